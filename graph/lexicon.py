@@ -1,0 +1,121 @@
+"""Load the general vocabulary of ``data/lexicons/`` that the extraction stages read."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .namespaces import ENTITY_TYPES
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
+
+
+class LexiconError(ValueError):
+    """A lexicon line that cannot be used; the message names file and line."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    suffixes: tuple[tuple[str, str], ...]  # (suffix, type), longest first
+    departments: tuple[str, ...]  # longest first
+    boundary_words: frozenset[str]
+    generic_words: frozenset[str]
+    enumeration_heads: tuple[tuple[str, str], ...]
+    section_roles: tuple[tuple[str, str], ...]
+    provinces: tuple[str, ...]
+    residue: tuple[re.Pattern, ...]
+    user_entities: tuple[tuple[str, str], ...]
+
+    @property
+    def max_boundary(self) -> int:
+        return max(map(len, self.boundary_words), default=1)
+
+    def suffix_type(self, name: str) -> tuple[str, str] | None:
+        """Return (suffix, type) of the longest suffix the name ends with.
+
+        >>> default_lexicon().suffix_type("嵩山实验室")
+        ('实验室', 'Lab')
+        """
+        for suffix, type_ in self.suffixes:
+            if name.endswith(suffix):
+                return suffix, type_
+        return None
+
+    def department_suffix(self, name: str) -> str | None:
+        for dept in self.departments:
+            if name.endswith(dept):
+                return dept
+        return None
+
+    def section_role(self, title: str) -> str | None:
+        for keyword, role in self.section_roles:
+            if keyword in title:
+                return role
+        return None
+
+
+def _rows(path: Path, columns: int) -> list[tuple[str, ...]]:
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = line.split("#", 1)[0].rstrip() if not line.lstrip().startswith("^") else line.rstrip()
+        if not line.strip():
+            continue
+        parts = tuple(p.strip() for p in line.split("\t"))
+        if len(parts) < columns or not all(parts[:columns]):
+            raise LexiconError(f"{path}:{number}: expected {columns} tab-separated columns, got {line!r}")
+        rows.append(parts[:columns])
+    return rows
+
+
+def _typed(path: Path) -> tuple[tuple[str, str], ...]:
+    rows = _rows(path, 2)
+    for name, type_ in rows:
+        if type_ not in ENTITY_TYPES:
+            raise LexiconError(f"{path}: {name!r} has type {type_!r}; use one of {', '.join(ENTITY_TYPES)}")
+    return tuple(rows)
+
+
+def _regexes(path: Path) -> tuple[re.Pattern, ...]:
+    patterns = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            patterns.append(re.compile(line.strip()))
+        except re.error as exc:
+            raise LexiconError(f"{path}:{number}: not a regular expression ({exc})") from exc
+    return tuple(patterns)
+
+
+def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
+    """Read every lexicon file of a folder; a missing optional file counts as empty."""
+    folder = Path(folder)
+
+    def words(name: str) -> list[str]:
+        path = folder / name
+        return [r[0] for r in _rows(path, 1)] if path.exists() else []
+
+    def typed(name: str) -> tuple[tuple[str, str], ...]:
+        path = folder / name
+        return _typed(path) if path.exists() else ()
+
+    by_length = lambda pairs: tuple(sorted(pairs, key=lambda p: -len(p[0])))  # noqa: E731
+    return Lexicon(
+        suffixes=by_length(typed("entity_suffixes.tsv")),
+        departments=tuple(sorted(words("departments.tsv"), key=len, reverse=True)),
+        boundary_words=frozenset(words("boundary_words.txt")),
+        generic_words=frozenset(words("generic_words.txt")),
+        enumeration_heads=by_length(typed("enumeration_heads.tsv")),
+        section_roles=tuple(_rows(folder / "section_roles.tsv", 2)) if (folder / "section_roles.tsv").exists() else (),
+        provinces=tuple(words("provinces.txt")),
+        residue=_regexes(folder / "residue.txt") if (folder / "residue.txt").exists() else (),
+        user_entities=by_length(typed("user_entities.tsv")),
+    )
+
+
+@lru_cache(maxsize=4)
+def default_lexicon(folder: str | None = None) -> Lexicon:
+    """The lexicon of ``data/lexicons/`` (or another folder), read once per process."""
+    return load_lexicon(Path(folder) if folder else LEXICON_DIR)

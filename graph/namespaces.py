@@ -1,0 +1,57 @@
+"""The only place where innograph's IRIs and prefixes are defined."""
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+IG = Namespace("https://w3id.org/innograph/ontology#")
+"""Ontology terms (classes and properties named in ontology.md)."""
+
+IGD = Namespace("https://w3id.org/innograph/id/")
+"""Data: plans, measures, entities, mentions, targets."""
+
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+"""NIF 2.0 offsets: every mention and sentence is a nif:String with begin/end in its plan."""
+
+ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+SCHEMA = Namespace("https://schema.org/")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+PREFIXES = {
+    "ig": IG,
+    "igd": IGD,
+    "nif": NIF,
+    "itsrdf": ITSRDF,
+    "org": ORG,
+    "schema": SCHEMA,
+    "prov": PROV,
+    "skos": SKOS,
+    "dcterms": DCTERMS,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "owl": OWL,
+    "xsd": XSD,
+    "sh": SH,
+}
+
+ENTITY_TYPES = (
+    "Lab",
+    "Park",
+    "Firm",
+    "University",
+    "Institute",
+    "Platform",
+    "Program",
+    "Department",
+    "Fund",
+    "Policy",
+)
+"""The ten entity classes of ontology.md, in the order the app lists them."""
+
+RELATION_PROPERTIES = ("ledBy", "participant", "supportedBy", "partnerOf", "locatedIn", "upgradeTo")
+
+
+def bind_prefixes(graph) -> None:
+    """Bind every project prefix so serialisations and queries read alike."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True)
