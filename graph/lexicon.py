@@ -19,14 +19,18 @@ class LexiconError(ValueError):
 @dataclass(frozen=True)
 class Lexicon:
     suffixes: tuple[tuple[str, str], ...]  # (suffix, type), longest first
+    standalone_suffixes: frozenset[str]  # suffixes that are a name alone (中科院)
     departments: tuple[str, ...]  # longest first
     boundary_words: frozenset[str]
+    weak_boundary_words: tuple[str, ...]
     generic_words: frozenset[str]
     enumeration_heads: tuple[tuple[str, str], ...]
     section_roles: tuple[tuple[str, str], ...]
     provinces: tuple[str, ...]
     residue: tuple[re.Pattern, ...]
     user_entities: tuple[tuple[str, str], ...]
+    abbreviations: tuple[tuple[str, str], ...]  # (long form, short form), longest first
+    quoted_products: tuple[tuple[str, str], ...]
 
     @property
     def max_boundary(self) -> int:
@@ -65,12 +69,12 @@ def _rows(path: Path, columns: int) -> list[tuple[str, ...]]:
         parts = tuple(p.strip() for p in line.split("\t"))
         if len(parts) < columns or not all(parts[:columns]):
             raise LexiconError(f"{path}:{number}: expected {columns} tab-separated columns, got {line!r}")
-        rows.append(parts[:columns])
+        rows.append(parts)
     return rows
 
 
 def _typed(path: Path) -> tuple[tuple[str, str], ...]:
-    rows = _rows(path, 2)
+    rows = [r[:2] for r in _rows(path, 2)]
     for name, type_ in rows:
         if type_ not in ENTITY_TYPES:
             raise LexiconError(f"{path}: {name!r} has type {type_!r}; use one of {', '.join(ENTITY_TYPES)}")
@@ -93,6 +97,10 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
     """Read every lexicon file of a folder; a missing optional file counts as empty."""
     folder = Path(folder)
 
+    def pairs(name: str) -> tuple[tuple[str, str], ...]:
+        path = folder / name
+        return tuple(r[:2] for r in _rows(path, 2)) if path.exists() else ()
+
     def words(name: str) -> list[str]:
         path = folder / name
         return [r[0] for r in _rows(path, 1)] if path.exists() else []
@@ -104,14 +112,20 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
     by_length = lambda pairs: tuple(sorted(pairs, key=lambda p: -len(p[0])))  # noqa: E731
     return Lexicon(
         suffixes=by_length(typed("entity_suffixes.tsv")),
+        standalone_suffixes=frozenset(
+            r[0] for r in _rows(folder / "entity_suffixes.tsv", 2) if len(r) > 2 and r[2] == "standalone"
+        ) if (folder / "entity_suffixes.tsv").exists() else frozenset(),
         departments=tuple(sorted(words("departments.tsv"), key=len, reverse=True)),
         boundary_words=frozenset(words("boundary_words.txt")),
+        weak_boundary_words=tuple(sorted(words("weak_boundary_words.txt"), key=len, reverse=True)),
         generic_words=frozenset(words("generic_words.txt")),
         enumeration_heads=by_length(typed("enumeration_heads.tsv")),
-        section_roles=tuple(_rows(folder / "section_roles.tsv", 2)) if (folder / "section_roles.tsv").exists() else (),
+        section_roles=pairs("section_roles.tsv"),
         provinces=tuple(words("provinces.txt")),
         residue=_regexes(folder / "residue.txt") if (folder / "residue.txt").exists() else (),
         user_entities=by_length(typed("user_entities.tsv")),
+        abbreviations=by_length(pairs("abbreviations.tsv")),
+        quoted_products=by_length(typed("quoted_products.tsv")),
     )
 
 

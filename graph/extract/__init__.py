@@ -1,0 +1,45 @@
+"""Extraction: pure functions from a Document to mentions, responsibilities, targets, relations.
+
+``STAGES`` is the explicit, ordered list of stages; each takes the Document, the lexicon
+and what earlier stages found, and returns an Extraction with its own part filled in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..lexicon import Lexicon, default_lexicon
+from ..model import Document, Extraction
+from .entities import extract_entities
+from .relations import extract_relations
+from .responsibility import extract_responsibilities
+from .targets import extract_targets
+
+
+def _entities(ex: Extraction, lexicon: Lexicon) -> Extraction:
+    return replace(ex, mentions=tuple(extract_entities(ex.document, lexicon)))
+
+
+def _responsibilities(ex: Extraction, lexicon: Lexicon) -> Extraction:
+    found, extra = extract_responsibilities(ex.document, lexicon, ex.mentions)
+    return replace(ex, responsibilities=tuple(found), mentions=ex.mentions + tuple(extra))
+
+
+def _targets(ex: Extraction, lexicon: Lexicon) -> Extraction:
+    return replace(ex, targets=tuple(extract_targets(ex.document, lexicon)))
+
+
+def _relations(ex: Extraction, lexicon: Lexicon) -> Extraction:
+    return replace(ex, relations=tuple(extract_relations(ex.document, lexicon, ex.mentions)))
+
+
+STAGES = (_entities, _responsibilities, _targets, _relations)
+
+
+def extract_document(document: Document, lexicon: Lexicon | None = None) -> Extraction:
+    """Run every stage over one document."""
+    lexicon = lexicon or default_lexicon()
+    extraction = Extraction(document=document)
+    for stage in STAGES:
+        extraction = stage(extraction, lexicon)
+    return extraction

@@ -1,0 +1,182 @@
+"""Find entity mentions: cited titles, departments, suffix-formed names, listed names.
+
+Every mention records the rule that found it (``--explain`` prints it):
+``policy:《》``, ``department:<lexicon entry>``, ``suffix:<suffix>``,
+``enumeration:<head noun>``, ``quoted:<ending>``, ``lexicon:user``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import Lexicon
+from ..model import Document, Mention
+from .names import is_generic, scan_name_start
+from .sentences import SentenceIndex, unit_at
+
+POLICY = re.compile(r"《([^《》\n]{2,80})》")
+QUOTED = re.compile(r"“([^“”\s]{2,12})”")
+PLACE_PREFIX = r"(?:省委省|市委市|县委县|区委区|各县\(市、?区\)|各县\(市\)区|各区县\(市\)|各县\(区\)|各县区|各区县|各县市区|各|[\u4e00-\u9fff]{1,2}县|省委|市委|县委|区委|省|市|县|区)"
+ENUM_ITEM_MAX = 14
+ENUM_FOLLOWERS = "共同|提供|参与|上市|启动|开展|建设|申建|创建|在|为|和|与|及|的|实施|加强|发挥|合作"
+SKIP_PROGRAM_FOLLOWERS = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=8)
+def _suffix_regex(suffixes: tuple) -> re.Pattern:
+    return re.compile("|".join(re.escape(s) for s, _ in suffixes))
+
+
+@lru_cache(maxsize=8)
+def _department_regex(departments: tuple) -> re.Pattern:
+    return re.compile("|".join(re.escape(d) for d in departments))
+
+
+def _mention(doc, index, name, type_, a, b, rule) -> Mention:
+    return Mention(name=name, type=type_, span=(a, b), sentence=index.around(a), rule=rule, unit=unit_at(doc.units, a))
+
+
+def find_policies(doc: Document, index: SentenceIndex) -> list[Mention]:
+    return [
+        _mention(doc, index, m.group(1).strip(), "Policy", m.start(1), m.end(1), "policy:《》")
+        for m in POLICY.finditer(doc.text)
+    ]
+
+
+def department_prefix(text: str, start: int, city: str, province: str) -> int:
+    """Extend a department name left over its place prefix (市, 鹤壁市, 各县区, 淇县)."""
+    window = text[max(0, start - 10) : start]
+    places = [p for p in (city, province) if p]
+    for place in places:
+        if window.endswith(place):
+            return start - len(place)
+        if place[:-1] and window.endswith(place[:-1]) and len(place) > 2:
+            return start - len(place) + 1
+    m = re.search(PLACE_PREFIX + "$", window)
+    return start - len(m.group(0)) if m else start
+
+
+def find_departments(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> list[Mention]:
+    """Departments from the lexicon, with their place prefix; a bare generic one is skipped."""
+    found = []
+    text, meta = doc.text, doc.metadata
+    for m in _department_regex(lexicon.departments).finditer(text):
+        a = department_prefix(text, m.start(), meta.city, meta.province)
+        name = text[a : m.end()]
+        if a == m.start() and m.group() in ("政府", "人民政府", "委员会", "管委", "管委会", "办公室", "办公厅", "组织部", "宣传部", "海关", "人民银行"):
+            continue  # "政府引导" is no body; bare ones count only in responsibility lists
+        if re.fullmatch(r"[省市县区]", name[:-len(m.group())] or "x") and m.group() in ("政府", "委员会"):
+            pass
+        found.append(_mention(doc, index, name, "Department", a, m.end(), f"department:{m.group()}"))
+    return found
+
+
+def _balance(text: str, a: int, b: int) -> tuple[int, str]:
+    """Close a bracket or quote the name opened (博士后基地(科研工作站) ; drop a lone “."""
+    name = text[a:b]
+    if name.count("(") > name.count(")") and text[b : b + 1] == ")":
+        name += ")"
+    if name.startswith("“") and "”" not in name:
+        a, name = a + 1, name[1:]
+    return a, name
+
+
+def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> list[Mention]:
+    """Names that end in a type suffix, extended left to their boundary."""
+    text = doc.text
+    found = []
+    types = dict(lexicon.suffixes)
+    for m in _suffix_regex(lexicon.suffixes).finditer(text):
+        suffix, type_ = m.group(), types[m.group()]
+        if type_ in ("Program", "Fund") and m.end() < len(text) and lexicon.suffix_type(text[m.end() : m.end() + 6]) is None:
+            nxt = text[m.end() : m.end() + 1]
+            if SKIP_PROGRAM_FOLLOWERS.match(nxt) and not text.startswith(("建设", "等", "和", "与", "及", "的", "为", "在", "实施", "成果", "作用"), m.end()):
+                continue  # 工程 in 工程塑料, 计划 in 计划管理: not a programme's end
+        a = scan_name_start(text, m.start(), lexicon)
+        name = text[a : m.end()]
+        prefix = text[a : m.start()]
+        if not prefix and suffix not in lexicon.standalone_suffixes:
+            continue
+        if len(prefix) == 1 and prefix not in "省市县区":
+            continue  # 在洛全国重点实验室: a one-character prefix is an abbreviation, not a name
+        if prefix and is_generic(prefix, lexicon) and not (prefix in "省市县区" and type_ == "Institute"):
+            continue
+        if name in doc.metadata.title and doc.metadata.title.startswith(name):
+            continue  # the plan naming itself
+        a, name = _balance(text, a, m.end())
+        found.append(_mention(doc, index, name, type_, a, a + len(name), f"suffix:{suffix}"))
+    return found
+
+
+def find_enumerated(doc: Document, lexicon: Lexicon, index: SentenceIndex, known: list[Mention]) -> list[Mention]:
+    """Items of 'A、B、C等<head>' lists take the head noun's type (中信重工、中国一拖等企业)."""
+    text = doc.text
+    heads = "|".join(re.escape(h) for h, _ in lexicon.enumeration_heads)
+    types = dict(lexicon.enumeration_heads)
+    covered = {(m.span[0], m.span[1]) for m in known}
+    starts = {m.span[0]: m for m in known}
+    found = []
+    for m in re.finditer(rf"(?<![高平均对])等({heads})(?=[^\u4e00-\u9fff]|{ENUM_FOLLOWERS})", text):
+        clause_start = max(text.rfind(c, 0, m.start()) for c in ",。;:\n()") + 1
+        items = re.split(r"、", text[clause_start : m.start()])
+        if len(items) < 2:
+            continue
+        pos = clause_start
+        for k, item in enumerate(items):
+            a, b = pos, pos + len(item)
+            pos = b + 1
+            if k == 0:
+                a = scan_name_start(text, b, lexicon, floor=a) if b > a else a
+                for conj in ("及", "和", "与"):
+                    cut = text.rfind(conj, a, b)
+                    a = cut + 1 if cut >= 0 and b - cut > 2 else a
+            name = text[a:b].strip("“” ")
+            if not name or len(name) > ENUM_ITEM_MAX or (a, b) in covered or a in starts:
+                continue
+            if re.fullmatch(r"[\u4e00-\u9fff]{1,4}[省市县区]", name) or is_generic(name, lexicon):
+                continue
+            if lexicon.suffix_type(name) or lexicon.department_suffix(name):
+                continue  # found by its own suffix already
+            found.append(_mention(doc, index, name, types[m.group(1)], a, b, f"enumeration:{m.group(1)}"))
+    return found
+
+
+def find_quoted_products(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> list[Mention]:
+    found = []
+    for m in QUOTED.finditer(doc.text):
+        for ending, type_ in lexicon.quoted_products:
+            if m.group(1).endswith(ending):
+                found.append(_mention(doc, index, m.group(1), type_, m.start(1), m.end(1), f"quoted:{ending}"))
+                break
+    return found
+
+
+def find_user_entities(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> list[Mention]:
+    found = []
+    for name, type_ in lexicon.user_entities:
+        for m in re.finditer(re.escape(name), doc.text):
+            found.append(_mention(doc, index, name, type_, m.start(), m.end(), "lexicon:user"))
+    return found
+
+
+RULE_PRIORITY = ("lexicon", "policy", "department", "suffix", "quoted", "enumeration")
+
+
+def extract_entities(doc: Document, lexicon: Lexicon) -> list[Mention]:
+    """All entity mentions of a document, one per span, in text order."""
+    index = SentenceIndex(doc.text)
+    policies = find_policies(doc, index)
+    mentions = find_user_entities(doc, lexicon, index) + policies + find_departments(doc, lexicon, index)
+    mentions += find_suffixed(doc, lexicon, index) + find_quoted_products(doc, lexicon, index)
+    mentions += find_enumerated(doc, lexicon, index, mentions)
+    in_titles = [p.span for p in policies]
+    best: dict[tuple, Mention] = {}
+    for m in mentions:
+        if m.type != "Policy" and any(a <= m.span[0] and m.span[1] <= b for a, b in in_titles):
+            continue  # names inside a cited title belong to the title
+        key = m.span
+        rank = RULE_PRIORITY.index(m.rule.split(":")[0])
+        if key not in best or rank < RULE_PRIORITY.index(best[key].rule.split(":")[0]):
+            best[key] = m
+    return sorted(best.values(), key=lambda m: m.span)

@@ -1,0 +1,123 @@
+"""Where a name begins: the left-boundary scan and the test for class (generic) mentions.
+
+A name is found from its end (a type suffix such as 实验室 or a department such as
+科技局); these helpers walk left over name characters until a verb, frame word,
+quantity or punctuation mark says the name has begun.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon
+
+NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·()“”\-—/]")
+QUANTITY = re.compile(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)[家个项名所座批只件种类支]$")
+CONJUNCTIONS = ("和", "与", "及")
+MAX_NAME = 32
+
+
+def ends_with_name(text: str, end: int, lexicon: Lexicon) -> bool:
+    """Does the text before ``end`` end with an entity suffix or a department name?"""
+    window = text[max(0, end - 12) : end]
+    return bool(lexicon.suffix_type(window) or lexicon.department_suffix(window))
+
+
+NOUN_ENDS = ("区", "城市", "机构", "单位", "企业", "高校", "院所", "任务", "部门")
+
+
+def conjunction_ends_name(text: str, conj: int, suffix_start: int, lexicon: Lexicon) -> bool:
+    """Does 和/与/及 at ``conj`` join two names rather than sit inside one?
+
+    It does when a name or a noun stands on its left (省科学院与中原科技城), or when the
+    right part is a full name on its own (three or more specific characters).
+    """
+    if ends_with_name(text, conj, lexicon) or text[max(0, conj - 2) : conj].endswith(NOUN_ENDS):
+        return True
+    right = text[conj + 1 : suffix_start]
+    stripped = right
+    for word in sorted(lexicon.generic_words, key=len, reverse=True):
+        stripped = stripped.replace(word, "")
+    return len(stripped) >= 3
+
+
+def scan_name_start(text: str, start: int, lexicon: Lexicon, floor: int = 0) -> int:
+    """Walk left from ``start`` (where a suffix begins) to where the name begins.
+
+    >>> from graph.lexicon import default_lexicon
+    >>> t = "高标准推进嵩山实验室建设"
+    >>> t[scan_name_start(t, t.index("实验室"), default_lexicon()):t.index("实验室")]
+    '嵩山'
+    """
+    i = start
+    limit = max(floor, start - MAX_NAME)
+    quotes = 0
+    balanced = start  # where the name may begin if we stop inside a quote
+    longest = lexicon.max_boundary
+    while i > limit:
+        c = text[i - 1]
+        if c == "”":
+            quotes += 1
+        elif c == "“":
+            quotes -= 1
+            if quotes == 0:
+                balanced = i - 1
+        elif c == " " and quotes > 0:
+            pass
+        elif not NAME_CHAR.match(c):
+            if quotes > 0:
+                i = balanced
+            break
+        if quotes == 0 and c not in "“”":
+            hit = next((k for k in range(min(longest, i - limit), 0, -1) if text[i - k : i] in lexicon.boundary_words), 0)
+            if hit:
+                break
+            if c in CONJUNCTIONS and conjunction_ends_name(text, i - 1, start, lexicon):
+                break
+            if QUANTITY.search(text[max(0, i - 6) : i]):
+                break
+        i -= 1
+    if quotes < 0:  # stopped inside an open quote: the name began at it
+        i = text.index("“", i - 1 if i else 0) if "“" in text[max(0, i - 1) : start] else i
+    i = trim_name_start(text, i, start)
+    for word in lexicon.weak_boundary_words:
+        if text.startswith(word, i) and start - i > len(word):
+            return i + len(word)
+    return i
+
+
+def trim_name_start(text: str, i: int, end: int) -> int:
+    """Drop what cannot open a name: closing brackets, a stray 年/月, an unmatched '('."""
+    while i < end and text[i] in ")”—-/·+ 与和及":
+        i += 1
+    m = re.match(r"\d{4}年(?:底|末)?", text[i:end])
+    if m:
+        i += m.end()
+    name = text[i:end]
+    if name.count(")") > name.count("("):
+        i += name.index(")") + 1
+    return i
+
+
+def is_generic(prefix: str, lexicon: Lexicon, extra: tuple[str, ...] = ()) -> bool:
+    """Is the part before a suffix made only of generic words (省级, 重点, 科技创新 …)?
+
+    >>> from graph.lexicon import default_lexicon
+    >>> is_generic("省级", default_lexicon()), is_generic("嵩山", default_lexicon())
+    (True, False)
+    """
+    s = prefix.replace("“", "").replace("”", "")
+    words = lexicon.generic_words | set(extra)
+    longest = max(map(len, words), default=1)
+    i = 0
+    while i < len(s):
+        for k in range(min(longest, len(s) - i), 0, -1):
+            if s[i : i + k] in words:
+                i += k
+                break
+        else:
+            if s[i] in "()、和与及的之" or s[i].isdigit():
+                i += 1
+                continue
+            return False
+    return True
