@@ -77,6 +77,9 @@ def _balance(text: str, a: int, b: int) -> tuple[int, str]:
     name = text[a:b]
     if name.count("(") > name.count(")") and text[b : b + 1] == ")":
         name += ")"
+    tail = re.match(r"\(([^()\d:,。]{1,6})\)", text[b : b + 8])
+    if tail and name.count("(") == name.count(")"):
+        name += tail.group()  # 辐射区(点), 激光平台(中原之光): the bracket belongs to the name
     if name.startswith("“") and "”" not in name:
         a, name = a + 1, name[1:]
     return a, name

@@ -23,7 +23,7 @@ def ends_with_name(text: str, end: int, lexicon: Lexicon) -> bool:
     return bool(lexicon.suffix_type(window) or lexicon.department_suffix(window))
 
 
-NOUN_ENDS = ("区", "城市", "机构", "单位", "企业", "高校", "院所", "任务", "部门")
+NOUN_ENDS = ("区", "市", "省", "县", "城市", "机构", "单位", "企业", "高校", "院所", "任务", "部门")
 
 
 def conjunction_ends_name(text: str, conj: int, suffix_start: int, lexicon: Lexicon) -> bool:

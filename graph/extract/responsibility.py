@@ -1,3 +1,110 @@
-"""placeholder"""
-def extract_responsibilities(doc, lexicon, mentions):
-    return [], []
+"""Read who is responsible for each measure: 责任单位 lists, 牵头/配合 forms, tables, 由X牵头.
+
+A list inherits its place prefix: in "市科技局、财政局,各县区政府、管委" the bare
+财政局 is 市财政局 and 管委 is 各管委. A nested 〈…〉 names a body inside its neighbour
+(市委组织部〈市人才办〉): it is a mention, not a second responsible body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon
+from ..model import Document, Mention, Responsibility
+from .names import scan_name_start
+from .sentences import SentenceIndex
+
+ROLE = r"(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|参与单位|协办单位|主办单位|实施主体)"
+LIST_BLOCK = re.compile(rf"[(\[【]\s*({ROLE}\s*[::].+?)[)\]】]")
+ROLE_SEGMENT = re.compile(rf"{ROLE}\s*[::]\s*([^;;]+)")
+LED_BY = re.compile(r"由([^,。;:()]{2,40}?)(?:负责)?牵头")
+SEPARATORS = re.compile(r"[、,;/\s]+")
+LEVEL = re.compile(r"^(各|省委|市委|县委|区委|省|市|县|区)")
+LEAD_ROLES = ("牵头单位", "牵头部门", "主办单位")
+
+
+def _role_is_lead(role: str, position: int) -> bool:
+    if role in LEAD_ROLES:
+        return True
+    return role in ("责任单位", "责任部门", "实施主体") and position == 0
+
+
+def split_bodies(text: str, start: int, lexicon: Lexicon, city: str = "") -> list[tuple[str, int, int, list]]:
+    """Split a list of bodies into (full name, begin, end, nested names) with inherited prefixes.
+
+    >>> from graph.lexicon import default_lexicon
+    >>> [b[0] for b in split_bodies("市科技局、财政局,各县区政府、管委", 0, default_lexicon())]
+    ['市科技局', '市财政局', '各县区政府', '各管委']
+    """
+    found = []
+    prefix = ""
+    for m in re.finditer(r"[^、,;/\s]+", text):
+        raw = m.group()
+        nested = re.findall(r"[〈<(]([^〉>)]+)[〉>)]", raw)
+        surface = re.sub(r"[〈<(][^〉>)]*[〉>)]", "", raw).strip("等。")
+        if not surface or surface in ("有关部门", "相关部门", "有关单位", "相关单位"):
+            continue
+        begin = start + m.start()
+        end = begin + len(re.sub(r"[〈<(].*$", "", raw).rstrip("等。"))
+        level = LEVEL.match(surface)
+        if surface in lexicon.departments:
+            surface = prefix + surface
+        elif city and surface.startswith(city):
+            prefix = "市"
+        elif level:
+            prefix = level.group(1)[0]
+        found.append((surface, begin, end, nested))
+    return found
+
+
+def _body_type(name: str, lexicon: Lexicon) -> str:
+    if lexicon.department_suffix(name):
+        return "Department"
+    hit = lexicon.suffix_type(name)
+    return hit[1] if hit else "Department"
+
+
+def _innermost(doc: Document, offset: int):
+    best = None
+    for u in doc.units:
+        if u.span[0] <= offset < u.span[1] and (best is None or u.level >= best.level):
+            best = u
+    return best
+
+
+def extract_responsibilities(
+    doc: Document, lexicon: Lexicon, mentions: tuple[Mention, ...]
+) -> tuple[list[Responsibility], list[Mention]]:
+    """Return the responsibilities and the body mentions they name (with expanded names)."""
+    index = SentenceIndex(doc.text)
+    text = doc.text
+    results: list[Responsibility] = []
+    bodies: list[Mention] = []
+
+    def add(name, a, b, measure, lead, role, nested=()):
+        mention = Mention(name, _body_type(name, lexicon), (a, b), index.around(a), f"responsibility:{role}", measure)
+        bodies.append(mention)
+        results.append(Responsibility(mention, measure, lead, role))
+        for inner in nested:
+            k = text.find(inner, b)
+            if k >= 0:
+                bodies.append(Mention(inner, "Department", (k, k + len(inner)), index.around(k), "responsibility:nested", measure))
+
+    for block in LIST_BLOCK.finditer(text):
+        unit = _innermost(doc, block.start())
+        if unit is None:
+            continue
+        for seg in ROLE_SEGMENT.finditer(block.group(1)):
+            role, listed = seg.group(1), seg.group(2)
+            offset = block.start(1) + seg.start(2)
+            for k, (name, a, b, nested) in enumerate(split_bodies(listed, offset, lexicon, doc.metadata.city)):
+                add(name, a, b, unit.number, _role_is_lead(role, k), role, nested)
+    for m in LED_BY.finditer(text):
+        unit = _innermost(doc, m.start())
+        if unit is None or not unit.is_measure:
+            continue
+        a = scan_name_start(text, m.end(1), lexicon, floor=m.start(1))
+        for k, (name, x, y, nested) in enumerate(split_bodies(text[m.start(1) : m.end(1)], m.start(1), lexicon, doc.metadata.city)):
+            if lexicon.department_suffix(name) and x >= a - 10:
+                add(name, x, y, unit.number, True, "由…牵头", nested)
+    return results, bodies

@@ -1,3 +1,205 @@
-"""placeholder"""
-def extract_targets(doc, lexicon):
-    return []
+"""Read quantitative targets (指标) from indicator tables and from target sentences.
+
+Tables: a header with an indicator column and year columns (2020年基数 | 2025年目标).
+Sentences: "到2025年,X达到N单位以上", "2019年、2020年X分别达到a、b", "新增A 1000家,B 1500家"
+(B inherits 新增), "由a提高到b" (baseline and target). Sentences of background sections
+(发展基础, 形势) report the past and give no targets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon
+from ..model import Document, Target
+from .sentences import SentenceIndex, unit_at
+
+UNITS = r"(?:%|‰|万亿元|亿元|万元|元|家|个|名|项|件|人次|万人|人|所|座|倍|台|套|条|篇|次|万平方米|平方米|公里|亿|万)"
+NUMBER = r"\d+(?:\.\d+)?"
+VALUE = re.compile(
+    rf"(?P<verb>达到|突破|超过|不少于|不低于|提高到|提高至|提升到|提升至|增长到|增长至|增至|增加到|保持在|控制在|达)?"
+    rf"(?P<num>{NUMBER})(?:\s*[—\-~至到]\s*(?P<num2>{NUMBER}))?\s*(?P<unit>{UNITS})(?P<qual>以上|左右|以内|以下)?"
+)
+YEAR = re.compile(r"(?:(?:到|至|截至|截止到|截止)\s*)?((?:19|20)\d{2})\s*年(?:底|末)?")
+MULTI = re.compile(rf"分别(?:达到|为|突破|超过)?((?:{NUMBER}\s*{UNITS}?(?:以上|左右)?\s*[、和及]\s*)+{NUMBER}\s*{UNITS}?(?:以上|左右)?)")
+BASELINE = re.compile(rf"(?:由|从)\s*(?:((?:19|20)\d{{2}})年的?)?\s*({NUMBER})\s*{UNITS}?\s*(?:提高|增长|提升|增加|扩大)(?:到|至)")
+LEAD = re.compile(r"^((?:每年|年均|累计|全年|力争)?(?:新增|新建|新培育|新引进培育|引进培育|新引进|新认定|新获批|培育|建设|建成|创建|认定|组织实施|柔性引进|遴选|引进)?)")
+STRIP = re.compile(r"^(?:[,、;:]|到|至|其中|力争|确保|预计|全市|全省|我市|实现|使|年底|年末|底|末|\s)+")
+PAST = re.compile(r"十[一二三]五(?:期间|以来|时期)|已经|已建成|现有|截至目前|目前已")
+
+
+def parse_number(text: str) -> tuple[float | None, str]:
+    """Read a table cell or value: (number, qualifier).
+
+    >>> parse_number("3.75左右"), parse_number("—")
+    ((3.75, '左右'), (None, ''))
+    """
+    m = re.search(NUMBER, text or "")
+    if not m:
+        return None, ""
+    qual = re.search(r"以上|左右|以内|以下|突破|不少于|不低于|超过", text)
+    return float(m.group()), qual.group() if qual else ""
+
+
+def _indicator_and_unit(name: str) -> tuple[str, str]:
+    m = re.search(r"[((]([^()()]{1,8})[))]\s*$", name)
+    if m and re.fullmatch(UNITS + r"|万人|亿元|个百分点|‰|%", m.group(1)):
+        return name[: m.start()].strip(), m.group(1)
+    return name.strip(), ""
+
+
+def targets_from_tables(doc: Document, index: SentenceIndex) -> list[Target]:
+    found = []
+    for row in doc.tables:
+        header = row.header
+        name_col = next((i for i, h in enumerate(header) if re.search(r"指标|名称|项目", h)), None)
+        if name_col is None or name_col >= len(row.cells):
+            continue
+        base_col = next((i for i, h in enumerate(header) if re.search(r"基数|基期|现状|基准", h)), None)
+        goal_cols = [i for i, h in enumerate(header) if re.search(r"目标|预期|规划|(?:19|20)\d{2}年?$", h) and i != base_col and i != name_col]
+        indicator, unit = _indicator_and_unit(row.cells[name_col])
+        base_value, base_year = None, None
+        if base_col is not None and base_col < len(row.cells):
+            base_value, _ = parse_number(row.cells[base_col])
+            y = re.search(r"(?:19|20)\d{2}", header[base_col])
+            base_year = int(y.group()) if y else doc.metadata.period_start and doc.metadata.period_start - 1
+        for col in goal_cols:
+            if col >= len(row.cells):
+                continue
+            value, qual = parse_number(row.cells[col])
+            if value is None:
+                continue
+            y = re.search(r"(?:19|20)\d{2}", header[col])
+            year = int(y.group()) if y else doc.metadata.period_end
+            a = row.span[0] + doc.text[row.span[0] : row.span[1]].find(row.cells[name_col])
+            found.append(Target(indicator, value, (a, a + len(row.cells[name_col])), index.around(row.span[0]), "table",
+                                unit=unit, year=year, baseline=base_value, baseline_year=base_year, qualifier=qual,
+                                value_text=row.cells[col], measure=unit_at(doc.units, row.span[0])))
+    return found
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"^\s*(?:\d{1,2}[.、]|\(\d{1,2}\)|[①-⑳])", "", name)
+    name = YEAR.sub("", name)
+    name = re.sub(r"^[、,和及与]+", "", name)
+    name = STRIP.sub("", name)
+    name = re.sub(r"(?:分别|均|的|总量|数量|规模)?(?:达到|突破|超过|不少于|不低于|为|达)?$", "", name)
+    return name.strip(" ,、")
+
+
+def _context_year(doc: Document, offset: int) -> int | None:
+    """A '到2025年' earlier in the same paragraph sets the year of the sentences after it."""
+    line_start = doc.text.rfind("\n", 0, offset) + 1
+    years = re.findall(r"(?:到|至)\s*((?:19|20)\d{2})\s*年", doc.text[line_start:offset])
+    return int(years[-1]) if years else None
+
+
+def _sentence_years(sentence: str) -> list[int]:
+    return [int(y) for y in YEAR.findall(sentence)]
+
+
+def targets_from_sentence(doc: Document, a: int, b: int, index: SentenceIndex) -> list[Target]:
+    """Targets of one sentence, or none if it reports the past."""
+    sentence = doc.text[a:b]
+    meta = doc.metadata
+    if PAST.search(sentence):
+        return []
+    years = _sentence_years(sentence)
+    start = meta.period_start or 0
+    context = _context_year(doc, a)
+    if years and max(years) < start:
+        return []
+    default_year = meta.period_start if meta.kind == "年度工作要点" else None
+    if not years and not re.search(r"达到|突破|新增|新建|培育|力争|每年|不少于|以上|全年|引进", sentence):
+        return []
+    found = []
+    multi = MULTI.search(sentence)
+    if multi and len(years) >= 2:
+        values = [m for m in VALUE.finditer(multi.group(1))] or []
+        nums = re.findall(NUMBER, multi.group(1))
+        unit = re.search(UNITS, multi.group(1))
+        name = _clean_name(sentence[: multi.start()].split(",")[-1] if "," in sentence[: multi.start()] else sentence[: multi.start()])
+        for year, num, m in zip(years[-len(nums):], nums, values or [None] * len(nums)):
+            found.append(Target(name, float(num), (a + multi.start(), a + multi.end()), (a, b), "sentence:分别",
+                                unit=unit.group() if unit else "", year=year, qualifier=(m.group("qual") or "") if m else "",
+                                value_text=num, measure=unit_at(doc.units, a)))
+        return found
+    lead = ""
+    for clause in re.finditer(r"[^,;。]+", sentence):
+        ctext = clause.group()
+        cyears = _sentence_years(sentence[: clause.end()])
+        year = cyears[-1] if cyears else (context or default_year)
+        prev = 0
+        for m in VALUE.finditer(ctext):
+            if m.group("unit") in ("万", "亿") or re.match(r"(?:19|20)\d{2}$", m.group("num")) and m.group("unit") == "":
+                continue
+            if ctext[m.end() : m.end() + 1] in ("年", "月", "日"):
+                continue
+            raw = ctext[prev : m.start()]
+            after = re.match(r"[^、,;。\d]{2,30}", ctext[m.end() :]) if not m.group("qual") else None
+            prev = m.end()
+            each = raw.endswith("各")
+            raw = raw[:-1] if each else raw
+            base = BASELINE.search(raw + (m.group("verb") or ""))
+            baseline = float(base.group(2)) if base else None
+            if base:
+                raw = raw[: base.start()]
+            name = _clean_name(raw)
+            own = LEAD.match(name).group(1)
+            if after and (not name or own == name):
+                name = name + after.group()  # quantity first: 新培育2家创新型研发机构
+                prev = m.end() + after.end()
+            if len(name) < 2 or len(name) > 40:
+                continue
+            if own:
+                lead = own
+            elif lead and not re.match(r"每年|累计", name):
+                name = lead + name
+            qual = m.group("qual") or ({"突破": "突破", "不少于": "不少于", "不低于": "不低于", "超过": "超过"}.get(m.group("verb") or "", ""))
+            for part in (name.split("、") if each else [name]):
+                found.append(Target(part, float(m.group("num")), (a + clause.start() + m.start(), a + clause.start() + m.end()),
+                                    (a, b), f"sentence:{m.group('verb') or 'value'}", unit=m.group("unit"), year=year,
+                                    baseline=baseline, qualifier=qual, value_text=m.group(0), measure=unit_at(doc.units, a)))
+    return found
+
+
+def _dedupe(targets: list[Target]) -> list[Target]:
+    """One target per indicator, value and year: a plan often repeats its goals in its measures."""
+    kept: list[Target] = []
+    for t in targets:
+        twin = next((k for k in kept if k.value == t.value and k.unit == t.unit
+                     and (k.year == t.year or k.year is None or t.year is None)
+                     and (k.indicator in t.indicator or t.indicator in k.indicator or _overlap(k.indicator, t.indicator) >= 0.6 * min(len(k.indicator), len(t.indicator)))), None)
+        if twin is None:
+            kept.append(t)
+    return kept
+
+
+def _overlap(x: str, y: str) -> int:
+    from difflib import SequenceMatcher
+
+    m = SequenceMatcher(None, x, y).find_longest_match(0, len(x), 0, len(y))
+    return m.size
+
+
+def extract_targets(doc: Document, lexicon: Lexicon) -> list[Target]:
+    index = SentenceIndex(doc.text)
+    found = targets_from_tables(doc, index)
+    roles = {u.number: lexicon.section_role(u.title) for u in doc.units}
+    parents = {u.number: u.parent for u in doc.units}
+
+    def background(number):
+        while number:
+            if roles.get(number) == "background":
+                return True
+            number = parents.get(number)
+        return False
+
+    table_spans = [r.span for r in doc.tables]
+    for a, b in index.spans:
+        if any(x <= a < y for x, y in table_spans):
+            continue
+        if background(unit_at(doc.units, a)):
+            continue
+        found.extend(targets_from_sentence(doc, a, b, index))
+    return _dedupe(found)
