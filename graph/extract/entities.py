@@ -163,14 +163,23 @@ def find_user_entities(doc: Document, lexicon: Lexicon, index: SentenceIndex) ->
     return found
 
 
-RULE_PRIORITY = ("lexicon", "policy", "department", "suffix", "quoted", "enumeration")
+def find_issuer(doc: Document, index: SentenceIndex) -> list[Mention]:
+    """The issuing body, where the text first names it (the 通知's title line, a signature)."""
+    issuer = doc.metadata.issuer
+    at = doc.text.find(issuer) if issuer else -1
+    if at < 0:
+        return []
+    return [_mention(doc, index, issuer, "Department", at, at + len(issuer), "metadata:issuer")]
+
+
+RULE_PRIORITY = ("metadata", "lexicon", "policy", "department", "suffix", "quoted", "enumeration")
 
 
 def extract_entities(doc: Document, lexicon: Lexicon) -> list[Mention]:
     """All entity mentions of a document, one per span, in text order."""
     index = SentenceIndex(doc.text)
     policies = find_policies(doc, index)
-    mentions = find_user_entities(doc, lexicon, index) + policies + find_departments(doc, lexicon, index)
+    mentions = find_issuer(doc, index) + find_user_entities(doc, lexicon, index) + policies + find_departments(doc, lexicon, index)
     mentions += find_suffixed(doc, lexicon, index) + find_quoted_products(doc, lexicon, index)
     mentions += find_enumerated(doc, lexicon, index, mentions)
     in_titles = [p.span for p in policies]

@@ -1,0 +1,241 @@
+"""The one place that mints IRIs and turns extractions into RDF triples with provenance.
+
+Every fact carries its source: a mention is a ``nif:Phrase`` with begin/end offsets in its
+plan and a ``nif:sentence``; a relation, responsibility or target is also stated as an
+``rdf:Statement`` (or node) that ``prov:wasDerivedFrom`` such a phrase. IRIs are hashes of
+what they name (plan text, identity key, offsets), so the same input gives the same IRIs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+from .lexicon import Lexicon
+from .model import Document, Extraction, Mention, Span
+from .namespaces import IG, IGD, ITSRDF, NIF, bind_prefixes
+from .resolve import Resolution, identity_key, resolve, scope_name
+
+Triple = tuple
+
+
+def _hash(*parts) -> str:
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+def plan_iri(doc: Document) -> URIRef:
+    return IGD[f"plan/{doc.doc_id}"]
+
+
+def unit_iri(doc: Document, number: str) -> URIRef:
+    return IGD[f"plan/{doc.doc_id}/unit/{_hash(number)}"]
+
+
+def entity_iri(key: str) -> URIRef:
+    return IGD[f"entity/{_hash(key)}"]
+
+
+def place_iri(name: str) -> URIRef:
+    return IGD[f"place/{_hash(name)}"]
+
+
+def indicator_iri(name: str) -> URIRef:
+    return IGD[f"indicator/{_hash(name)}"]
+
+
+def span_iri(doc: Document, span: Span, kind: str = "m") -> URIRef:
+    return IGD[f"plan/{doc.doc_id}/{kind}/{span[0]}-{span[1]}"]
+
+
+def zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+def plan_triples(doc: Document, res: Resolution, lexicon: Lexicon) -> Iterator[Triple]:
+    meta, plan = doc.metadata, plan_iri(doc)
+    yield plan, RDF.type, IG.Plan
+    yield plan, RDF.type, NIF.Context
+    yield plan, RDFS.label, zh(meta.title)
+    yield plan, DCTERMS.title, zh(meta.title)
+    yield plan, DCTERMS.identifier, Literal(doc.doc_id)
+    yield plan, DCTERMS.source, Literal(doc.path.replace("\\", "/").rsplit("/", 1)[-1])
+    yield plan, IG.textLength, Literal(len(doc.text), datatype=XSD.integer)
+    for prop, value in ((IG.docNumber, meta.doc_number), (IG.kind, meta.kind), (IG.cityName, meta.city), (IG.provinceName, meta.province)):
+        if value:
+            yield plan, prop, Literal(value)
+    if meta.date:
+        yield plan, DCTERMS.issued, Literal(meta.date, datatype=XSD.date if len(meta.date) == 10 else XSD.gYearMonth)
+    if meta.published:
+        yield plan, IG.published, Literal(meta.published, datatype=XSD.date)
+    if meta.period_start:
+        yield plan, IG.periodStart, Literal(meta.period_start, datatype=XSD.gYear)
+    if meta.period_end:
+        yield plan, IG.periodEnd, Literal(meta.period_end, datatype=XSD.gYear)
+    if meta.city:
+        yield plan, IG.city, place_iri(meta.city)
+        yield from place_triples(meta.city)
+    if meta.issuer:
+        key = identity_key(scope_name(meta.issuer, meta, lexicon), lexicon)
+        if key in res.entities:
+            yield plan, IG.issuedBy, entity_iri(key)
+
+
+def place_triples(name: str) -> Iterator[Triple]:
+    place = place_iri(name)
+    yield place, RDF.type, IG.Place
+    yield place, RDFS.label, zh(name)
+
+
+def unit_triples(doc: Document, measures_with_duty: set[str]) -> Iterator[Triple]:
+    plan = plan_iri(doc)
+    for u in doc.units:
+        node = unit_iri(doc, u.number)
+        is_measure = u.is_measure or u.number in measures_with_duty
+        yield node, RDF.type, IG.Measure if is_measure else IG.Section
+        yield node, RDFS.label, zh(u.title or u.number)
+        yield node, IG.number, Literal(u.number)
+        yield node, IG.inPlan, plan
+        yield node, IG.partOf, unit_iri(doc, u.parent) if u.parent else plan
+        yield node, NIF.beginIndex, Literal(u.span[0], datatype=XSD.nonNegativeInteger)
+        yield node, NIF.endIndex, Literal(u.span[1], datatype=XSD.nonNegativeInteger)
+        yield node, IG.text, zh(doc.snippet(u.span))
+
+
+def sentence_triples(doc: Document, span: Span) -> Iterator[Triple]:
+    node = span_iri(doc, span, "s")
+    yield node, RDF.type, NIF.Sentence
+    yield node, NIF.referenceContext, plan_iri(doc)
+    yield node, NIF.beginIndex, Literal(span[0], datatype=XSD.nonNegativeInteger)
+    yield node, NIF.endIndex, Literal(span[1], datatype=XSD.nonNegativeInteger)
+    yield node, NIF.anchorOf, zh(doc.snippet(span))
+
+
+def mention_triples(doc: Document, m: Mention, entity: URIRef | None) -> Iterator[Triple]:
+    """A mention is a nif:Phrase: where in which plan, in which sentence, found by which rule."""
+    node = span_iri(doc, m.span)
+    yield node, RDF.type, IG.Mention
+    yield node, NIF.referenceContext, plan_iri(doc)
+    yield node, NIF.beginIndex, Literal(m.span[0], datatype=XSD.nonNegativeInteger)
+    yield node, NIF.endIndex, Literal(m.span[1], datatype=XSD.nonNegativeInteger)
+    yield node, NIF.anchorOf, zh(doc.snippet(m.span))
+    yield node, NIF.sentence, span_iri(doc, m.sentence, "s")
+    yield node, IG.foundBy, Literal(m.rule)
+    if entity is not None:
+        yield node, ITSRDF.taIdentRef, entity
+    yield from sentence_triples(doc, m.sentence)
+
+
+def statement_triples(doc, s, p, o, evidence: Mention, rule: str, **extra) -> Iterator[Triple]:
+    """State s p o, and the same as an rdf:Statement derived from the evidence phrase."""
+    yield s, p, o
+    node = IGD[f"plan/{doc.doc_id}/stmt/{_hash(s, p, o, evidence.span)}"]
+    yield node, RDF.type, RDF.Statement
+    yield node, RDF.subject, s
+    yield node, RDF.predicate, p
+    yield node, RDF.object, o
+    yield node, PROV.wasDerivedFrom, span_iri(doc, evidence.span)
+    yield node, IG.foundBy, Literal(rule)
+    for key, value in extra.items():
+        yield node, IG[key], Literal(value)
+
+
+def extraction_triples(ex: Extraction, res: Resolution, lexicon: Lexicon) -> Iterator[Triple]:
+    doc = ex.document
+    plan = plan_iri(doc)
+    duty = {r.measure for r in ex.responsibilities}
+    yield from plan_triples(doc, res, lexicon)
+    yield from unit_triples(doc, duty)
+    mentions = list(ex.mentions) + [r.body for r in ex.responsibilities]
+    seen_spans = set()
+    for m in mentions:
+        key = res.keys.get((doc.doc_id, m.span, m.name))
+        entity = entity_iri(key) if key else None
+        if m.span not in seen_spans:
+            seen_spans.add(m.span)
+            yield from mention_triples(doc, m, entity)
+        if entity is None:
+            continue
+        yield entity, IG.mentionedIn, plan
+        if m.type == "Policy":
+            yield plan, IG.cites, entity
+        if m.unit:
+            yield unit_iri(doc, m.unit), IG.mentions, entity
+    for r in ex.responsibilities:
+        body = entity_iri(res.keys[(doc.doc_id, r.body.span, r.body.name)])
+        measure = unit_iri(doc, r.measure)
+        yield from statement_triples(doc, body, IG.responsibleFor, measure, r.body, r.body.rule, role=r.role)
+        if r.lead:
+            yield from statement_triples(doc, body, IG.leads, measure, r.body, r.body.rule, role=r.role)
+    for rel in ex.relations:
+        s = entity_iri(res.keys[(doc.doc_id, rel.subject.span, rel.subject.name)])
+        if rel.object.type == "Place":
+            o = place_iri(rel.object.name)
+            yield from place_triples(rel.object.name)
+            evidence = rel.subject
+        else:
+            o = entity_iri(res.keys[(doc.doc_id, rel.object.span, rel.object.name)])
+            evidence = rel.object
+        yield from statement_triples(doc, s, IG[rel.predicate], o, evidence, rel.rule)
+    for k, t in enumerate(ex.targets):
+        yield from target_triples(doc, t, k)
+
+
+def target_triples(doc: Document, t, k: int) -> Iterator[Triple]:
+    plan = plan_iri(doc)
+    node = IGD[f"plan/{doc.doc_id}/target/{_hash(t.span, t.indicator, t.value, t.year, k)}"]
+    indicator = indicator_iri(t.indicator)
+    yield plan, IG.hasTarget, node
+    yield node, RDF.type, IG.Target
+    label = f"{t.indicator} {t.value_text or t.value}" + (f" ({t.year})" if t.year else "")
+    yield node, RDFS.label, zh(label)
+    yield node, IG.indicator, indicator
+    yield indicator, RDF.type, IG.Indicator
+    yield indicator, RDFS.label, zh(t.indicator)
+    yield indicator, SKOS.prefLabel, zh(t.indicator)
+    yield node, IG.targetValue, Literal(Decimal(str(t.value)), datatype=XSD.decimal)
+    if t.year:
+        yield node, IG.targetYear, Literal(str(t.year), datatype=XSD.gYear)
+    if t.baseline is not None:
+        yield node, IG.baselineValue, Literal(Decimal(str(t.baseline)), datatype=XSD.decimal)
+    if t.baseline_year:
+        yield node, IG.baselineYear, Literal(str(t.baseline_year), datatype=XSD.gYear)
+    for prop, value in ((IG.unit, t.unit), (IG.qualifier, t.qualifier), (IG.valueText, t.value_text)):
+        if value:
+            yield node, prop, Literal(value)
+    if t.measure:
+        yield node, IG.setIn, unit_iri(doc, t.measure)
+    evidence = span_iri(doc, t.span, "v")
+    yield node, PROV.wasDerivedFrom, evidence
+    yield node, IG.foundBy, Literal(t.rule)
+    yield evidence, RDF.type, NIF.Phrase
+    yield evidence, NIF.referenceContext, plan
+    yield evidence, NIF.beginIndex, Literal(t.span[0], datatype=XSD.nonNegativeInteger)
+    yield evidence, NIF.endIndex, Literal(t.span[1], datatype=XSD.nonNegativeInteger)
+    yield evidence, NIF.anchorOf, zh(doc.snippet(t.span))
+    yield evidence, NIF.sentence, span_iri(doc, t.sentence, "s")
+    yield from sentence_triples(doc, t.sentence)
+
+
+def entity_triples(res: Resolution) -> Iterator[Triple]:
+    for key, e in res.entities.items():
+        node = entity_iri(key)
+        yield node, RDF.type, IG[e.type]
+        yield node, RDFS.label, zh(e.label)
+        for alt in e.alt_labels:
+            yield node, SKOS.altLabel, zh(alt)
+
+
+def build_graph(extractions: Iterable[Extraction], lexicon: Lexicon, graph: Graph | None = None) -> Graph:
+    """Resolve identities across all plans and add every plan's triples to one graph."""
+    extractions = list(extractions)
+    res = resolve(extractions, lexicon)
+    graph = graph if graph is not None else Graph()
+    bind_prefixes(graph)
+    graph.addN((s, p, o, graph) for s, p, o in entity_triples(res))
+    for ex in extractions:
+        graph.addN((s, p, o, graph) for s, p, o in extraction_triples(ex, res, lexicon))
+    return graph

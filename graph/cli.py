@@ -1,0 +1,135 @@
+"""The ``innograph`` command line: each command is a few lines over the package."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .documents import DocumentError
+from .lexicon import LexiconError
+from .store import StoreError
+
+
+def _fail(message: str) -> None:
+    click.secho(f"Error: {message}", fg="red", err=True)
+    sys.exit(1)
+
+
+def _graph(graph_file: str | None):
+    from .store import default_graph, load_graph
+
+    return load_graph(graph_file) if graph_file else default_graph()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="innograph")
+def cli() -> None:
+    """innograph: a knowledge graph of innovation entities in Chinese S&T plans."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="Graph file; the format follows the extension (.ttl, .nt, .jsonld, .trig, .nq).")
+@click.option("--skip-bad", is_flag=True, help="Skip plans that cannot be read instead of stopping.")
+def build(paths: tuple[str, ...], out: str, skip_bad: bool) -> None:
+    """Build the graph of exactly these plan files or folders."""
+    from .pipeline import BuildError, build_plans
+    from .store import rdf_format, save_graph
+    from .stats import graph_stats
+
+    try:
+        rdf_format(out)
+        graph = build_plans(paths, skip_bad=skip_bad)
+        save_graph(graph, out)
+    except (BuildError, DocumentError, StoreError, LexiconError) as exc:
+        _fail(str(exc))
+    s = graph_stats(graph)
+    click.echo(f"{out}: {s['Plan']} plans, {s['entities']} entities, {s['Measure']} measures, {s['Target']} targets, {s['triples']} triples")
+
+
+@cli.command()
+@click.argument("sparql", required=False)
+@click.option("--name", "name", help="Run an example query by name (see --list).")
+@click.option("--list", "list_", is_flag=True, help="List the example queries.")
+@click.option("--param", "params", multiple=True, help="A value for a query parameter, as name=value.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--graph", "graph_file", type=click.Path(exists=True, dir_okay=False), help="A graph file instead of the default graph.")
+def query(sparql: str | None, name: str | None, list_: bool, params: tuple[str, ...], fmt: str, graph_file: str | None) -> None:
+    """Run SPARQL (text, @file or --name) on the default graph."""
+    from .query import QueryError, get_query, list_queries, run_query
+
+    if list_:
+        for q in list_queries():
+            click.echo(f"{q.name}\t{q.title_en}")
+        return
+    try:
+        if name:
+            sparql = get_query(name).text
+        elif sparql and sparql.startswith("@"):
+            sparql = Path(sparql[1:]).read_text(encoding="utf-8")
+        if not sparql:
+            _fail("give a SPARQL query, @file.rq or --name NAME")
+        bindings = dict(p.split("=", 1) for p in params)
+        result = run_query(_graph(graph_file), sparql, **bindings)
+    except (QueryError, StoreError, OSError, ValueError) as exc:
+        _fail(str(exc))
+    if fmt == "csv":
+        click.echo(result.to_csv(), nl=False)
+    elif fmt == "json":
+        click.echo(json.dumps(result.records(), ensure_ascii=False, indent=1, default=str))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*result.columns)
+        for row in result.rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        Console().print(table)
+        click.echo(f"{len(result.rows)} rows")
+
+
+@cli.command()
+@click.option("--graph", "graph_file", type=click.Path(exists=True, dir_okay=False), help="A graph file instead of the default graph.")
+def stats(graph_file: str | None) -> None:
+    """Count plans, entities by type, measures, targets and relations."""
+    from .stats import graph_stats
+
+    try:
+        counts = graph_stats(_graph(graph_file))
+    except StoreError as exc:
+        _fail(str(exc))
+    for key, value in counts.items():
+        click.echo(f"{key}\t{value}")
+
+
+@cli.command()
+@click.argument("path", type=click.Path())
+@click.option("--explain", is_flag=True, help="Print, sentence by sentence, what was found and which rule found it.")
+def extract(path: str, explain: bool) -> None:
+    """Extract one plan and print what was found (JSON, or --explain for reasons)."""
+    from .documents import read_document
+    from .explain import explain_lines
+    from .extract import extract_document
+
+    try:
+        ex = extract_document(read_document(path))
+    except (DocumentError, LexiconError) as exc:
+        _fail(str(exc))
+    if explain:
+        click.echo("\n".join(explain_lines(ex)))
+        return
+    out = {
+        "metadata": ex.document.metadata.__dict__,
+        "entities": [{"name": m.name, "type": m.type, "span": m.span, "rule": m.rule} for m in ex.mentions],
+        "responsibilities": [{"body": r.body.name, "measure": r.measure, "lead": r.lead} for r in ex.responsibilities],
+        "targets": [t.__dict__ for t in ex.targets],
+        "relations": [{"subject": r.subject.name, "predicate": r.predicate, "object": r.object.name, "rule": r.rule} for r in ex.relations],
+    }
+    click.echo(json.dumps(out, ensure_ascii=False, indent=1, default=str))
+
+
+def main() -> None:
+    cli()

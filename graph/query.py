@@ -1,0 +1,108 @@
+"""Named SPARQL queries (``graph/queries/*.rq``) and safe execution with bindings.
+
+Each .rq file starts with ``# zh: <title>`` and ``# en: <title>`` lines (and optionally
+``# param: name`` lines for values the user fills in); values are passed as
+``initBindings``, never formatted into the query text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph, Literal
+from rdflib.plugins.sparql import prepareQuery
+
+from .namespaces import PREFIXES
+
+QUERY_DIR = Path(__file__).resolve().parent / "queries"
+
+
+class QueryError(ValueError):
+    """A query that does not parse or cannot run; the message says where."""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    title_zh: str
+    title_en: str
+    text: str
+    params: tuple[str, ...] = ()
+
+    def title(self, lang: str = "zh") -> str:
+        return self.title_zh if lang == "zh" else self.title_en
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    columns: tuple[str, ...]
+    rows: tuple[tuple, ...]
+
+    def records(self) -> list[dict]:
+        return [dict(zip(self.columns, r)) for r in self.rows]
+
+    def to_csv(self) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(self.columns)
+        writer.writerows(["" if v is None else v for v in row] for row in self.rows)
+        return out.getvalue()
+
+
+def _parse_header(name: str, text: str) -> NamedQuery:
+    meta: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        key, _, value = line[1:].partition(":")
+        meta.setdefault(key.strip(), []).append(value.strip())
+    zh = (meta.get("zh") or [name])[0]
+    return NamedQuery(name, zh, (meta.get("en") or [zh])[0], text, tuple(meta.get("param", [])))
+
+
+def list_queries(folder: Path = QUERY_DIR) -> list[NamedQuery]:
+    """The example queries, sorted by file name."""
+    return [_parse_header(p.stem, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.rq"))]
+
+
+def get_query(name: str, folder: Path = QUERY_DIR) -> NamedQuery:
+    path = folder / f"{name}.rq"
+    if not path.exists():
+        known = ", ".join(q.name for q in list_queries(folder))
+        raise QueryError(f"no example query named {name!r}; known: {known}")
+    return _parse_header(name, path.read_text(encoding="utf-8"))
+
+
+def _value(term):
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        return value if isinstance(value, (int, float, str)) else str(term)
+    return str(term)
+
+
+def run_query(graph: Graph, sparql: str, **bindings) -> QueryResult:
+    """Run a SELECT/ASK/CONSTRUCT query with the project's prefixes; errors become QueryError."""
+    try:
+        prepared = prepareQuery(sparql, initNs=PREFIXES)
+    except Exception as exc:  # pyparsing reports line and column
+        raise QueryError(f"SPARQL syntax error: {exc}") from exc
+    init = {k: (Literal(v) if isinstance(v, (str, int, float)) else v) for k, v in bindings.items() if v is not None}
+    try:
+        result = graph.query(prepared, initBindings=init)
+    except Exception as exc:
+        raise QueryError(f"query failed: {exc}") from exc
+    if result.type == "ASK":
+        return QueryResult(("ask",), ((bool(result.askAnswer),),))
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return QueryResult(("subject", "predicate", "object"), tuple(tuple(map(_value, t)) for t in result.graph))
+    columns = tuple(str(v) for v in result.vars)
+    return QueryResult(columns, tuple(tuple(_value(row[c]) for c in columns) for row in result))
+
+
+def run_named(graph: Graph, name: str, **bindings) -> QueryResult:
+    return run_query(graph, get_query(name).text, **bindings)

@@ -1,0 +1,130 @@
+"""Decide which mentions name the same real-world entity, within and across plans.
+
+A municipal body is scoped to its plan's city (市科技局 in a 鹤壁 plan is 鹤壁市科技局), a
+provincial one to its province (省科学院 → 河南省科学院). Names that differ only by a
+standard abbreviation (高新技术产业开发区 / 高新区) share one identity key; a name given
+with (以下简称X) takes X as an alias; a name in brackets after another is an alias
+(超短超强激光平台(中原之光)). The label is the fullest surface form, the rest are altLabels.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .model import Extraction, Metadata
+
+ALIAS = re.compile(r"[((](?:以下)?简称[::]?[“\"]?([^”\")),,]{2,20})[”\"]?[))]")
+TYPE_PRIORITY = {"metadata": 0, "lexicon": 0, "policy": 1, "responsibility": 2, "department": 3, "suffix": 4, "quoted": 5, "enumeration": 6}
+
+
+@dataclass(frozen=True)
+class Entity:
+    key: str
+    type: str
+    label: str
+    alt_labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    entities: dict  # key -> Entity
+    keys: dict  # (doc_id, mention span, mention name) -> key
+
+
+def scope_name(name: str, meta: Metadata, lexicon: Lexicon) -> str:
+    """Write a body's place in full: 市科技局 → 鹤壁市科技局, 省科学院 → 河南省科学院.
+
+    >>> from graph.lexicon import default_lexicon
+    >>> m = Metadata(title="", city="鹤壁市", province="河南省")
+    >>> scope_name("市科技局", m, default_lexicon()), scope_name("省科学院", m, default_lexicon())
+    ('鹤壁市科技局', '河南省科学院')
+    """
+    city, province = meta.city, meta.province
+    if name in lexicon.departments:
+        return (city or province) + name
+    if name.startswith("各") and city:
+        return city + name
+    if name.startswith("市") and city and not name.startswith(("市场",)):
+        return city + name[1:]
+    if name.startswith("省") and province:
+        return province + name[1:]
+    return name
+
+
+def identity_key(name: str, lexicon: Lexicon) -> str:
+    """Fold widths, quotes, brackets and standard abbreviations into one key.
+
+    >>> from graph.lexicon import default_lexicon
+    >>> identity_key("郑洛新国家自主创新示范区", default_lexicon()) == identity_key("郑洛新国家自创区", default_lexicon())
+    True
+    """
+    key = unicodedata.normalize("NFKC", name)
+    key = re.sub(r"[“”‘’\"'《》〈〉\s]", "", key)
+    key = re.sub(r"\([^()]{1,8}\)$", "", key) if not key.endswith("(点)") else key
+    for long, short in lexicon.abbreviations:
+        key = key.replace(long, short)
+    if key.endswith("项目") and lexicon.suffix_type(key[:-2]) and lexicon.suffix_type(key[:-2])[1] == "Program":
+        key = key[:-2]
+    return key
+
+
+def _aliases_in(extraction: Extraction, lexicon: Lexicon) -> dict[str, str]:
+    """Map alias names to full names from (以下简称X) and name(X) in one plan."""
+    text = extraction.document.text
+    ends = {m.span[1]: m for m in extraction.mentions}
+    aliases = {}
+    for m in ALIAS.finditer(text):
+        full = ends.get(m.start())
+        if full:
+            aliases[m.group(1)] = full.name
+    for mention in extraction.mentions:
+        inner = re.search(r"\(([^()]{2,8})\)$", mention.name)
+        if inner and not re.search(r"\d|点|基地|中心", inner.group(1)):
+            aliases[inner.group(1)] = mention.name
+    return aliases
+
+
+def resolve(extractions: list[Extraction], lexicon: Lexicon) -> Resolution:
+    """Assign every mention of every plan an entity key; choose each entity's label and type."""
+    keys: dict = {}
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    types: dict[str, Counter] = defaultdict(Counter)
+    for ex in extractions:
+        meta, doc_id = ex.document.metadata, ex.document.doc_id
+        aliases = _aliases_in(ex, lexicon)
+        mentions = list(ex.mentions) + [r.body for r in ex.responsibilities]
+        tails = _tail_aliases([m for m in mentions], meta, lexicon)
+        for m in mentions:
+            full = aliases.get(m.name, m.name)
+            full = tails.get((full, m.type), full)
+            scoped = scope_name(full, meta, lexicon)
+            key = identity_key(scoped, lexicon)
+            keys[(doc_id, m.span, m.name)] = key
+            surfaces[key][scoped] += 1
+            if m.name != scoped:
+                surfaces[key][m.name] += 0
+            if full != m.name:
+                surfaces[key][full] += 0
+            types[key][m.type] += 10 - TYPE_PRIORITY.get(m.rule.split(":")[0], 6)
+    entities = {}
+    for key, forms in surfaces.items():
+        label = max(forms, key=lambda f: (len(f), forms[f], f))
+        alts = tuple(sorted(f for f in forms if f != label))
+        entities[key] = Entity(key, types[key].most_common(1)[0][0], label, alts)
+    return Resolution(entities, keys)
+
+
+def _tail_aliases(mentions, meta: Metadata, lexicon: Lexicon) -> dict:
+    """A name that is the tail of one longer same-type name after a place (河南省X / X) is it."""
+    names = {(m.name, m.type) for m in mentions if m.type != "Policy"}
+    places = tuple(p for p in (meta.province, meta.city, meta.city[:-1] if len(meta.city) > 2 else "", "国家", "省", "市") if p)
+    out = {}
+    for name, type_ in names:
+        longer = [n for n, t in names if t == type_ and n != name and n.endswith(name) and n[: -len(name)] in places]
+        if len(longer) == 1:
+            out[(name, type_)] = longer[0]
+    return out
