@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph, Literal
+from rdflib.term import Identifier
 from rdflib.plugins.sparql import prepareQuery
 
 from .namespaces import PREFIXES
@@ -81,7 +82,7 @@ def _value(term):
         return None
     if isinstance(term, Literal):
         value = term.toPython()
-        return value if isinstance(value, (int, float, str)) else str(term)
+        return value if isinstance(value, (int, float, str, bool)) else str(term)
     return str(term)
 
 
@@ -91,17 +92,17 @@ def run_query(graph: Graph, sparql: str, **bindings) -> QueryResult:
         prepared = prepareQuery(sparql, initNs=PREFIXES)
     except Exception as exc:  # pyparsing reports line and column
         raise QueryError(f"SPARQL syntax error: {exc}") from exc
-    init = {k: (Literal(v) if isinstance(v, (str, int, float)) else v) for k, v in bindings.items() if v is not None}
+    init = {k: (v if isinstance(v, Identifier) else Literal(v)) for k, v in bindings.items() if v is not None}
     try:
         result = graph.query(prepared, initBindings=init)
-    except Exception as exc:
+        if result.type == "ASK":
+            return QueryResult(("ask",), ((bool(result.askAnswer),),))
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            return QueryResult(("subject", "predicate", "object"), tuple(tuple(map(_value, t)) for t in result.graph))
+        columns = tuple(str(v) for v in result.vars)
+        return QueryResult(columns, tuple(tuple(_value(row[c]) for c in columns) for row in result))
+    except Exception as exc:  # evaluation errors surface while iterating
         raise QueryError(f"query failed: {exc}") from exc
-    if result.type == "ASK":
-        return QueryResult(("ask",), ((bool(result.askAnswer),),))
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return QueryResult(("subject", "predicate", "object"), tuple(tuple(map(_value, t)) for t in result.graph))
-    columns = tuple(str(v) for v in result.vars)
-    return QueryResult(columns, tuple(tuple(_value(row[c]) for c in columns) for row in result))
 
 
 def run_named(graph: Graph, name: str, **bindings) -> QueryResult:

@@ -1,0 +1,18 @@
+"""Overview: what the graph holds and which plans it was built from."""
+
+import pandas as pd
+import streamlit as st
+
+from app_pages.state import load_graph, t
+from graph.explore import list_plans
+from graph.stats import graph_stats
+
+st.title(t("app_title"))
+st.write(t("overview_intro"))
+counts = graph_stats(load_graph())
+for column, key in zip(st.columns(5), ("Plan", "entities", "Measure", "Target", "triples")):
+    column.metric(t({"Plan": "plans", "entities": "entities", "Measure": "measures", "Target": "targets", "triples": "triples"}[key]), counts[key])
+plans = list_plans(load_graph())
+frame = pd.DataFrame(plans.rows, columns=plans.columns).drop(columns=["plan"])
+frame.columns = [t(f"col_{c}") for c in ("title", "city", "province", "kind", "issued", "issuer", "number")]
+st.dataframe(frame, hide_index=True, width="stretch")

@@ -1,0 +1,130 @@
+"""Network views of the graph with networkx: the entity network, neighbourhoods, caps, layout.
+
+The RDF graph is read once into an undirected simple graph whose nodes carry plain data
+(label, type, plans, a source sentence); every view is taken from that cached graph,
+never by converting the RDF graph again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+from rdflib import Graph
+
+from .namespaces import ENTITY_TYPES
+from .query import run_query
+
+NODES_QUERY = """
+SELECT ?node ?label ?type WHERE {
+  ?node a ?t ; rdfs:label ?label .
+  FILTER(?t IN (%s))
+  BIND(STRAFTER(STR(?t), "#") AS ?type)
+}
+"""
+
+PLANS_QUERY = "SELECT ?node ?plan WHERE { ?node ig:mentionedIn/rdfs:label ?plan }"
+
+SENTENCE_QUERY = "SELECT ?node (MIN(?s) AS ?sentence) WHERE { ?m itsrdf:taIdentRef ?node ; nif:sentence/nif:anchorOf ?s } GROUP BY ?node"
+
+ALT_QUERY = "SELECT ?node ?alt WHERE { ?node skos:altLabel ?alt }"
+
+EDGES_QUERY = """
+SELECT ?s ?p ?o WHERE {
+  ?s ?prop ?o .
+  FILTER(?prop IN (ig:ledBy, ig:participant, ig:supportedBy, ig:partnerOf, ig:locatedIn, ig:upgradeTo))
+  BIND(STRAFTER(STR(?prop), "#") AS ?p)
+}
+"""
+
+MEASURES_QUERY = """
+SELECT ?m ?label ?plan ?body ?lead WHERE {
+  ?body ig:responsibleFor ?m .
+  ?m rdfs:label ?label ; ig:inPlan/rdfs:label ?plan .
+  BIND(EXISTS { ?body ig:leads ?m } AS ?lead)
+}
+"""
+
+
+@dataclass(frozen=True)
+class View:
+    graph: nx.Graph
+    cut: bool  # True when the cap removed nodes
+    total: int  # nodes before the cap
+
+
+def entity_network(graph: Graph, with_measures: bool = True) -> nx.Graph:
+    """Entities (and places) as nodes, stated relations and responsibilities as edges."""
+    g = nx.Graph()
+    types = ", ".join(f"ig:{t}" for t in (*ENTITY_TYPES, "Place"))
+    for node, label, type_ in run_query(graph, NODES_QUERY % types).rows:
+        g.add_node(node, label=label, type=type_, plans=(), sentence="", alt=())
+    for node, plan in run_query(graph, PLANS_QUERY).rows:
+        if node in g:
+            g.nodes[node]["plans"] = tuple(sorted({*g.nodes[node]["plans"], plan}))
+    for node, sentence in run_query(graph, SENTENCE_QUERY).rows:
+        if node in g:
+            g.nodes[node]["sentence"] = sentence or ""
+    for node, alt in run_query(graph, ALT_QUERY).rows:
+        if node in g:
+            g.nodes[node]["alt"] = g.nodes[node]["alt"] + (alt,)
+    for s, p, o in run_query(graph, EDGES_QUERY).rows:
+        if s in g and o in g:
+            g.add_edge(s, o, relation=p)
+    if with_measures:
+        for m, label, plan, body, lead in run_query(graph, MEASURES_QUERY).rows:
+            if body not in g:
+                continue
+            if m not in g:
+                g.add_node(m, label=label, type="Measure", plans=(plan,), sentence="", alt=())
+            g.add_edge(body, m, relation="leads" if lead else "responsibleFor")
+    return g
+
+
+def find_nodes(g: nx.Graph, text: str, limit: int = 50) -> list[str]:
+    """Nodes whose label or alias contains the text, exact matches and short labels first."""
+    text = text.strip()
+    if not text:
+        return []
+    hits = [n for n, d in g.nodes(data=True) if text in d["label"] or any(text in a for a in d.get("alt", ()))]
+    return sorted(hits, key=lambda n: (g.nodes[n]["label"] != text, len(g.nodes[n]["label"]), g.nodes[n]["label"]))[:limit]
+
+
+def filter_network(g: nx.Graph, plans: list[str] | None = None, types: list[str] | None = None) -> nx.Graph:
+    """The subgraph of nodes named in any of the plans and of any of the types (None: all)."""
+    keep = [
+        n
+        for n, d in g.nodes(data=True)
+        if (not types or d["type"] in types or d["type"] in ("Place", "Measure") and d["type"] in types)
+        and (not plans or d["type"] == "Place" or set(d["plans"]) & set(plans))
+    ]
+    return g.subgraph(keep)
+
+
+def neighbourhood(g: nx.Graph, node: str, radius: int = 1) -> nx.Graph:
+    """The ego graph of a node (an undirected simple graph keeps this cheap)."""
+    return nx.ego_graph(g, node, radius=radius)
+
+
+def cap_nodes(g: nx.Graph, limit: int = 300, focus: str | None = None) -> View:
+    """Keep at most ``limit`` nodes: the focus, then the best-connected ones."""
+    total = g.number_of_nodes()
+    if total <= limit:
+        return View(g, False, total)
+    ranked = sorted(g.nodes, key=lambda n: (n != focus, -g.degree(n), g.nodes[n]["label"]))
+    return View(g.subgraph(ranked[:limit]).copy(), True, total)
+
+
+def layout(g: nx.Graph, seed: int = 7, scale: float = 600.0) -> dict[str, tuple[float, float]]:
+    """Deterministic positions computed in Python, so the browser draws without physics."""
+    if g.number_of_nodes() == 0:
+        return {}
+    k = 2.0 / max(1, g.number_of_nodes()) ** 0.5
+    pos = nx.spring_layout(g, seed=seed, k=k, iterations=60, scale=scale)
+    return {n: (float(x), float(y)) for n, (x, y) in pos.items()}
+
+
+def degree_ranking(g: nx.Graph, top: int = 20) -> list[tuple[str, str, int]]:
+    """(label, type, degree) of the best-connected nodes."""
+    ranked = sorted(g.degree, key=lambda x: -x[1])[:top]
+    return [(g.nodes[n]["label"], g.nodes[n]["type"], d) for n, d in ranked]

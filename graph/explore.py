@@ -1,0 +1,40 @@
+"""Plain-data answers for the explorer's views: plans, an entity's relations, duties.
+
+Each function runs one internal query (``graph/queries/internal/``) with bindings and
+returns a QueryResult; the app turns results into tables and never writes SPARQL.
+"""
+
+from __future__ import annotations
+
+from rdflib import Graph, URIRef
+
+from .query import QUERY_DIR, QueryResult, get_query, run_query
+
+INTERNAL = QUERY_DIR / "internal"
+
+
+def _run(graph: Graph, name: str, **bindings) -> QueryResult:
+    return run_query(graph, get_query(name, INTERNAL).text, **bindings)
+
+
+def list_plans(graph: Graph) -> QueryResult:
+    return _run(graph, "plans")
+
+
+def entity_relations(graph: Graph, entity: str) -> QueryResult:
+    """Who leads, takes part in, supports … an entity, and what it relates to, with sources."""
+    return _run(graph, "entity_relations", node=URIRef(entity))
+
+
+def plan_duties(graph: Graph, plan: str) -> QueryResult:
+    """(measure number, measure, body, lead) rows of one plan, in reading order."""
+    return _run(graph, "plan_duties", plan=URIRef(plan))
+
+
+def list_bodies(graph: Graph) -> QueryResult:
+    return _run(graph, "bodies")
+
+
+def body_duties(graph: Graph, body: str) -> QueryResult:
+    """The measures one body is responsible for, across all plans, with their text."""
+    return _run(graph, "body_duties", body=URIRef(body))
