@@ -10,9 +10,9 @@ st.header(t("duty_header"))
 by_plan, by_body = st.tabs([t("by_plan"), t("by_body")])
 
 with by_plan:
-    plans = list_plans(load_graph()).rows
-    plan = st.selectbox(t("choose_plan"), plans, format_func=lambda row: row[1], key="duty_plan")
-    duties = plan_duties(load_graph(), plan[0])
+    titles = {row[0]: row[1] for row in list_plans(load_graph()).rows}
+    plan = st.selectbox(t("choose_plan"), list(titles), format_func=titles.get, key="duty_plan")
+    duties = plan_duties(load_graph(), plan)
     if not duties.rows:
         st.info(t("no_duties"))
     else:
@@ -26,11 +26,12 @@ with by_plan:
         st.dataframe(matrix[list(bodies)], width="stretch")
 
 with by_body:
-    bodies = list_bodies(load_graph()).rows
-    body = st.selectbox(t("choose_body"), bodies, format_func=lambda row: f"{row[1]} ({row[2]})", key="duty_body")
-    result = body_duties(load_graph(), body[0])
+    bodies = {row[0]: f"{row[1]} ({row[2]})" for row in list_bodies(load_graph()).rows}
+    body = st.selectbox(t("choose_body"), list(bodies), format_func=bodies.get, key="duty_body")
+    result = body_duties(load_graph(), body)
     frame = pd.DataFrame(result.rows, columns=result.columns)
-    st.write(t("body_measures", body=body[1], n=len(frame), lead=int(frame["lead"].sum()) if len(frame) else 0))
+    name = bodies[body].rsplit(" (", 1)[0]
+    st.write(t("body_measures", body=name, n=len(frame), lead=int(frame["lead"].sum()) if len(frame) else 0))
     frame["lead"] = frame["lead"].map({True: "★", False: ""})
     frame.columns = [t(c) for c in ("col_plan", "col_no", "col_measure", "col_lead", "col_text")]
     st.dataframe(frame, hide_index=True, width="stretch")

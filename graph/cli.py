@@ -132,4 +132,4 @@ def extract(path: str, explain: bool) -> None:
 
 
 def main() -> None:
-    cli()
+    cli(prog_name="innograph")

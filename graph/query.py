@@ -105,5 +105,5 @@ def run_query(graph: Graph, sparql: str, **bindings) -> QueryResult:
         raise QueryError(f"query failed: {exc}") from exc
 
 
-def run_named(graph: Graph, name: str, **bindings) -> QueryResult:
-    return run_query(graph, get_query(name).text, **bindings)
+def run_named(graph: Graph, query_name: str, /, **bindings) -> QueryResult:
+    return run_query(graph, get_query(query_name).text, **bindings)

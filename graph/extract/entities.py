@@ -19,7 +19,7 @@ POLICY = re.compile(r"《([^《》\n]{2,80})》")
 QUOTED = re.compile(r"“([^“”\s]{2,12})”")
 PLACE_PREFIX = r"(?:省委省|市委市|县委县|区委区|各县\(市、?区\)|各县\(市\)区|各区县\(市\)|各县\(区\)|各县区|各区县|各县市区|各|[\u4e00-\u9fff]{1,2}县|省委|市委|县委|区委|省|市|县|区)"
 ENUM_ITEM_MAX = 14
-ENUM_FOLLOWERS = "共同|提供|参与|上市|启动|开展|建设|申建|创建|在|为|和|与|及|的|实施|加强|发挥|合作"
+ENUM_FOLLOWERS = "共同|提供|参与|上市|启动|开展|建设|申建|申报|创建|争创|在|为|和|与|及|的|实施|加强|发挥|合作|加快|落户|入驻"
 SKIP_PROGRAM_FOLLOWERS = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -134,7 +134,11 @@ def find_enumerated(doc: Document, lexicon: Lexicon, index: SentenceIndex, known
                 for conj in ("及", "和", "与"):
                     cut = text.rfind(conj, a, b)
                     a = cut + 1 if cut >= 0 and b - cut > 2 else a
-            name = text[a:b].strip("“” ")
+            while a < b and text[a] in "“” ":
+                a += 1
+            while b > a and text[b - 1] in "“” ":
+                b -= 1
+            name = text[a:b]
             if not name or len(name) > ENUM_ITEM_MAX or (a, b) in covered or a in starts:
                 continue
             if re.fullmatch(r"[\u4e00-\u9fff]{1,4}[省市县区]", name) or is_generic(name, lexicon):

@@ -66,6 +66,7 @@ def relations_from_frames(doc: Document, mentions, index: SentenceIndex) -> list
     for m in re.finditer(r"与([^,。;、]{2,40}?)(?:合作)?共建", text):
         sentence = index.around(m.start())
         partners = _between(mentions, m.start(1), m.end(1))
+        partners += [x for x in mentions if x.span[1] == m.start() and x.type in ORGS]  # A与B共建C: A too
         built = [x for x in mentions if m.end() <= x.span[0] < sentence[1] and x.type in BUILT]
         for p in partners:
             if built:

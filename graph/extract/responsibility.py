@@ -15,12 +15,45 @@ from .names import scan_name_start
 from .sentences import SentenceIndex
 
 ROLE = r"(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|参与单位|协办单位|主办单位|实施主体)"
-LIST_BLOCK = re.compile(rf"[(\[【]\s*({ROLE}\s*[::].+?)[)\]】]")
+LIST_OPEN = re.compile(rf"[(\[【]\s*(?={ROLE}\s*[::])")
 ROLE_SEGMENT = re.compile(rf"{ROLE}\s*[::]\s*([^;;]+)")
 LED_BY = re.compile(r"由([^,。;:()]{2,40}?)(?:负责)?牵头")
 SEPARATORS = re.compile(r"[、,;/\s]+")
 LEVEL = re.compile(r"^(各|省委|市委|县委|区委|省|市|县|区)")
 LEAD_ROLES = ("牵头单位", "牵头部门", "主办单位")
+
+
+def find_list_blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of '(责任单位:…)' blocks, brackets inside names (各县(市、区)政府) included.
+
+    >>> t = "做好工作。(责任单位:市科技局,各县(市、区)政府)"
+    >>> [t[a:b] for a, b in find_list_blocks(t)]
+    ['责任单位:市科技局,各县(市、区)政府']
+    """
+    blocks = []
+    for m in LIST_OPEN.finditer(text):
+        depth, i = 1, m.end()
+        while i < len(text) and depth and text[i] != "\n":
+            depth += text[i] in "([【"
+            depth -= text[i] in ")]】"
+            i += 1
+        if depth == 0:
+            blocks.append((m.end(), i - 1))
+    return blocks
+
+
+def _tokens(text: str):
+    """Split a list at 、,;/ and spaces that are not inside brackets."""
+    depth, start = 0, 0
+    for i, c in enumerate(text + "、"):
+        if c in "(〈<":
+            depth += 1
+        elif c in ")〉>":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (c in "、,;/" or c.isspace()):
+            if i > start:
+                yield start, text[start:i]
+            start = i + 1
 
 
 def _role_is_lead(role: str, position: int) -> bool:
@@ -38,14 +71,13 @@ def split_bodies(text: str, start: int, lexicon: Lexicon, city: str = "") -> lis
     """
     found = []
     prefix = ""
-    for m in re.finditer(r"[^、,;/\s]+", text):
-        raw = m.group()
-        nested = re.findall(r"[〈<(]([^〉>)]+)[〉>)]", raw)
-        surface = re.sub(r"[〈<(][^〉>)]*[〉>)]", "", raw).strip("等。")
+    for offset, raw in _tokens(text):
+        nested = re.findall(r"[〈<]([^〉>]+)[〉>]", raw)
+        surface = re.sub(r"[〈<][^〉>]*[〉>]", "", raw).strip("等。")
         if not surface or surface in ("有关部门", "相关部门", "有关单位", "相关单位"):
             continue
-        begin = start + m.start()
-        end = begin + len(re.sub(r"[〈<(].*$", "", raw).rstrip("等。"))
+        begin = start + offset
+        end = begin + len(re.sub(r"[〈<].*$", "", raw).rstrip("等。"))
         level = LEVEL.match(surface)
         if surface in lexicon.departments:
             surface = prefix + surface
@@ -90,13 +122,13 @@ def extract_responsibilities(
             if k >= 0:
                 bodies.append(Mention(inner, "Department", (k, k + len(inner)), index.around(k), "responsibility:nested", measure))
 
-    for block in LIST_BLOCK.finditer(text):
-        unit = _innermost(doc, block.start())
+    for a, b in find_list_blocks(text):
+        unit = _innermost(doc, a)
         if unit is None:
             continue
-        for seg in ROLE_SEGMENT.finditer(block.group(1)):
+        for seg in ROLE_SEGMENT.finditer(text[a:b]):
             role, listed = seg.group(1), seg.group(2)
-            offset = block.start(1) + seg.start(2)
+            offset = a + seg.start(2)
             for k, (name, a, b, nested) in enumerate(split_bodies(listed, offset, lexicon, doc.metadata.city)):
                 add(name, a, b, unit.number, _role_is_lead(role, k), role, nested)
     for m in LED_BY.finditer(text):

@@ -129,21 +129,27 @@ def targets_from_sentence(doc: Document, a: int, b: int, index: SentenceIndex) -
         ctext = clause.group()
         cyears = _sentence_years(sentence[: clause.end()])
         year = cyears[-1] if cyears else (context or default_year)
-        prev = 0
+        prev, baseline_of_next, name_of_next = 0, None, None
         for m in VALUE.finditer(ctext):
             if m.group("unit") in ("万", "亿") or re.match(r"(?:19|20)\d{2}$", m.group("num")) and m.group("unit") == "":
                 continue
             if ctext[m.end() : m.end() + 1] in ("年", "月", "日"):
                 continue
-            raw = ctext[prev : m.start()]
+            if re.match(r"(?:提高|增长|提升|增加|扩大)(?:到|至)", ctext[m.end() : m.end() + 3]):
+                baseline_of_next, name_of_next = float(m.group("num")), ctext[prev : m.start()]
+                prev = m.end()
+                continue  # 由1.2%提高到2.0%: the first number is the baseline
+            raw = name_of_next if name_of_next is not None else ctext[prev : m.start()]
             after = re.match(r"[^、,;。\d]{2,30}", ctext[m.end() :]) if not m.group("qual") else None
             prev = m.end()
             each = raw.endswith("各")
             raw = raw[:-1] if each else raw
             base = BASELINE.search(raw + (m.group("verb") or ""))
-            baseline = float(base.group(2)) if base else None
+            baseline = float(base.group(2)) if base else baseline_of_next
             if base:
                 raw = raw[: base.start()]
+            raw = re.sub(r"(?:由|从)$", "", raw)
+            baseline_of_next, name_of_next = None, None
             name = _clean_name(raw)
             own = LEAD.match(name).group(1)
             if after and (not name or own == name):

@@ -1,0 +1,47 @@
+"""Shared fixtures: the bundled plans, their documents and extractions, and the built graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.documents import read_document
+from graph.extract import extract_document
+from graph.lexicon import default_lexicon
+from graph.pipeline import build_plans
+
+ROOT = Path(__file__).resolve().parent.parent
+PLANS = ROOT / "data" / "plans"
+DATA = Path(__file__).resolve().parent / "data"
+
+# The bundled plans by city, as their files are named in data/plans.
+LUOYANG = PLANS / "000_a2f0b9b1f0debbd3.txt"
+HEBI = PLANS / "001_212b46a45c93198b.txt"
+YIYANG = PLANS / "002_5c5f9bd7b8c36b0f.txt"
+ZHENGZHOU = PLANS / "003_419ed8c8abbe28d5.txt"
+
+
+@pytest.fixture(scope="session")
+def lexicon():
+    return default_lexicon()
+
+
+@pytest.fixture(scope="session")
+def documents():
+    return {city: read_document(path) for city, path in
+            (("luoyang", LUOYANG), ("hebi", HEBI), ("yiyang", YIYANG), ("zhengzhou", ZHENGZHOU))}
+
+
+@pytest.fixture(scope="session")
+def extractions(documents):
+    return {city: extract_document(doc) for city, doc in documents.items()}
+
+
+@pytest.fixture(scope="session")
+def bundled_graph():
+    return build_plans([PLANS])
+
+
+def names(mentions, type_=None) -> set[str]:
+    return {m.name for m in mentions if type_ is None or m.type == type_}

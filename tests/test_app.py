@@ -1,0 +1,84 @@
+"""Every view of the explorer runs, in Chinese and English, and answers a user's question."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from .conftest import ROOT
+
+PAGES = ["app_pages/graph_view.py", "app_pages/sparql_view.py", "app_pages/duty_view.py", "app_pages/overview.py"]
+
+
+@pytest.fixture()
+def app():
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
+
+
+def iframe_html(at) -> str:
+    frames = [e for e in at.main if e.type == "iframe"]
+    return frames[0].proto.srcdoc if frames else ""
+
+
+def test_default_page_draws_the_network_offline(app):
+    assert not app.exception
+    html = iframe_html(app)
+    assert "vis.DataSet" in html and "cdn.jsdelivr" not in html and "<script src=\"http" not in html
+    assert "\\u9f99\\u95e8\\u5b9e\\u9a8c\\u5ba4" in html or "龙门实验室" in html  # labels travel JSON-escaped
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_every_view_runs(app, page, language):
+    app.sidebar.radio[0].set_value(language).run()
+    app.switch_page(page).run()
+    assert not app.exception
+
+
+def test_find_longmen_lab_and_who_leads_it_in_one_step(app):
+    app.text_input(key="search").set_value("龙门实验室").run()  # the one interaction
+    assert not app.exception
+    table = app.dataframe[0].value
+    led = set(table[table["关系"] == "牵头单位"]["对方"])
+    takes_part = set(table[table["关系"] == "参与单位"]["对方"])
+    assert led == {"河南科技大学", "郑州大学"}
+    assert {"中信重工", "中国一拖"} <= takes_part
+    assert "龙门实验室" in app.subheader[0].value
+
+
+def test_cap_message_when_the_view_is_cut(app):
+    app.number_input(key="limit").set_value(50).run()
+    assert any("50" in info.value for info in app.info)
+
+
+def test_sparql_error_is_a_message_not_a_traceback(app):
+    app.switch_page("app_pages/sparql_view.py").run()
+    app.text_area(key="sparql_text").set_value("SELECT ?x WHERE { ?x ").run()
+    assert not app.exception
+    assert "SPARQL" in app.error[0].value
+
+
+def test_sparql_example_gives_a_table_and_csv(app):
+    app.switch_page("app_pages/sparql_view.py").run()
+    assert len(app.dataframe[0].value) > 0
+    assert app.get("download_button")
+
+
+def test_responsibility_matrix_marks_the_lead(app, bundled_graph):
+    from graph.explore import list_plans
+
+    app.switch_page("app_pages/duty_view.py").run()
+    hebi = next(row[0] for row in list_plans(bundled_graph).rows if "鹤壁" in row[1])
+    app.selectbox(key="duty_plan").set_value(hebi).run()
+    assert not app.exception
+    matrix = app.dataframe[0].value
+    assert matrix.loc["三.(一).1 大力培育高新技术企业", "鹤壁市科技局"] == "★"
+    assert matrix.loc["三.(一).1 大力培育高新技术企业", "鹤壁市财政局"] == "●"
+
+
+def test_body_view_lists_measures_across_plans(app, bundled_graph):
+    from graph.explore import list_bodies
+
+    app.switch_page("app_pages/duty_view.py").run()
+    body = next(row[0] for row in list_bodies(bundled_graph).rows if row[1] == "鹤壁市知识产权局")
+    app.selectbox(key="duty_body").set_value(body).run()
+    table = app.dataframe[len(app.dataframe) - 1].value
+    assert set(table["措施"]) == {"推进科技金融深度融合", "加强知识产权保护"}

@@ -1,0 +1,66 @@
+"""Metadata and structure of the bundled plans, checked by reading them."""
+
+import pytest
+
+EXPECTED = {
+    # city: (title, issuer, doc number, date, city, province, kind, period)
+    "luoyang": ("洛阳市“十四五”科技创新和一流创新生态建设规划", "洛阳市人民政府", "洛政〔2022〕22号", "2022-04-19",
+                "洛阳市", "河南省", "五年规划", (2021, 2025)),
+    "hebi": ("鹤壁市科技创新三年行动计划(2019—2021年)", "鹤壁市人民政府办公室", "鹤政办〔2019〕16号", "2019-08-21",
+             "鹤壁市", "河南省", "三年行动计划", (2019, 2021)),
+    "yiyang": ("益阳市“十四五”科技发展规划", "益阳市科学技术局", "", "2021-11", "益阳市", "湖南省", "五年规划", (2021, 2025)),
+    "zhengzhou": ("2022年全市科技创新工作要点", "郑州市科学技术局", "", "2022-03-25", "郑州市", "河南省", "年度工作要点", (2022, 2022)),
+}
+
+
+@pytest.mark.parametrize("city", EXPECTED)
+def test_metadata(documents, city):
+    m = documents[city].metadata
+    title, issuer, number, date, city_name, province, kind, period = EXPECTED[city]
+    assert (m.title, m.issuer, m.doc_number, m.date) == (title, issuer, number, date)
+    assert (m.city, m.province, m.kind, (m.period_start, m.period_end)) == (city_name, province, kind, period)
+
+
+def test_web_residue_removed(documents):
+    for residue in ("字体大小", "验证码", "留言与评论", "点击数", "参与评论", "主办单位"):
+        for doc in documents.values():
+            assert residue not in doc.text
+
+
+def test_hebi_numbered_measures(documents):
+    units = {u.number: u for u in documents["hebi"].units}
+    assert units["三.(一).1"].title == "大力培育高新技术企业" and units["三.(一).1"].is_measure
+    assert units["三.(六)"].title == "组织实施重大科技专项" and units["三.(六)"].is_measure  # a section with no items
+    assert not units["三.(一)"].is_measure  # it has items
+    assert not units["一.(一)"].is_measure  # 指导思想 is no measure
+    assert units["三.(四).1"].title.startswith("积极对接中科院及直属院所")  # no lead phrase: the first sentence
+
+
+def test_yiyang_one_line_chapters_are_split(documents):
+    units = {u.number: u for u in documents["yiyang"].units}
+    assert units["二.(一)"].title == "加强中心城区协同创新"
+    assert units["四.(一).2"].title == "突破关键技术攻关"
+    assert units["三.(二)"].is_measure
+
+
+def test_luoyang_lead_paragraphs_and_boxes(documents):
+    units = documents["luoyang"].units
+    titles = {u.title: u for u in units}
+    assert titles["高质量建设龙门实验室"].kind == "lead" and titles["高质量建设龙门实验室"].is_measure
+    box_items = [u for u in units if u.kind == "boxitem" and u.parent and "专栏二" in u.parent]
+    assert [u.title for u in box_items] == ["国家技术创新中心", "国家制造业创新中心", "国家工程研究中心", "国家企业技术中心", "其他高能级创新平台"]
+    assert titles["龙门实验室"].kind == "boxitem"
+
+
+def test_spans_point_into_the_text(documents):
+    for doc in documents.values():
+        for u in doc.units:
+            assert doc.text[u.span[0]:u.span[1]].strip()
+            assert u.title in doc.text[u.span[0]:u.span[1]]
+
+
+def test_luoyang_indicator_table_rows(documents):
+    rows = documents["luoyang"].tables
+    assert len(rows) == 12
+    assert rows[0].header == ("序号", "指标", "2020年基数", "2025年目标")
+    assert rows[1].cells == ("2", "全社会研发经费投入强度(%)", "2.82", "3.75左右")

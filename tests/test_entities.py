@@ -1,0 +1,101 @@
+"""Entity mentions: hand-checked names and types in the bundled plans and in small documents."""
+
+from graph.documents import document_from_text
+from graph.extract import extract_document
+
+from .conftest import names
+
+
+def extract(text):
+    return extract_document(document_from_text(text))
+
+
+def test_hebi_named_entities(extractions):
+    found = {(m.name, m.type) for m in extractions["hebi"].mentions}
+    expected = {
+        ("鹤壁汽车电子检测中心", "Platform"),
+        ("河南省汽车线束工程技术研究中心", "Platform"),
+        ("鹤壁国家农业科技园区", "Park"),
+        ("郑洛新国家自主创新示范区", "Park"),
+        ("鹤壁高新技术产业开发区", "Park"),
+        ("北京航空航天大学技术转移中心", "Platform"),
+        ("北京航空航天大学", "University"),  # a name inside a name
+        ("国家镁工程中心鹤壁研发中心", "Platform"),
+        ("国家镁工程中心", "Platform"),
+        ("市农科院分子育种实验室", "Lab"),
+        ("市农科院", "Institute"),
+        ("浚县丰黎种业有限公司", "Firm"),
+        ("“兴鹤英才”百人计划", "Program"),
+        ("科技贷", "Program"),
+        ("中科院", "Institute"),
+        ("鹤壁市科技创新三年行动计划(2019—2021年)", "Policy"),
+    }
+    assert expected <= found
+
+
+def test_class_mentions_are_not_entities(extractions):
+    found = names(extractions["hebi"].mentions)
+    for generic in ("省级创新平台", "企业技术中心", "科技企业孵化器", "重点实验室", "技术转移中心", "众创空间"):
+        assert generic not in found
+
+
+def test_zhengzhou_entities(extractions):
+    found = {(m.name, m.type) for m in extractions["zhengzhou"].mentions}
+    expected = {
+        ("嵩山实验室", "Lab"),
+        ("黄河实验室", "Lab"),
+        ("河南省中原关键金属实验室", "Lab"),
+        ("现代免疫实验室", "Lab"),
+        ("中原科技城", "Park"),
+        ("省科学院", "Institute"),
+        ("国家超算郑州中心", "Platform"),
+        ("郑洛新母基金", "Fund"),
+        ("郑科贷", "Program"),
+        ("郑州市科技创新委员会", "Department"),
+    }
+    assert expected <= found
+    assert "省科学院重建重振与中原科技城" not in names(extractions["zhengzhou"].mentions)
+
+
+def test_short_firm_names_from_enumerations(extractions):
+    firms = names(extractions["luoyang"].mentions, "Firm")
+    assert {"中信重工", "中国一拖", "洛轴LYC", "中钢洛耐", "中航光电", "麦斯克", "视微影像"} <= firms
+
+
+def test_enumeration_boundaries_and_frames():
+    ex = extract("南阳市科技创新规划\n一、重点任务\n支持南阳理工学院、南阳师范学院等高校建设南阳市中药材工程技术研究中心。"
+                 "推进牧原股份、乐凯华光等企业上市。")
+    found = {(m.name, m.type) for m in ex.mentions}
+    assert {("南阳理工学院", "University"), ("南阳师范学院", "University"),
+            ("南阳市中药材工程技术研究中心", "Platform"), ("牧原股份", "Firm"), ("乐凯华光", "Firm")} <= found
+    assert not any(n.startswith(("支持", "推进", "建设")) for n in names(ex.mentions))
+
+
+def test_conjunction_between_two_names_splits_them():
+    ex = extract("信阳市科技工作要点\n1.推动信阳农林学院与鸡公山实验室融合发展。建设大别山智能装备与工艺创新中心。")
+    found = names(ex.mentions)
+    assert {"信阳农林学院", "鸡公山实验室", "大别山智能装备与工艺创新中心"} <= found
+
+
+def test_departments_with_place_prefixes():
+    ex = extract("开封市科技局关于印发工作要点的通知\n各县区人民政府,市人民政府各部门:\n"
+                 "1.加强合作。与省科技厅建立会商机制,淇县政府、市委组织部共同推进。")
+    departments = names(ex.mentions, "Department")
+    assert {"各县区人民政府", "市人民政府", "省科技厅", "淇县政府", "市委组织部"} <= departments
+
+
+def test_user_lexicon_entries_are_found(tmp_path, lexicon):
+    import dataclasses
+
+    custom = dataclasses.replace(lexicon, user_entities=(("中原之光", "Platform"),))
+    doc = document_from_text("郑州市科技工作要点\n1.建设平台。加快推动中原之光建设。", lexicon=custom)
+    ex = extract_document(doc, custom)
+    assert ("中原之光", "Platform", "lexicon:user") in {(m.name, m.type, m.rule) for m in ex.mentions}
+
+
+def test_every_mention_has_a_sentence_that_holds_it(extractions):
+    for ex in extractions.values():
+        text = ex.document.text
+        for m in ex.mentions:
+            assert m.sentence[0] <= m.span[0] and m.span[1] <= m.sentence[1], m
+            assert text[m.span[0]:m.span[1]] in (m.name, m.name.strip("“”")) or m.rule.startswith("responsibility"), m

@@ -1,0 +1,52 @@
+"""Responsibility lists in every form, with the lead body marked."""
+
+from collections import defaultdict
+
+from graph.documents import read_document
+from graph.extract import extract_document
+from graph.extract.responsibility import split_bodies
+
+from .conftest import DATA
+
+
+def duties(ex):
+    table = defaultdict(list)
+    for r in ex.responsibilities:
+        table[r.measure].append((r.body.name, r.lead))
+    return dict(table)
+
+
+def test_hebi_lists_with_prefix_inheritance(extractions):
+    table = duties(extractions["hebi"])
+    # (责任单位:市科技局、财政局、税务局,各县区政府、管委)
+    assert table["三.(一).1"] == [("市科技局", True), ("市财政局", False), ("市税务局", False), ("各县区政府", False), ("各管委", False)]
+    # (责任单位:市委组织部〈市人才办〉、人力资源社会保障局、科技局,各县区政府、管委)
+    assert table["三.(二).1"][:3] == [("市委组织部", True), ("市人力资源社会保障局", False), ("市科技局", False)]
+    # the first body leads even when it is a firm
+    assert table["三.(八)"][0] == ("市经投公司", True)
+    assert table["三.(五).3"] == [("淇县政府", True), ("市科技局", False)]
+    assert len(table) == 21  # every measure of the plan that has a list
+
+
+def test_nested_body_is_a_mention_not_a_duty(extractions):
+    ex = extractions["hebi"]
+    assert ("市人才办", "responsibility:nested") in {(m.name, m.rule) for m in ex.mentions}
+    assert "市人才办" not in {r.body.name for r in ex.responsibilities}
+
+
+def test_lead_and_partner_forms_and_led_by():
+    table = duties(extract_document(read_document(DATA / "duty_forms.txt")))
+    assert table["二.(一).1"] == [("市科技局", True), ("市财政局", False), ("市税务局", False)]
+    assert table["二.(一).2"] == [("市科技局", True), ("市财政局", False), ("市发展改革委", False), ("各县(市、区)政府", False)]
+    assert table["二.(二).3"] == [("市金融工作局", True)]
+
+
+def test_split_bodies_keeps_spans(lexicon):
+    text = "市科技局、财政局,各县区政府、管委"
+    bodies = split_bodies(text, 100, lexicon)
+    assert [(name, text[a - 100:b - 100]) for name, a, b, _ in bodies] == [
+        ("市科技局", "市科技局"), ("市财政局", "财政局"), ("各县区政府", "各县区政府"), ("各管委", "管委")]
+
+
+def test_measures_without_lists_have_no_duties(extractions):
+    assert extractions["zhengzhou"].responsibilities == ()

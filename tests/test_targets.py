@@ -1,0 +1,60 @@
+"""Targets from tables and sentences, checked against the plans' text."""
+
+from graph.documents import document_from_text, read_document
+from graph.extract import extract_document
+
+from .conftest import DATA
+
+
+def by_name(targets):
+    return {(t.indicator, t.year): t for t in targets}
+
+
+def test_luoyang_indicator_table(extractions):
+    table = [t for t in extractions["luoyang"].targets if t.rule == "table"]
+    assert len(table) == 12
+    rows = by_name(table)
+    t = rows[("全社会研发经费投入强度", 2025)]
+    assert (t.value, t.unit, t.baseline, t.baseline_year, t.qualifier) == (3.75, "%", 2.82, 2020, "左右")
+    assert rows[("财政科技投入", 2025)].baseline == 25.98 and rows[("财政科技投入", 2025)].unit == "亿元"
+    assert rows[("产业研究院", 2025)].baseline is None  # the table writes —
+
+
+def test_hebi_yearly_values_with_fenbie(extractions):
+    rows = by_name(extractions["hebi"].targets)
+    name = "全社会研究与试验发展经费支出占国内生产总值比重"
+    assert [rows[(name, y)].value for y in (2019, 2020, 2021)] == [0.7, 0.8, 1.0]
+    assert [rows[("高新技术企业", y)].value for y in (2019, 2020, 2021)] == [70, 80, 100]
+
+
+def test_hebi_inherited_lead_verb(extractions):
+    names = {(t.indicator, t.value) for t in extractions["hebi"].targets}
+    assert {("每年新引进培育科技领军人才", 2), ("每年新引进培育高层次创新创业人才", 20), ("每年新引进培育科技创新团队", 5)} <= names
+    assert ("新培育创新型研发机构", 2) in names  # the quantity stands before the name
+
+
+def test_annual_plan_targets_take_its_year(extractions):
+    rows = by_name(extractions["zhengzhou"].targets)
+    assert rows[("全社会研发投入强度", 2022)].qualifier == "突破"
+    assert rows[("新增科技型企业", 2022)].value == 1500  # 新增 carried over from the clause before
+
+
+def test_background_sections_give_no_targets(extractions):
+    # 发展基础 of Luoyang: 研发投入强度由1.79%增长到2.82% is the past
+    assert not [t for t in extractions["luoyang"].targets if t.value == 1.79 or t.baseline == 1.79]
+
+
+def test_html_table_targets():
+    ex = extract_document(read_document(DATA / "plan_page.html"))
+    rows = by_name(ex.targets)
+    assert rows[("全社会研发经费投入强度", 2025)].baseline == 1.1
+    assert rows[("高新技术企业数", 2025)].value == 300
+
+
+def test_baseline_and_each_in_sentences():
+    ex = extract_document(document_from_text(
+        "安阳市科技创新规划(2021—2025年)\n一、发展目标\n到2025年,研发经费投入强度由1.2%提高到2.0%,"
+        "创建省级科技企业孵化器、众创空间各3家。"))
+    rows = by_name(ex.targets)
+    assert rows[("研发经费投入强度", 2025)].baseline == 1.2 and rows[("研发经费投入强度", 2025)].value == 2.0
+    assert {name for name, _ in rows} >= {"创建省级科技企业孵化器", "众创空间"}
