@@ -90,7 +90,7 @@ def relations_from_names(doc: Document, mentions, lexicon: Lexicon) -> list[Rela
         county = COUNTY.match(name)
         if county and not name.startswith(stem or "\0") and not lexicon.suffix_type(county.group(1)):
             out.append(Relation(outer, "locatedIn", _place(county.group(1)), "name:holds county"))
-        elif stem and stem in name and not name.startswith(("省", "国家")) or name.startswith(city or "\0"):
+        elif stem and stem in name or name.startswith(city or "\0"):
             out.append(Relation(outer, "locatedIn", _place(city), "name:holds city"))
     return out
 
@@ -101,7 +101,7 @@ def relations_of_upgrade(doc: Document, mentions, index: SentenceIndex) -> list[
     for a, b in index.spans:
         inside = [m for m in mentions if a <= m.span[0] and m.span[1] <= b]
         for verb in UPGRADE_VERBS.finditer(text, a, b):
-            after = [m for m in inside if m.span[0] >= verb.end() and m.type in BUILT]
+            after = sorted((m for m in inside if m.span[0] >= verb.end() and m.type in BUILT), key=lambda m: (m.span[0], -m.span[1]))
             clause_start = max(text.rfind(c, a, verb.start()) for c in "。;") + 1
             before = [m for m in inside if clause_start <= m.span[0] and m.span[1] <= verb.start() and m.type in BUILT + ("Firm", "University")]
             if not after or not before:
