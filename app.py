@@ -4,7 +4,7 @@ import streamlit as st
 
 from app_pages.state import load_graph, t
 
-st.set_page_config(page_title="innograph", page_icon="🔬", layout="wide")
+st.set_page_config(page_title="innograph", page_icon=":material/hub:", layout="wide")
 
 with st.sidebar:
     st.radio("界面语言 / Language", ["zh", "en"], format_func={"zh": "中文", "en": "English"}.get, key="lang", horizontal=True)
@@ -13,9 +13,9 @@ with st.spinner(t("loading")):
     load_graph()
 
 pages = [
-    st.Page("app_pages/graph_view.py", title=t("nav_graph"), icon="🕸️", default=True),
-    st.Page("app_pages/sparql_view.py", title=t("nav_sparql"), icon="🔎"),
-    st.Page("app_pages/duty_view.py", title=t("nav_duty"), icon="📋"),
-    st.Page("app_pages/overview.py", title=t("nav_overview"), icon="📊"),
+    st.Page("app_pages/graph_view.py", title=t("nav_graph"), icon=":material/hub:", default=True),
+    st.Page("app_pages/sparql_view.py", title=t("nav_sparql"), icon=":material/search:"),
+    st.Page("app_pages/duty_view.py", title=t("nav_duty"), icon=":material/assignment_ind:"),
+    st.Page("app_pages/overview.py", title=t("nav_overview"), icon=":material/bar_chart:"),
 ]
 st.navigation(pages).run()

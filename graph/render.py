@@ -68,10 +68,13 @@ def render_network(
             borderWidth=4 if node == focus else 1,
             font={"size": 14, "face": "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"},
         )
+    small = g.number_of_nodes() <= 60
     for s, o, data in g.edges(data=True):
         relation = data.get("relation", "")
-        net.add_edge(s, o, title=relation_names.get(relation, relation), color="#999999",
-                     dashes=relation in ("responsibleFor", "mentions"), width=2 if relation == "leads" else 1)
+        name = relation_names.get(relation, relation)
+        shown = {"label": name, "font": {"size": 10, "color": "#777777"}} if small else {}
+        net.add_edge(s, o, title=name, color="#999999", dashes=relation in ("responsibleFor", "mentions"),
+                     width=2 if relation == "leads" else 1, **shown)
     net.toggle_physics(False)
     net.set_options('{"interaction": {"hover": true, "tooltipDelay": 120}, "physics": {"enabled": false},'
                     ' "edges": {"smooth": false}}')
