@@ -18,7 +18,8 @@ from .lexicon import Lexicon
 from .model import Extraction, Metadata
 
 ALIAS = re.compile(r"[((](?:以下)?简称[::]?[“\"]?([^”\")),,]{2,20})[”\"]?[))]")
-TYPE_PRIORITY = {"metadata": 0, "lexicon": 0, "policy": 1, "responsibility": 2, "department": 3, "suffix": 4, "quoted": 5, "enumeration": 6}
+TYPE_PRIORITY = {"metadata": 0, "lexicon": 0, "policy": 1, "responsibility": 2, "department": 3, "suffix": 4, "quoted": 5,
+                 "enumeration": 6, "abbreviation": 6}
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ def _aliases_in(extraction: Extraction, lexicon: Lexicon) -> dict[str, str]:
         if full:
             aliases[m.group(1)] = full.name
     for mention in extraction.mentions:
+        if mention.rule.startswith("abbreviation:"):
+            aliases[mention.name] = mention.rule.split(":", 1)[1]
         inner = re.search(r"\(([^()]{2,8})\)$", mention.name)
         if inner and not re.search(r"\d|点|基地|中心", inner.group(1)):
             aliases[inner.group(1)] = mention.name

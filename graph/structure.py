@@ -29,7 +29,7 @@ INLINE_SPLIT = re.compile(rf"\s+(?=(?:[{CN}]{{1,3}}、|\([{CN}]{{1,3}}\)|\d{{1,2
 BOX_ITEM = re.compile(r"([^\s::,。;、]{2,30})[::]\s*(?=\S)")
 BOX_ITEM_SPLIT = re.compile(r"\s+(?=[^\s::,。;、|]{2,30}[::])")
 HEAD_END = re.compile(r"[。;:!?]|\s{1,}(?=\S)")
-LEAD_PHRASE = re.compile(r"([^,。;:]{3,32}?)。(?=\S)")
+LEAD_PHRASE = re.compile(r"([^,。;:()]{3,24}?)。(?=\S)")
 
 
 @dataclass
@@ -70,6 +70,30 @@ def heading_end(text: str, start: int, end: int) -> int:
     """Where a unit's heading stops: at the first 。;: or a gap of white space."""
     m = HEAD_END.search(text, start, end)
     return m.start() if m else end
+
+
+HEADER_WORDS = re.compile(r"指标|名称|序号|单位|部门|任务|措施|内容|事项|目标|基数|年份|类别|项目|备注|时限|完成时间")
+DUTY_COLUMN = re.compile(r"牵头|责任|配合|参与|协办|主办")
+TASK_COLUMN = re.compile(r"任务|措施|内容|事项|工作|项目|举措")
+
+
+def is_header(cells: tuple[str, ...]) -> bool:
+    """A header row names its columns: short cells, header words, no numbers."""
+    filled = [c for c in cells if c]
+    if any(re.fullmatch(r"[\d.,%—\-]+", c) for c in filled):
+        return False
+    return sum(bool(HEADER_WORDS.search(c)) and len(c) <= 12 for c in filled) * 2 >= len(filled)
+
+
+def duty_table_task(row: TableRow) -> int | None:
+    """The task column of a row whose table has a responsibility column, else None."""
+    if not any(DUTY_COLUMN.search(h) for h in row.header):
+        return None
+    for i, h in enumerate(row.header):
+        if TASK_COLUMN.search(h) and not DUTY_COLUMN.search(h) and i < len(row.cells) and row.cells[i]:
+            return i
+    longest = max(range(len(row.cells)), key=lambda i: len(row.cells[i]))
+    return longest if not DUTY_COLUMN.search(row.header[longest] if longest < len(row.header) else "") else None
 
 
 def parse_table_row(text: str, span: Span) -> tuple[str, ...]:
@@ -161,12 +185,18 @@ class _Builder:
         if len(filled) <= 1:
             self.caption = filled[0] if filled else self.caption
             return
-        if not self.header or any(re.search(r"指标|名称|序号|单位|任务|措施", c) for c in cells) and not any(
-            re.fullmatch(r"[\d.,%—\-]+", c) for c in filled
-        ):
+        if is_header(cells) or not self.header:
             self.header, self.caption = cells, self.caption or self.last_plain
             return
-        self.tables.append(TableRow(cells=cells, span=(a, b), header=self.header, caption=self.caption))
+        row = TableRow(cells=cells, span=(a, b), header=self.header, caption=self.caption)
+        self.tables.append(row)
+        task = duty_table_task(row)
+        if task is not None:  # a row of a task table with a 牵头单位/责任单位 column is a measure
+            start = a + self.text[a:b].find(row.cells[task])
+            marker = row.cells[0] if row.cells[0].isdigit() else ""
+            self.push("table", 5, marker, start, start + len(row.cells[task]), b)
+            self.stack[-1].start = a
+            self.stack.pop()
 
 
 def _number(node: _Node, counters: dict) -> str:
@@ -175,10 +205,10 @@ def _number(node: _Node, counters: dict) -> str:
         own = f"({node.marker})"
     elif node.kind == "subitem":
         own = f"({node.marker})" if node.marker.isdigit() else node.marker
-    elif node.kind in ("lead", "boxitem"):
+    elif node.kind in ("lead", "boxitem", "table") and not node.marker:
         key = (parent, node.kind)
         counters[key] = counters.get(key, 0) + 1
-        own = ("p" if node.kind == "lead" else "b") + str(counters[key])
+        own = {"lead": "p", "boxitem": "b", "table": "r"}[node.kind] + str(counters[key])
     else:
         own = node.marker
     number = f"{parent}.{own}" if parent else own
@@ -201,7 +231,7 @@ def _finish(node: _Node, counters: dict, out: list[Unit], lexicon: Lexicon, role
     if node.kind != "root":
         body_start = node.head_end + 1 if node.head_end < node.end else node.end
         has_body = body_start < end
-        is_measure = not node.children and has_body and role is None and node.kind != "box"
+        is_measure = (not node.children and has_body and role is None and node.kind != "box") or node.kind == "table"
         level = 0
         p = node.parent
         while p is not None and p.kind != "root":

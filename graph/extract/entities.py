@@ -44,9 +44,14 @@ def find_policies(doc: Document, index: SentenceIndex) -> list[Mention]:
     ]
 
 
-def department_prefix(text: str, start: int, city: str, province: str) -> int:
-    """Extend a department name left over its place prefix (市, 鹤壁市, 各县区, 淇县)."""
+def department_prefix(text: str, start: int, city: str, province: str, lexicon: Lexicon | None = None) -> int:
+    """Extend a department name left over its place prefix (市, 鹤壁市, 各县区, 淇县) or its park (X高新区管委会)."""
     window = text[max(0, start - 10) : start]
+    park = lexicon.suffix_type(window) if lexicon else None
+    if park and park[1] == "Park":
+        a = scan_name_start(text, start - len(park[0]), lexicon)
+        if a < start - len(park[0]):
+            return a
     places = [p for p in (city, province) if p]
     for place in places:
         if window.endswith(place):
@@ -62,7 +67,7 @@ def find_departments(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> l
     found = []
     text, meta = doc.text, doc.metadata
     for m in _department_regex(lexicon.departments).finditer(text):
-        a = department_prefix(text, m.start(), meta.city, meta.province)
+        a = department_prefix(text, m.start(), meta.city, meta.province, lexicon)
         name = text[a : m.end()]
         if a == m.start() and m.group() in ("政府", "人民政府", "委员会", "管委", "管委会", "办公室", "办公厅", "组织部", "宣传部", "海关", "人民银行"):
             continue  # "政府引导" is no body; bare ones count only in responsibility lists
@@ -176,7 +181,26 @@ def find_issuer(doc: Document, index: SentenceIndex) -> list[Mention]:
     return [_mention(doc, index, issuer, "Department", at, at + len(issuer), "metadata:issuer")]
 
 
-RULE_PRIORITY = ("metadata", "lexicon", "policy", "department", "suffix", "quoted", "enumeration")
+ABBREVIATED = ("Institute", "University", "Lab", "Firm")
+
+
+def find_abbreviations(doc: Document, index: SentenceIndex, known: list[Mention]) -> list[Mention]:
+    """Short forms a plan uses after the full name: 黎明化工研究院 … 黎明院 (first two characters + the last)."""
+    text = doc.text
+    spans = [m.span for m in known]
+    found = []
+    for full in {m.name: m for m in known if m.type in ABBREVIATED and len(m.name) >= 5}.values():
+        short = full.name[:2] + full.name[-1]
+        if any(ch in short for ch in "“”()") or short == full.name:
+            continue
+        for m in re.finditer(re.escape(short), text):
+            if m.start() < full.span[0] or any(a <= m.start() < b for a, b in spans):
+                continue  # an abbreviation follows its full name and is no part of another name
+            found.append(_mention(doc, index, short, full.type, m.start(), m.end(), f"abbreviation:{full.name}"))
+    return found
+
+
+RULE_PRIORITY = ("metadata", "lexicon", "policy", "department", "suffix", "quoted", "enumeration", "abbreviation")
 
 
 def extract_entities(doc: Document, lexicon: Lexicon) -> list[Mention]:
@@ -186,6 +210,7 @@ def extract_entities(doc: Document, lexicon: Lexicon) -> list[Mention]:
     mentions = find_issuer(doc, index) + find_user_entities(doc, lexicon, index) + policies + find_departments(doc, lexicon, index)
     mentions += find_suffixed(doc, lexicon, index) + find_quoted_products(doc, lexicon, index)
     mentions += find_enumerated(doc, lexicon, index, mentions)
+    mentions += find_abbreviations(doc, index, mentions)
     in_titles = [p.span for p in policies]
     best: dict[tuple, Mention] = {}
     for m in mentions:

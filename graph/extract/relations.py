@@ -21,6 +21,7 @@ BUILT = ("Lab", "Institute", "Platform", "Park")
 ORGS = ("Lab", "Institute", "Platform", "Park", "Firm", "University", "Department")
 UPGRADE_VERBS = re.compile(r"创建|晋级|申建|争创|申报|升级为|转型为|转型升级为|建成")
 COUNTY = re.compile(r"^([\u4e00-\u9fff]{1,2}县|[\u4e00-\u9fff]{2}区)(?=[\u4e00-\u9fff])")
+SITED = re.compile(r"(?:位于|坐落于|落户(?:在|于)?|选址(?:在|于))([\u4e00-\u9fff]{2,10}?(?:省|市|区|县|镇|乡|街道))")
 LOCAL = re.compile(r"在(?:我市|本市|我区|我县)(?:挂牌)?(?:落地|落户|建设|设立)|落户(?:我市|本市)")
 
 
@@ -131,12 +132,25 @@ def relations_of_location(doc: Document, mentions, index: SentenceIndex) -> list
     return out
 
 
+def relations_of_siting(doc: Document, mentions, index: SentenceIndex) -> list[Relation]:
+    """X位于/落户Y: Y a place written after the verb."""
+    out = []
+    for m in SITED.finditer(doc.text):
+        sentence = index.around(m.start())
+        clause_start = max(doc.text.rfind(c, sentence[0], m.start()) for c in ",;。") + 1
+        subject = _subject_before(mentions, m.start(), (max(sentence[0], clause_start), m.start()), BUILT + ("Firm", "University"))
+        if subject is not None:
+            out.append(Relation(subject, "locatedIn", _place(m.group(1)), "frame:位于"))
+    return out
+
+
 def extract_relations(doc: Document, lexicon: Lexicon, mentions) -> list[Relation]:
     """All stated relations, one per (subject name, predicate, object name)."""
     index = SentenceIndex(doc.text)
     mentions = [m for m in mentions if not m.rule.startswith("responsibility")]
     found = relations_from_frames(doc, mentions, index) + relations_from_names(doc, mentions, lexicon)
     found += relations_of_upgrade(doc, mentions, index) + relations_of_location(doc, mentions, index)
+    found += relations_of_siting(doc, mentions, index)
     seen, out = set(), []
     for r in found:
         key = (r.subject.name, r.predicate, r.object.name)

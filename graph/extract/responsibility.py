@@ -131,6 +131,23 @@ def extract_responsibilities(
             offset = a + seg.start(2)
             for k, (name, a, b, nested) in enumerate(split_bodies(listed, offset, lexicon, doc.metadata.city)):
                 add(name, a, b, unit.number, _role_is_lead(role, k), role, nested)
+    rows = {row.span[0]: row for row in doc.tables}
+    for unit in doc.units:
+        row = rows.get(unit.span[0]) if unit.kind == "table" else None
+        if row is None:
+            continue
+        row_text = text[row.span[0] : row.span[1]]
+        cursor = 0
+        for column, cell in enumerate(row.cells):
+            at = row_text.find(cell, cursor) if cell else -1
+            if at >= 0:
+                cursor = at + len(cell)
+            role = row.header[column] if column < len(row.header) else ""
+            if not cell or at < 0 or not re.search(ROLE + "|牵头|责任|配合", role):
+                continue
+            role = re.search(ROLE, role).group(1) if re.search(ROLE, role) else role
+            for k, (name, a, b, nested) in enumerate(split_bodies(cell, row.span[0] + at, lexicon, doc.metadata.city)):
+                add(name, a, b, unit.number, _role_is_lead(role, k) or "牵头" in role, role, nested)
     for m in LED_BY.finditer(text):
         unit = _innermost(doc, m.start())
         if unit is None or not unit.is_measure:

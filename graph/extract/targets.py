@@ -87,10 +87,44 @@ def _clean_name(name: str) -> str:
     return name.strip(" ,、")
 
 
+CN_YEAR = re.compile(r"[一二三四五六七八九〇零O0]{4}(?=年)")
+CN_DIGIT = str.maketrans("〇零O0一二三四五六七八九", "000012345678" + "9")
+TIMES = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "十": 10, "2": 2, "3": 3, "4": 4, "5": 5}
+DOUBLING = re.compile(
+    rf"(?:由|从|在)?\s*((?:19|20)\d{{2}})年的?\s*({NUMBER})\s*({UNITS})?(?:的基础上)?\s*(?:实现|再)?"
+    rf"(?:(翻一番|翻番|翻两番|翻三番)|(?:增长|提高|增加)?(?:到|至|为)?([两二三四五十2345])倍)"
+)
+
+
+def digit_years(sentence: str) -> str:
+    """Write 二0三五年 as 2035年 (the same length, so offsets hold).
+
+    >>> digit_years("到二0三五年")
+    '到2035年'
+    """
+    return CN_YEAR.sub(lambda m: m.group().translate(CN_DIGIT), sentence)
+
+
+def doubling_targets(doc: Document, a: int, b: int, sentence: str, year, index) -> list[Target]:
+    """翻番 / 两倍 with a stated base: the target is the base times the factor."""
+    found = []
+    for m in DOUBLING.finditer(sentence):
+        factor = {"翻一番": 2, "翻番": 2, "翻两番": 4, "翻三番": 8}.get(m.group(4) or "", 0) or TIMES.get(m.group(5) or "", 0)
+        if not factor:
+            continue
+        head = re.split(r"[,;。]", sentence[: m.start()])[-1]
+        name = _clean_name(re.sub(r"(?:由|从|在)$", "", head))
+        base = float(m.group(2))
+        found.append(Target(name, base * factor, (a + m.start(), a + m.end()), (a, b), f"sentence:{m.group(4) or '倍'}",
+                            unit=m.group(3) or "", year=year, baseline=base, baseline_year=int(m.group(1)),
+                            qualifier=m.group(4) or f"{m.group(5)}倍", value_text=m.group(0), measure=unit_at(doc.units, a)))
+    return found
+
+
 def _context_year(doc: Document, offset: int) -> int | None:
     """A '到2025年' earlier in the same paragraph sets the year of the sentences after it."""
     line_start = doc.text.rfind("\n", 0, offset) + 1
-    years = re.findall(r"(?:到|至)\s*((?:19|20)\d{2})\s*年", doc.text[line_start:offset])
+    years = re.findall(r"(?:到|至)\s*((?:19|20)\d{2})\s*年", digit_years(doc.text[line_start:offset]))
     return int(years[-1]) if years else None
 
 
@@ -100,19 +134,21 @@ def _sentence_years(sentence: str) -> list[int]:
 
 def targets_from_sentence(doc: Document, a: int, b: int, index: SentenceIndex) -> list[Target]:
     """Targets of one sentence, or none if it reports the past."""
-    sentence = doc.text[a:b]
+    sentence = digit_years(doc.text[a:b])
     meta = doc.metadata
     if PAST.search(sentence):
         return []
     years = _sentence_years(sentence)
     start = meta.period_start or 0
     context = _context_year(doc, a)
+    default_year = meta.period_start if meta.kind == "年度工作要点" else None
+    found = doubling_targets(doc, a, b, sentence, context or default_year or meta.period_end, index)
+    if found:
+        return found
     if years and max(years) < start:
         return []
-    default_year = meta.period_start if meta.kind == "年度工作要点" else None
     if not years and not re.search(r"达到|突破|新增|新建|培育|力争|每年|不少于|以上|全年|引进", sentence):
         return []
-    found = []
     multi = MULTI.search(sentence)
     if multi and len(years) >= 2:
         values = [m for m in VALUE.finditer(multi.group(1))] or []

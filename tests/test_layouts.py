@@ -1,0 +1,91 @@
+"""Layouts users bring: duty tables, aliases and abbreviations, targets in words, PDF, GBK HTML.
+
+Each expectation was written by reading the fixture, not by running the code.
+"""
+
+from collections import defaultdict
+
+from rdflib import Literal
+from rdflib.namespace import RDFS, SKOS
+
+from graph.documents import read_document
+from graph.extract import extract_document
+from graph.pipeline import build_plans
+
+from .conftest import DATA
+from .pdfmaker import make_pdf
+
+
+def duties(ex):
+    table = defaultdict(list)
+    for r in ex.responsibilities:
+        table[r.measure].append((r.body.name, r.lead))
+    return dict(table)
+
+
+def test_duty_table_with_lead_and_partner_columns():
+    ex = extract_document(read_document(DATA / "duty_table.txt"))
+    table = duties(ex)
+    assert table["一.1"] == [("市科技局", True), ("市财政局", False), ("市农业农村局", False)]
+    assert table["一.2"] == [("市科技局", True), ("税务局", False), ("各县(市、区)政府", False)]
+    assert table["一.3"] == [("新乡高新区管委会", True), ("市发展改革委", False)]
+    titles = {u.number: u.title for u in ex.document.units}
+    assert titles["一.2"] == "实施高新技术企业倍增计划"
+
+
+def test_duty_table_in_gbk_html(tmp_path):
+    html = ("<html><body><h2>商丘市科技创新工作要点(2024年)</h2><table>"
+            "<tr><th>序号</th><th>工作任务</th><th>责任单位</th></tr>"
+            "<tr><td>1</td><td>建设商丘师范学院生物育种实验室</td><td>市科技局、市教育局</td></tr>"
+            "</table></body></html>")
+    path = tmp_path / "plan.html"
+    path.write_bytes(html.encode("gbk"))
+    ex = extract_document(read_document(path))
+    assert duties(ex) == {"1": [("市科技局", True), ("市教育局", False)]}
+    assert ("商丘师范学院生物育种实验室", "Lab") in {(m.name, m.type) for m in ex.mentions}
+
+
+def test_alias_and_abbreviation_are_one_node():
+    graph = build_plans([DATA / "aliases_targets.txt"])
+    def node(label):
+        return next(graph.subjects(RDFS.label, Literal(label, lang="zh")))
+    park = node("岳阳高新技术产业开发区")
+    assert Literal("岳阳高新区", lang="zh") in set(graph.objects(park, SKOS.altLabel))
+    institute = node("长岭炼化研究院")
+    assert Literal("长岭院", lang="zh") in set(graph.objects(institute, SKOS.altLabel))
+    bureau = node("岳阳市科技局")
+    assert {str(o) for o in graph.objects(bureau, SKOS.altLabel)} >= {"市科技局", "科技局"}
+    labels = [str(o) for s, o in graph.subject_objects(RDFS.label) if "高新区" in str(o)]
+    assert labels == [] or all(label != "岳阳高新区" for label in labels)  # no second node for the short name
+
+
+def test_targets_in_words():
+    ex = extract_document(read_document(DATA / "aliases_targets.txt"))
+    targets = {t.indicator: t for t in ex.targets}
+    assert targets["高新技术产业增加值"].year == 2025  # 到二0二五年
+    assert (targets["规模以上工业企业研发机构覆盖率"].value, targets["规模以上工业企业研发机构覆盖率"].qualifier) == (60, "左右")
+    platform = targets["新建省级以上创新平台"]
+    assert (platform.value, platform.value_text, platform.unit) == (1, "1—2个", "个")
+    doubling = targets["高新技术企业"]
+    assert (doubling.value, doubling.baseline, doubling.baseline_year, doubling.qualifier) == (600, 300, 2020, "翻番")
+
+
+def test_located_and_upgrade_relations():
+    ex = extract_document(read_document(DATA / "aliases_targets.txt"))
+    found = {(r.subject.name, r.predicate, r.object.name) for r in ex.relations}
+    assert ("岳阳高新区", "locatedIn", "岳阳楼区") in found
+    assert ("长岭炼化研究院", "upgradeTo", "省级石化技术创新中心") in found
+
+
+def test_pdf_with_a_text_layer(tmp_path):
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(make_pdf([
+        "焦作市科技创新三年行动计划(2023—2025年)",
+        "一、重点任务",
+        "1.建设焦作实验室。推动河南理工大学建设焦作市智能装备工程技术研究中心。(责任单位:市科技局、财政局)",
+    ]))
+    ex = extract_document(read_document(path))
+    assert ex.document.metadata.title == "焦作市科技创新三年行动计划(2023—2025年)"
+    found = {(m.name, m.type) for m in ex.mentions}
+    assert {("焦作实验室", "Lab"), ("河南理工大学", "University"), ("焦作市智能装备工程技术研究中心", "Platform")} <= found
+    assert duties(ex) == {"一.1": [("市科技局", True), ("市财政局", False)]}
