@@ -36,7 +36,7 @@ def conjunction_ends_name(text: str, conj: int, suffix_start: int, lexicon: Lexi
         return True
     right = text[conj + 1 : suffix_start]
     stripped = right
-    for word in sorted(lexicon.generic_words, key=len, reverse=True):
+    for word in (*lexicon.provinces, *(p[:2] for p in lexicon.provinces), *sorted(lexicon.generic_words, key=len, reverse=True)):
         stripped = stripped.replace(word, "")
     return len(stripped) >= 3
 
@@ -60,6 +60,8 @@ def scan_name_start(text: str, start: int, lexicon: Lexicon, floor: int = 0) -> 
             quotes += 1
         elif c == "“":
             quotes -= 1
+            if quotes < 0:
+                break  # the quote that opens this very name
             if quotes == 0:
                 balanced = i - 1
         elif c == " " and quotes > 0:
@@ -81,7 +83,7 @@ def scan_name_start(text: str, start: int, lexicon: Lexicon, floor: int = 0) -> 
         i = text.index("“", i - 1 if i else 0) if "“" in text[max(0, i - 1) : start] else i
     i = trim_name_start(text, i, start)
     for word in lexicon.weak_boundary_words:
-        if text.startswith(word, i) and start - i > len(word):
+        if text.startswith(word, i) and start - i >= len(word):
             return i + len(word)
     return i
 
@@ -96,6 +98,8 @@ def trim_name_start(text: str, i: int, end: int) -> int:
     name = text[i:end]
     if name.count(")") > name.count("("):
         i += name.index(")") + 1
+    elif name.count("(") > name.count(")"):
+        i += name.rindex("(") + 1  # “两园”(益阳高新区: the bracket opened before the name
     return i
 
 
@@ -116,7 +120,7 @@ def is_generic(prefix: str, lexicon: Lexicon, extra: tuple[str, ...] = ()) -> bo
                 i += k
                 break
         else:
-            if s[i] in "()、和与及的之" or s[i].isdigit():
+            if s[i] in "()、和与及的之一二两三四五六七八九十" or s[i].isdigit():
                 i += 1
                 continue
             return False
