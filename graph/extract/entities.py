@@ -77,6 +77,9 @@ def find_departments(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> l
     return found
 
 
+NOT_A_SUFFIX = {"大学": "生", "学院": "派", "中心": "城"}
+
+
 def _balance(text: str, a: int, b: int) -> tuple[int, str]:
     """Close a bracket or quote the name opened (博士后基地(科研工作站) ; drop a lone “."""
     name = text[a:b]
@@ -97,6 +100,8 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> list
     types = dict(lexicon.suffixes)
     for m in _suffix_regex(lexicon.suffixes).finditer(text):
         suffix, type_ = m.group(), types[m.group()]
+        if text.startswith(NOT_A_SUFFIX.get(suffix, "\0"), m.end()):
+            continue  # 大学生 is no university
         if type_ in ("Program", "Fund") and m.end() < len(text) and lexicon.suffix_type(text[m.end() : m.end() + 6]) is None:
             nxt = text[m.end() : m.end() + 1]
             if SKIP_PROGRAM_FOLLOWERS.match(nxt) and not text.startswith(("建设", "等", "和", "与", "及", "的", "为", "在", "实施", "成果", "作用"), m.end()):
@@ -184,14 +189,14 @@ def find_issuer(doc: Document, index: SentenceIndex) -> list[Mention]:
 ABBREVIATED = ("Institute", "University", "Lab", "Firm")
 
 
-def find_abbreviations(doc: Document, index: SentenceIndex, known: list[Mention]) -> list[Mention]:
+def find_abbreviations(doc: Document, lexicon: Lexicon, index: SentenceIndex, known: list[Mention]) -> list[Mention]:
     """Short forms a plan uses after the full name: 黎明化工研究院 … 黎明院 (first two characters + the last)."""
     text = doc.text
     spans = [m.span for m in known]
     found = []
     for full in {m.name: m for m in known if m.type in ABBREVIATED and len(m.name) >= 5}.values():
         short = full.name[:2] + full.name[-1]
-        if any(ch in short for ch in "“”()") or short == full.name:
+        if any(ch in short for ch in "“”()") or short == full.name or is_generic(short[:2], lexicon) or lexicon.suffix_type(short[1:]):
             continue
         for m in re.finditer(re.escape(short), text):
             if m.start() < full.span[0] or any(a <= m.start() < b for a, b in spans):
@@ -210,7 +215,7 @@ def extract_entities(doc: Document, lexicon: Lexicon) -> list[Mention]:
     mentions = find_issuer(doc, index) + find_user_entities(doc, lexicon, index) + policies + find_departments(doc, lexicon, index)
     mentions += find_suffixed(doc, lexicon, index) + find_quoted_products(doc, lexicon, index)
     mentions += find_enumerated(doc, lexicon, index, mentions)
-    mentions += find_abbreviations(doc, index, mentions)
+    mentions += find_abbreviations(doc, lexicon, index, mentions)
     in_titles = [p.span for p in policies]
     best: dict[tuple, Mention] = {}
     for m in mentions:

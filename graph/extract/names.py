@@ -111,7 +111,7 @@ def is_generic(prefix: str, lexicon: Lexicon, extra: tuple[str, ...] = ()) -> bo
     (True, False)
     """
     s = prefix.replace("“", "").replace("”", "")
-    words = lexicon.generic_words | set(extra)
+    words = lexicon.generic_words | {suffix for suffix, _ in lexicon.suffixes} | set(extra)
     longest = max(map(len, words), default=1)
     i = 0
     while i < len(s):
@@ -120,6 +120,10 @@ def is_generic(prefix: str, lexicon: Lexicon, extra: tuple[str, ...] = ()) -> bo
                 i += k
                 break
         else:
+            quality = next((k for k in (3, 2) if i + k <= len(s) and s[i + k - 1] in ("性型化" if k == 3 else "性型")), 0)
+            if quality:  # 综合性, 示范型, 市场化: qualities, not names
+                i += quality
+                continue
             if s[i] in "()、和与及的之一二两三四五六七八九十" or s[i].isdigit():
                 i += 1
                 continue
