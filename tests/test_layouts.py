@@ -89,3 +89,26 @@ def test_pdf_with_a_text_layer(tmp_path):
     found = {(m.name, m.type) for m in ex.mentions}
     assert {("焦作实验室", "Lab"), ("河南理工大学", "University"), ("焦作市智能装备工程技术研究中心", "Platform")} <= found
     assert duties(ex) == {"一.1": [("市科技局", True), ("市财政局", False)]}
+
+
+def test_duty_lists_as_lines_sentences_and_lead_brackets():
+    table = duties(extract_document(read_document(DATA / "duty_lines.txt")))
+    assert table["一.1"] == [("市科技局", True), ("市工业和信息化局", False)]  # a line of its own
+    assert table["一.2"] == [("平顶山高新区管委会", True), ("市发展改革委", False), ("市财政局", False)]  # a sentence
+    assert table["一.3"] == [("市金融工作局", True), ("市财政局", False), ("市科技局", False)]  # (X牵头,Y配合)
+
+
+def test_more_target_and_relation_wordings():
+    from graph.documents import document_from_text
+
+    ex = extract_document(document_from_text(
+        "开封市“十四五”科技创新规划\n一、发展目标\n到2025年,省级以上研发平台不少于80家,"
+        "技术合同成交额在2020年15亿元的基础上增长到两倍,发明专利拥有量在2020年1000件的基础上增长两倍。\n二、重点任务\n"
+        "支持开封市生物医药技术创新中心晋级国家生物医药技术创新中心。推动河南大学申建国家级生物育种实验室。黄河实验室落户开封市。"))
+    targets = {t.indicator: t for t in ex.targets}
+    assert (targets["省级以上研发平台"].value, targets["省级以上研发平台"].qualifier) == (80, "不少于")
+    assert (targets["技术合同成交额"].value, targets["技术合同成交额"].baseline) == (30, 15)  # 增长到两倍: twice
+    assert targets["发明专利拥有量"].value == 3000  # 增长两倍: three times
+    relations = {(r.subject.name, r.predicate, r.object.name) for r in ex.relations}
+    assert ("开封市生物医药技术创新中心", "upgradeTo", "国家生物医药技术创新中心") in relations
+    assert ("黄河实验室", "locatedIn", "开封市") in relations

@@ -17,6 +17,8 @@ from .sentences import SentenceIndex
 ROLE = r"(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|参与单位|协办单位|主办单位|实施主体)"
 LIST_OPEN = re.compile(rf"[(\[【]\s*(?={ROLE}\s*[::])")
 ROLE_SEGMENT = re.compile(rf"{ROLE}\s*[::]\s*([^;;]+)")
+BARE_LIST = re.compile(rf"(?:^|(?<=[。;\n]))[ \t]*{ROLE}\s*[::]\s*([^\n。]+)", re.M)
+LEAD_PAREN = re.compile(r"[(]([^()\n]{2,60}?)牵头(?:[,、;]([^()\n]{2,80}?)(?:等)?(?:配合|参与|协助|负责))?[)]")
 LED_BY = re.compile(r"由([^,。;:()]{2,40}?)(?:负责)?牵头")
 SEPARATORS = re.compile(r"[、,;/\s]+")
 LEVEL = re.compile(r"^(各|省委|市委|县委|区委|省|市|县|区)")
@@ -131,6 +133,27 @@ def extract_responsibilities(
             offset = a + seg.start(2)
             for k, (name, a, b, nested) in enumerate(split_bodies(listed, offset, lexicon, doc.metadata.city)):
                 add(name, a, b, unit.number, _role_is_lead(role, k), role, nested)
+    in_blocks = find_list_blocks(text)
+    for m in BARE_LIST.finditer(text):  # 责任单位:… written as its own sentence or line
+        if any(a <= m.start(2) < b for a, b in in_blocks):
+            continue
+        unit = _innermost(doc, m.start())
+        if unit is None:
+            continue
+        role = m.group(1)
+        for seg in ROLE_SEGMENT.finditer(text[m.start(1) : m.end(2)]):
+            role, offset = seg.group(1), m.start(1) + seg.start(2)
+            for k, (name, a, b, nested) in enumerate(split_bodies(seg.group(2), offset, lexicon, doc.metadata.city)):
+                add(name, a, b, unit.number, _role_is_lead(role, k), role, nested)
+    for m in LEAD_PAREN.finditer(text):  # (市科技局牵头,市财政局配合)
+        unit = _innermost(doc, m.start())
+        if unit is None or not lexicon.department_suffix(m.group(1).split("、")[-1]):
+            continue
+        for name, a, b, nested in split_bodies(m.group(1), m.start(1), lexicon, doc.metadata.city):
+            add(name, a, b, unit.number, True, "牵头", nested)
+        if m.group(2):
+            for name, a, b, nested in split_bodies(m.group(2), m.start(2), lexicon, doc.metadata.city):
+                add(name, a, b, unit.number, False, "配合", nested)
     rows = {row.span[0]: row for row in doc.tables}
     for unit in doc.units:
         row = rows.get(unit.span[0]) if unit.kind == "table" else None

@@ -92,7 +92,7 @@ CN_DIGIT = str.maketrans("〇零O0一二三四五六七八九", "000012345678" +
 TIMES = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "十": 10, "2": 2, "3": 3, "4": 4, "5": 5}
 DOUBLING = re.compile(
     rf"(?:由|从|在)?\s*((?:19|20)\d{{2}})年的?\s*({NUMBER})\s*({UNITS})?(?:的基础上)?\s*(?:实现|再)?"
-    rf"(?:(翻一番|翻番|翻两番|翻三番)|(?:增长|提高|增加)?(?:到|至|为)?([两二三四五十2345])倍)"
+    rf"(?:(翻一番|翻番|翻两番|翻三番)|(增长|提高|增加)?(到|至|为|达到)?([两二三四五十2345])倍)"
 )
 
 
@@ -109,15 +109,18 @@ def doubling_targets(doc: Document, a: int, b: int, sentence: str, year, index) 
     """翻番 / 两倍 with a stated base: the target is the base times the factor."""
     found = []
     for m in DOUBLING.finditer(sentence):
-        factor = {"翻一番": 2, "翻番": 2, "翻两番": 4, "翻三番": 8}.get(m.group(4) or "", 0) or TIMES.get(m.group(5) or "", 0)
+        factor = {"翻一番": 2, "翻番": 2, "翻两番": 4, "翻三番": 8}.get(m.group(4) or "", 0)
+        if not factor and m.group(7):
+            # 增长两倍 adds twice the base (×3); 增长到两倍 / 达到两倍 is twice the base
+            factor = TIMES.get(m.group(7), 0) + (1 if m.group(5) and not m.group(6) else 0)
         if not factor:
             continue
-        head = re.split(r"[,;。]", sentence[: m.start()])[-1]
+        head = re.split(r"[,;。]", sentence[: m.start()])[-1] if m.start() else ""
         name = _clean_name(re.sub(r"(?:由|从|在)$", "", head))
         base = float(m.group(2))
         found.append(Target(name, base * factor, (a + m.start(), a + m.end()), (a, b), f"sentence:{m.group(4) or '倍'}",
                             unit=m.group(3) or "", year=year, baseline=base, baseline_year=int(m.group(1)),
-                            qualifier=m.group(4) or f"{m.group(5)}倍", value_text=m.group(0), measure=unit_at(doc.units, a)))
+                            qualifier=m.group(4) or f"{m.group(7)}倍", value_text=m.group(0), measure=unit_at(doc.units, a)))
     return found
 
 
@@ -143,12 +146,11 @@ def targets_from_sentence(doc: Document, a: int, b: int, index: SentenceIndex) -
     context = _context_year(doc, a)
     default_year = meta.period_start if meta.kind == "年度工作要点" else None
     found = doubling_targets(doc, a, b, sentence, context or default_year or meta.period_end, index)
-    if found:
-        return found
+    taken = [t.span for t in found]
     if years and max(years) < start:
-        return []
+        return found
     if not years and not re.search(r"达到|突破|新增|新建|培育|力争|每年|不少于|以上|全年|引进", sentence):
-        return []
+        return found
     multi = MULTI.search(sentence)
     if multi and len(years) >= 2:
         values = [m for m in VALUE.finditer(multi.group(1))] or []
@@ -167,6 +169,9 @@ def targets_from_sentence(doc: Document, a: int, b: int, index: SentenceIndex) -
         year = cyears[-1] if cyears else (context or default_year)
         prev, baseline_of_next, name_of_next = 0, None, None
         for m in VALUE.finditer(ctext):
+            if any(x <= a + clause.start() + m.start() < y for x, y in taken):
+                prev = m.end()
+                continue  # the base of a 翻番 / 倍 target
             if m.group("unit") in ("万", "亿") or re.match(r"(?:19|20)\d{2}$", m.group("num")) and m.group("unit") == "":
                 continue
             if ctext[m.end() : m.end() + 1] in ("年", "月", "日"):
