@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from .lexicon import Lexicon
@@ -229,13 +229,41 @@ def entity_triples(res: Resolution) -> Iterator[Triple]:
             yield node, SKOS.altLabel, zh(alt)
 
 
-def build_graph(extractions: Iterable[Extraction], lexicon: Lexicon, graph: Graph | None = None) -> Graph:
-    """Resolve identities across all plans and add every plan's triples to one graph."""
+ENTITY_GRAPH = IGD["graph/entities"]
+"""The named graph of what no single plan owns: entities' types, labels and aliases."""
+
+
+def plan_graph_iri(doc: Document) -> URIRef:
+    return IGD[f"graph/{doc.doc_id}"]
+
+
+def build_quads(extractions: Iterable[Extraction], lexicon: Lexicon) -> Iterator[tuple]:
+    """Resolve identities across all plans; yield each plan's triples in its own named graph."""
     extractions = list(extractions)
     res = resolve(extractions, lexicon)
+    for s, p, o in entity_triples(res):
+        yield s, p, o, ENTITY_GRAPH
+    for ex in extractions:
+        g = plan_graph_iri(ex.document)
+        for s, p, o in extraction_triples(ex, res, lexicon):
+            yield s, p, o, g
+
+
+def build_dataset(extractions: Iterable[Extraction], lexicon: Lexicon) -> Dataset:
+    """A dataset with one named graph per plan (and one for entities); queries see their union."""
+    dataset = Dataset(default_union=True)
+    bind_prefixes(dataset)
+    graphs: dict = {}
+    for s, p, o, g in build_quads(extractions, lexicon):
+        if g not in graphs:
+            graphs[g] = dataset.graph(g)
+        graphs[g].add((s, p, o))
+    return dataset
+
+
+def build_graph(extractions: Iterable[Extraction], lexicon: Lexicon, graph: Graph | None = None) -> Graph:
+    """All plans' triples in one plain graph (the union of the dataset's named graphs)."""
     graph = graph if graph is not None else Graph()
     bind_prefixes(graph)
-    graph.addN((s, p, o, graph) for s, p, o in entity_triples(res))
-    for ex in extractions:
-        graph.addN((s, p, o, graph) for s, p, o in extraction_triples(ex, res, lexicon))
+    graph.addN((s, p, o, graph) for s, p, o, _ in build_quads(extractions, lexicon))
     return graph

@@ -41,8 +41,8 @@ def build(paths: tuple[str, ...], out: str, skip_bad: bool) -> None:
     from .stats import graph_stats
 
     try:
-        rdf_format(out)
-        graph = build_plans(paths, skip_bad=skip_bad)
+        fmt = rdf_format(out)
+        graph = build_plans(paths, skip_bad=skip_bad, named_graphs=fmt in ("trig", "nquads"))
         save_graph(graph, out)
     except (BuildError, DocumentError, StoreError, LexiconError) as exc:
         _fail(str(exc))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .build import build_graph
+from .build import build_dataset, build_graph
 from .documents import DocumentError, find_plan_files, read_document
 from .extract import extract_document
 from .lexicon import Lexicon, default_lexicon
@@ -49,7 +49,10 @@ def extract_plans(
     return extractions
 
 
-def build_plans(paths: Iterable[str | Path], lexicon: Lexicon | None = None, skip_bad: bool = False) -> Graph:
-    """The graph of exactly these plans (files or folders)."""
+def build_plans(
+    paths: Iterable[str | Path], lexicon: Lexicon | None = None, skip_bad: bool = False, named_graphs: bool = False
+) -> Graph:
+    """The graph of exactly these plans (files or folders); with named_graphs, a Dataset of one graph per plan."""
     lexicon = lexicon or default_lexicon()
-    return build_graph(extract_plans(paths, lexicon, skip_bad), lexicon)
+    extractions = extract_plans(paths, lexicon, skip_bad)
+    return build_dataset(extractions, lexicon) if named_graphs else build_graph(extractions, lexicon)

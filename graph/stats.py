@@ -32,5 +32,5 @@ def graph_stats(graph: Graph) -> dict[str, int]:
     for what, n in run_query(graph, RELATIONS_QUERY % props).rows:
         counts[what] = int(n)
     counts["entities"] = sum(counts[t] for t in ENTITY_TYPES)
-    counts["triples"] = len(graph)
+    counts["triples"] = int(run_query(graph, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0])
     return counts

@@ -13,13 +13,14 @@ import os
 import tempfile
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
 from .namespaces import bind_prefixes
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PLANS = ROOT / "data" / "plans"
 DEFAULT_CACHE = ROOT / "data" / "build"
+QUAD_FORMATS = {"trig", "nquads"}
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig", ".nq": "nquads", ".xml": "xml", ".rdf": "xml"}
 
 
@@ -42,6 +43,10 @@ def save_graph(graph: Graph, path: str | Path) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(fd)
     try:
+        if fmt in QUAD_FORMATS and not isinstance(graph, Dataset):
+            raise StoreError(f"{path}: {fmt} needs named graphs; build with a .trig or .nq output")
+        if isinstance(graph, Dataset) and fmt not in QUAD_FORMATS:
+            graph = flatten(graph)
         if fmt == "json-ld":
             from .namespaces import PREFIXES
 
@@ -57,11 +62,20 @@ def save_graph(graph: Graph, path: str | Path) -> Path:
     return path
 
 
+def flatten(dataset: Dataset) -> Graph:
+    """The union of a dataset's named graphs as one plain graph."""
+    graph = Graph()
+    bind_prefixes(graph)
+    graph.addN((s, p, o, graph) for s, p, o, _ in dataset.quads((None, None, None, None)))
+    return graph
+
+
 def load_graph(path: str | Path) -> Graph:
+    """Read a graph file; TriG and N-Quads keep their named graphs (queries see the union)."""
     path = Path(path)
     if not path.exists():
         raise StoreError(f"{path}: no such graph file")
-    graph = Graph()
+    graph = Dataset(default_union=True) if rdf_format(path) in QUAD_FORMATS else Graph()
     bind_prefixes(graph)
     try:
         graph.parse(path, format=rdf_format(path))
@@ -87,7 +101,7 @@ def default_graph(plans_dir: Path = DEFAULT_PLANS, cache_dir: Path = DEFAULT_CAC
     """The graph of the bundled plans, built once and reused while nothing changed."""
     from .pipeline import build_plans
 
-    cache = cache_dir / "graph.nt"
+    cache = cache_dir / "graph.nq"
     manifest = cache_dir / "manifest.json"
     stamp = fingerprint(plans_dir)
     if not rebuild and cache.exists() and manifest.exists():
@@ -96,7 +110,7 @@ def default_graph(plans_dir: Path = DEFAULT_PLANS, cache_dir: Path = DEFAULT_CAC
                 return load_graph(cache)
         except (ValueError, StoreError):
             pass  # a damaged cache is rebuilt
-    graph = build_plans([plans_dir])
+    graph = build_plans([plans_dir], named_graphs=True)
     save_graph(graph, cache)
     manifest.write_text(json.dumps({"fingerprint": stamp, "plans": str(plans_dir)}), encoding="utf-8")
     return graph
