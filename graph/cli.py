@@ -106,6 +106,26 @@ def stats(graph_file: str | None) -> None:
 
 
 @cli.command()
+@click.option("--graph", "graph_file", type=click.Path(exists=True, dir_okay=False), help="A graph file instead of the default graph.")
+@click.option("--limit", default=50, show_default=True, help="Print at most this many violations.")
+def validate(graph_file: str | None, limit: int) -> None:
+    """Validate the graph against the SHACL shapes and list the violations."""
+    from .validate import validate_graph
+
+    try:
+        conforms, violations = validate_graph(_graph(graph_file))
+    except StoreError as exc:
+        _fail(str(exc))
+    if conforms:
+        click.echo("The graph conforms to the shapes (ontology/shapes.ttl).")
+        return
+    for violation in violations[:limit]:
+        click.echo(str(violation))
+    more = f" (first {limit} shown)" if len(violations) > limit else ""
+    _fail(f"{len(violations)} violation(s){more}")
+
+
+@cli.command()
 @click.argument("path", type=click.Path())
 @click.option("--explain", is_flag=True, help="Print, sentence by sentence, what was found and which rule found it.")
 def extract(path: str, explain: bool) -> None:
