@@ -15,6 +15,7 @@ from decimal import Decimal
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
+from .identity import AliasRules, load_alias_rules
 from .lexicon import Lexicon
 from .model import Document, Extraction, Mention, Span
 from .namespaces import IG, IGD, ITSRDF, NIF, bind_prefixes
@@ -79,7 +80,7 @@ def plan_triples(doc: Document, res: Resolution, lexicon: Lexicon) -> Iterator[T
         yield plan, IG.city, place_iri(meta.city)
         yield from place_triples(meta.city)
     if meta.issuer:
-        key = identity_key(scope_name(meta.issuer, meta, lexicon), lexicon)
+        key = identity_key(scope_name(meta.issuer, meta, lexicon, "Department"), lexicon)
         if key in res.entities:
             yield plan, IG.issuedBy, entity_iri(key)
 
@@ -237,10 +238,10 @@ def plan_graph_iri(doc: Document) -> URIRef:
     return IGD[f"graph/{doc.doc_id}"]
 
 
-def build_quads(extractions: Iterable[Extraction], lexicon: Lexicon) -> Iterator[tuple]:
+def build_quads(extractions: Iterable[Extraction], lexicon: Lexicon, rules: AliasRules | None = None) -> Iterator[tuple]:
     """Resolve identities across all plans; yield each plan's triples in its own named graph."""
     extractions = list(extractions)
-    res = resolve(extractions, lexicon)
+    res = resolve(extractions, lexicon, rules if rules is not None else load_alias_rules())
     for s, p, o in entity_triples(res):
         yield s, p, o, ENTITY_GRAPH
     for ex in extractions:
@@ -249,21 +250,23 @@ def build_quads(extractions: Iterable[Extraction], lexicon: Lexicon) -> Iterator
             yield s, p, o, g
 
 
-def build_dataset(extractions: Iterable[Extraction], lexicon: Lexicon) -> Dataset:
+def build_dataset(extractions: Iterable[Extraction], lexicon: Lexicon, rules: AliasRules | None = None) -> Dataset:
     """A dataset with one named graph per plan (and one for entities); queries see their union."""
     dataset = Dataset(default_union=True)
     bind_prefixes(dataset)
     graphs: dict = {}
-    for s, p, o, g in build_quads(extractions, lexicon):
+    for s, p, o, g in build_quads(extractions, lexicon, rules):
         if g not in graphs:
             graphs[g] = dataset.graph(g)
         graphs[g].add((s, p, o))
     return dataset
 
 
-def build_graph(extractions: Iterable[Extraction], lexicon: Lexicon, graph: Graph | None = None) -> Graph:
+def build_graph(
+    extractions: Iterable[Extraction], lexicon: Lexicon, graph: Graph | None = None, rules: AliasRules | None = None
+) -> Graph:
     """All plans' triples in one plain graph (the union of the dataset's named graphs)."""
     graph = graph if graph is not None else Graph()
     bind_prefixes(graph)
-    graph.addN((s, p, o, graph) for s, p, o, _ in build_quads(extractions, lexicon))
+    graph.addN((s, p, o, graph) for s, p, o, _ in build_quads(extractions, lexicon, rules))
     return graph

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from .documents import DocumentError
+from .identity import AliasFileError
 from .lexicon import LexiconError
 from .store import StoreError
 
@@ -44,7 +45,7 @@ def build(paths: tuple[str, ...], out: str, skip_bad: bool) -> None:
         fmt = rdf_format(out)
         graph = build_plans(paths, skip_bad=skip_bad, named_graphs=fmt in ("trig", "nquads"))
         save_graph(graph, out)
-    except (BuildError, DocumentError, StoreError, LexiconError) as exc:
+    except (BuildError, DocumentError, StoreError, LexiconError, AliasFileError) as exc:
         _fail(str(exc))
     s = graph_stats(graph)
     click.echo(f"{out}: {s['Plan']} plans, {s['entities']} entities, {s['Measure']} measures, {s['Target']} targets, {s['triples']} triples")
@@ -123,6 +124,46 @@ def validate(graph_file: str | None, limit: int) -> None:
         click.echo(str(violation))
     more = f" (first {limit} shown)" if len(violations) > limit else ""
     _fail(f"{len(violations)} violation(s){more}")
+
+
+@cli.command()
+@click.option("--format", "fmt", required=True, type=click.Choice(["turtle", "nt", "jsonld", "trig", "nquads", "graphml", "gexf", "csv"]),
+              help="RDF (turtle, nt, jsonld, trig: one named graph per plan, nquads), a network (graphml, gexf) or csv tables.")
+@click.option("--out", "out", required=True, type=click.Path(), help="The file to write (for csv: a folder).")
+@click.option("--graph", "graph_file", type=click.Path(exists=True, dir_okay=False), help="A graph file instead of the default graph.")
+def export(fmt: str, out: str, graph_file: str | None) -> None:
+    """Export the graph as RDF, GraphML/GEXF (Gephi) or CSV tables."""
+    from .export import ExportError, export_graph
+    from .query import QueryError
+
+    try:
+        written = export_graph(_graph(graph_file), fmt, out)
+    except (ExportError, StoreError, QueryError) as exc:
+        _fail(str(exc))
+    for path in written:
+        click.echo(str(path))
+
+
+@cli.command()
+@click.option("--suspects", is_flag=True, help="List likely duplicates to review (see data/aliases.csv).")
+@click.option("--type", "type_", help="Only entities of this type (Lab, Park, Firm, ...).")
+@click.option("--graph", "graph_file", type=click.Path(exists=True, dir_okay=False), help="A graph file instead of the default graph.")
+def entities(suspects: bool, type_: str | None, graph_file: str | None) -> None:
+    """List entities, or with --suspects the pairs that may be one entity."""
+    from .identity import ENTITIES_QUERY, find_suspects
+    from .namespaces import ENTITY_TYPES
+    from .query import run_query
+
+    graph = _graph(graph_file)
+    if suspects:
+        found = [s for s in find_suspects(graph) if not type_ or s.type_a == type_]
+        for s in found:
+            click.echo(f"{s.type_a}\t{s.a}\t{s.b}\t{s.reason}\t[{s.plans_a}]\t[{s.plans_b}]")
+        click.echo(f"{len(found)} pair(s); to decide, add 'merge' or 'keep_apart' lines to data/aliases.csv", err=True)
+        return
+    types = ", ".join(f"ig:{t}" for t in ENTITY_TYPES if not type_ or t == type_)
+    for _, label, kind, plans, _ in run_query(graph, ENTITIES_QUERY % types).rows:
+        click.echo(f"{kind}\t{label}\t{plans}")
 
 
 @cli.command()

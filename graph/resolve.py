@@ -14,6 +14,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from .identity import AliasRules
+from .extract.names import is_generic
 from .lexicon import Lexicon
 from .model import Extraction, Metadata
 
@@ -36,7 +38,7 @@ class Resolution:
     keys: dict  # (doc_id, mention span, mention name) -> key
 
 
-def scope_name(name: str, meta: Metadata, lexicon: Lexicon) -> str:
+def scope_name(name: str, meta: Metadata, lexicon: Lexicon, type_: str = "") -> str:
     """Write a body's place in full: 市科技局 → 鹤壁市科技局, 省科学院 → 河南省科学院.
 
     >>> from graph.lexicon import default_lexicon
@@ -47,6 +49,9 @@ def scope_name(name: str, meta: Metadata, lexicon: Lexicon) -> str:
     city, province = meta.city, meta.province
     if name in lexicon.departments:
         return (city or province) + name
+    dept = lexicon.department_suffix(name)
+    if type_ == "Department" and dept and city and is_generic(name[: -len(dept)], lexicon) and not name.startswith(("省", "市", "各")):
+        return city + name  # 县区政府, 高新区管委会: the plan's own
     if name.startswith("各") and city:
         return city + name
     if name.startswith("市") and city and not name.startswith(("市场",)):
@@ -91,9 +96,15 @@ def _aliases_in(extraction: Extraction, lexicon: Lexicon) -> dict[str, str]:
     return aliases
 
 
-def resolve(extractions: list[Extraction], lexicon: Lexicon) -> Resolution:
-    """Assign every mention of every plan an entity key; choose each entity's label and type."""
+def resolve(extractions: list[Extraction], lexicon: Lexicon, rules: AliasRules | None = None) -> Resolution:
+    """Assign every mention of every plan an entity key; choose each entity's label and type.
+
+    The user's rules (data/aliases.csv) come last: a merge joins two names whatever the
+    text says; keep_apart undoes any merge the rules above would make between two names.
+    """
+    rules = rules or AliasRules()
     keys: dict = {}
+    first_name_of_key: dict[str, str] = {}
     surfaces: dict[str, Counter] = defaultdict(Counter)
     types: dict[str, Counter] = defaultdict(Counter)
     for ex in extractions:
@@ -104,8 +115,14 @@ def resolve(extractions: list[Extraction], lexicon: Lexicon) -> Resolution:
         for m in mentions:
             full = aliases.get(m.name, m.name)
             full = tails.get((full, m.type), full)
-            scoped = scope_name(full, meta, lexicon)
-            key = identity_key(scoped, lexicon)
+            if rules.apart(m.name, full):
+                full = m.name
+            scoped = scope_name(full, meta, lexicon, m.type)
+            merged = rules.merge.get(scoped) or rules.merge.get(full) or rules.merge.get(m.name)
+            key = identity_key(scope_name(merged, meta, lexicon, m.type) if merged else scoped, lexicon)
+            owner = first_name_of_key.setdefault(key, scoped)
+            if owner != scoped and rules.apart(owner, scoped):
+                key = f"{key}|{scoped}"  # the user keeps these apart though they read alike
             keys[(doc_id, m.span, m.name)] = key
             surfaces[key][scoped] += 1
             if m.name != scoped:

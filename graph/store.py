@@ -90,6 +90,9 @@ def fingerprint(plans_dir: Path = DEFAULT_PLANS) -> str:
     """Hash of the plans, the lexicons and the package code: what the default graph depends on."""
     digest = hashlib.sha1()
     roots = [plans_dir, ROOT / "data" / "lexicons", Path(__file__).resolve().parent]
+    aliases = ROOT / "data" / "aliases.csv"
+    if aliases.exists():
+        digest.update(aliases.read_bytes())
     for root in roots:
         for f in sorted(p for p in Path(root).rglob("*") if p.is_file() and "__pycache__" not in p.parts):
             digest.update(str(f.relative_to(root)).encode())

@@ -17,7 +17,7 @@ from .sentences import SentenceIndex, unit_at
 
 POLICY = re.compile(r"《([^《》\n]{2,80})》")
 QUOTED = re.compile(r"“([^“”\s]{2,12})”")
-PLACE_PREFIX = r"(?:省委省|市委市|县委县|区委区|各县\(市、?区\)|各县\(市\)区|各区县\(市\)|各县\(区\)|各县区|各区县|各县市区|各|[\u4e00-\u9fff]{1,2}县|省委|市委|县委|区委|省|市|县|区)"
+PLACE_PREFIX = r"(?:省委省|市委市|县委县|区委区|县\(市、?区\)|县市区|县区|区县|各县\(市、?区\)|各县\(市\)区|各区县\(市\)|各县\(区\)|各县区|各区县|各县市区|各|[\u4e00-\u9fff]{1,2}县|省委|市委|县委|区委|省|市|县|区)"
 ENUM_ITEM_MAX = 14
 ENUM_FOLLOWERS = "共同|提供|参与|上市|启动|开展|建设|申建|申报|创建|争创|在|为|和|与|及|的|实施|加强|发挥|合作|加快|落户|入驻"
 SKIP_PROGRAM_FOLLOWERS = re.compile(r"[\u4e00-\u9fff]")
@@ -48,10 +48,8 @@ def department_prefix(text: str, start: int, city: str, province: str, lexicon: 
     """Extend a department name left over its place prefix (市, 鹤壁市, 各县区, 淇县) or its park (X高新区管委会)."""
     window = text[max(0, start - 10) : start]
     park = lexicon.suffix_type(window) if lexicon else None
-    if park and park[1] == "Park":
-        a = scan_name_start(text, start - len(park[0]), lexicon)
-        if a < start - len(park[0]):
-            return a
+    if park and park[1] == "Park":  # 鹤壁高新区管委会, or the plan's own 高新区管委会
+        return scan_name_start(text, start - len(park[0]), lexicon)
     places = [p for p in (city, province) if p]
     for place in places:
         if window.endswith(place):

@@ -1,0 +1,66 @@
+"""Write the graph for other tools: RDF formats, GraphML and GEXF (Gephi), CSV tables.
+
+RDF goes through ``store.save_graph`` (TriG keeps one named graph per plan); GraphML and
+GEXF are networkx's writers over the entity network; the CSV tables are internal queries.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Graph
+
+from .analyse import entity_network
+from .query import QUERY_DIR, get_query, run_query
+from .store import save_graph
+
+RDF_FORMATS = {"turtle": ".ttl", "nt": ".nt", "jsonld": ".jsonld", "trig": ".trig", "nquads": ".nq"}
+NETWORK_FORMATS = ("graphml", "gexf")
+TABLES = ("entities", "relations", "responsibilities", "targets")
+FORMATS = (*RDF_FORMATS, *NETWORK_FORMATS, "csv")
+
+
+class ExportError(ValueError):
+    """An export that cannot be written as asked; the message says why."""
+
+
+def plain_network(graph: Graph) -> nx.Graph:
+    """The entity network with attributes GraphML and GEXF can hold (text, not tuples)."""
+    network = entity_network(graph, with_measures=True)
+    plain = nx.Graph()
+    for node, data in network.nodes(data=True):
+        plain.add_node(node, label=data["label"], type=data["type"], plans="; ".join(data["plans"]),
+                       aliases="; ".join(data.get("alt", ())), sentence=data.get("sentence", ""))
+    for s, o, data in network.edges(data=True):
+        plain.add_edge(s, o, relation=data.get("relation", ""))
+    return plain
+
+
+def export_tables(graph: Graph, folder: Path) -> list[Path]:
+    """One CSV per table (entities, relations, responsibilities, targets) in a folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table in TABLES:
+        result = run_query(graph, get_query(table, QUERY_DIR / "tables").text)
+        path = folder / f"{table}.csv"
+        path.write_text(result.to_csv(), encoding="utf-8-sig")
+        written.append(path)
+    return written
+
+
+def export_graph(graph: Graph, fmt: str, out: str | Path) -> list[Path]:
+    """Write the graph in a format; returns the files written."""
+    out = Path(out)
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if fmt == "csv":
+        return export_tables(graph, out)
+    if fmt in NETWORK_FORMATS:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        network = plain_network(graph)
+        (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(network, out)
+        return [out]
+    if out.suffix.lower() != RDF_FORMATS[fmt]:
+        raise ExportError(f"{out}: a {fmt} file should end in {RDF_FORMATS[fmt]}")
+    return [save_graph(graph, out)]

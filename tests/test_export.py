@@ -1,0 +1,83 @@
+"""Every export format re-reads to the same counts."""
+
+import csv
+
+import networkx as nx
+import pytest
+from rdflib import Dataset, Graph
+
+from graph.export import TABLES, ExportError, export_graph, plain_network
+from graph.pipeline import build_plans
+from graph.query import QUERY_DIR, get_query, run_query
+from graph.store import flatten
+
+from .conftest import PLANS
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return build_plans([PLANS], named_graphs=True)
+
+
+@pytest.fixture(scope="module")
+def triples(dataset):
+    return len(flatten(dataset))
+
+
+@pytest.mark.parametrize("fmt, suffix, parser", [("turtle", ".ttl", "turtle"), ("nt", ".nt", "nt"), ("jsonld", ".jsonld", "json-ld")])
+def test_triple_formats_round_trip(tmp_path, dataset, triples, fmt, suffix, parser):
+    (path,) = export_graph(dataset, fmt, tmp_path / f"g{suffix}")
+    assert len(Graph().parse(path, format=parser)) == triples
+
+
+@pytest.mark.parametrize("fmt, suffix, parser", [("trig", ".trig", "trig"), ("nquads", ".nq", "nquads")])
+def test_quad_formats_keep_one_graph_per_plan(tmp_path, dataset, fmt, suffix, parser):
+    (path,) = export_graph(dataset, fmt, tmp_path / f"g{suffix}")
+    again = Dataset()
+    again.parse(path, format=parser)
+    names = {str(g.identifier) for g in again.graphs() if len(g)}
+    plans = [n for n in names if "/graph/" in n and not n.endswith("/entities")]
+    assert len(plans) == 4
+    assert sum(1 for _ in again.quads((None, None, None, None))) == sum(1 for _ in dataset.quads((None, None, None, None)))
+
+
+def test_jsonld_has_a_context(tmp_path, dataset):
+    (path,) = export_graph(dataset, "jsonld", tmp_path / "g.jsonld")
+    head = path.read_text(encoding="utf-8")[:2000]
+    assert '"@context"' in head and "https://w3id.org/innograph/ontology#" in head
+
+
+@pytest.mark.parametrize("fmt, reader", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+def test_network_formats_round_trip(tmp_path, dataset, fmt, reader):
+    (path,) = export_graph(dataset, fmt, tmp_path / f"g.{fmt}")
+    network = plain_network(dataset)
+    again = reader(path)
+    assert (again.number_of_nodes(), again.number_of_edges()) == (network.number_of_nodes(), network.number_of_edges())
+    labels = {d["label"] for _, d in again.nodes(data=True)}
+    assert "龙门实验室" in labels
+
+
+def test_csv_tables_round_trip(tmp_path, dataset):
+    files = export_graph(dataset, "csv", tmp_path / "tables")
+    assert [f.stem for f in files] == list(TABLES)
+    for path in files:
+        with path.open(encoding="utf-8-sig") as handle:
+            rows = list(csv.DictReader(handle))
+        expected = run_query(dataset, get_query(path.stem, QUERY_DIR / "tables").text)
+        assert len(rows) == len(expected.rows) > 0
+        assert list(rows[0]) == list(expected.columns)
+
+
+def test_wrong_suffix_is_refused(tmp_path, dataset):
+    with pytest.raises(ExportError, match="should end in .ttl"):
+        export_graph(dataset, "turtle", tmp_path / "g.nt")
+
+
+def test_export_command(tmp_path):
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    result = CliRunner().invoke(cli, ["export", "--format", "gexf", "--out", str(tmp_path / "g.gexf")])
+    assert result.exit_code == 0, result.output
+    assert nx.read_gexf(tmp_path / "g.gexf").number_of_nodes() > 250
