@@ -19,7 +19,7 @@ from .identity import AliasRules, load_alias_rules
 from .lexicon import Lexicon
 from .model import Document, Extraction, Mention, Span
 from .namespaces import IG, IGD, ITSRDF, NIF, bind_prefixes
-from .resolve import Resolution, identity_key, resolve, scope_name
+from .resolve import Entity, PlanIdentities, combine_identities, identity_key, resolve_plan, scope_name
 
 Triple = tuple
 
@@ -56,7 +56,7 @@ def zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
-def plan_triples(doc: Document, res: Resolution, lexicon: Lexicon) -> Iterator[Triple]:
+def plan_triples(doc: Document, ids: PlanIdentities, lexicon: Lexicon) -> Iterator[Triple]:
     meta, plan = doc.metadata, plan_iri(doc)
     yield plan, RDF.type, IG.Plan
     yield plan, RDF.type, NIF.Context
@@ -81,7 +81,7 @@ def plan_triples(doc: Document, res: Resolution, lexicon: Lexicon) -> Iterator[T
         yield from place_triples(meta.city)
     if meta.issuer:
         key = identity_key(scope_name(meta.issuer, meta, lexicon, "Department"), lexicon)
-        if key in res.entities:
+        if key in ids.forms:
             yield plan, IG.issuedBy, entity_iri(key)
 
 
@@ -144,16 +144,16 @@ def statement_triples(doc, s, p, o, evidence: Mention, rule: str, **extra) -> It
         yield node, IG[key], Literal(value)
 
 
-def extraction_triples(ex: Extraction, res: Resolution, lexicon: Lexicon) -> Iterator[Triple]:
+def extraction_triples(ex: Extraction, ids: PlanIdentities, lexicon: Lexicon) -> Iterator[Triple]:
     doc = ex.document
     plan = plan_iri(doc)
     duty = {r.measure for r in ex.responsibilities}
-    yield from plan_triples(doc, res, lexicon)
+    yield from plan_triples(doc, ids, lexicon)
     yield from unit_triples(doc, duty)
     mentions = list(ex.mentions) + [r.body for r in ex.responsibilities]
     seen_spans = set()
     for m in mentions:
-        key = res.keys.get((doc.doc_id, m.span, m.name))
+        key = ids.keys.get((m.span, m.name))
         entity = entity_iri(key) if key else None
         if m.span not in seen_spans:
             seen_spans.add(m.span)
@@ -166,19 +166,19 @@ def extraction_triples(ex: Extraction, res: Resolution, lexicon: Lexicon) -> Ite
         if m.unit:
             yield unit_iri(doc, m.unit), IG.mentions, entity
     for r in ex.responsibilities:
-        body = entity_iri(res.keys[(doc.doc_id, r.body.span, r.body.name)])
+        body = entity_iri(ids.keys[(r.body.span, r.body.name)])
         measure = unit_iri(doc, r.measure)
         yield from statement_triples(doc, body, IG.responsibleFor, measure, r.body, r.body.rule, role=r.role)
         if r.lead:
             yield from statement_triples(doc, body, IG.leads, measure, r.body, r.body.rule, role=r.role)
     for rel in ex.relations:
-        s = entity_iri(res.keys[(doc.doc_id, rel.subject.span, rel.subject.name)])
+        s = entity_iri(ids.keys[(rel.subject.span, rel.subject.name)])
         if rel.object.type == "Place":
             o = place_iri(rel.object.name)
             yield from place_triples(rel.object.name)
             evidence = rel.subject
         else:
-            o = entity_iri(res.keys[(doc.doc_id, rel.object.span, rel.object.name)])
+            o = entity_iri(ids.keys[(rel.object.span, rel.object.name)])
             evidence = rel.object
         yield from statement_triples(doc, s, IG[rel.predicate], o, evidence, rel.rule)
     for k, t in enumerate(ex.targets):
@@ -221,8 +221,8 @@ def target_triples(doc: Document, t, k: int) -> Iterator[Triple]:
     yield from sentence_triples(doc, t.sentence)
 
 
-def entity_triples(res: Resolution) -> Iterator[Triple]:
-    for key, e in res.entities.items():
+def entity_triples(entities: dict[str, Entity]) -> Iterator[Triple]:
+    for key, e in entities.items():
         node = entity_iri(key)
         yield node, RDF.type, IG[e.type]
         yield node, RDFS.label, zh(e.label)
@@ -238,16 +238,34 @@ def plan_graph_iri(doc: Document) -> URIRef:
     return IGD[f"graph/{doc.doc_id}"]
 
 
+def plan_quads(ex: Extraction, ids: PlanIdentities, lexicon: Lexicon) -> Iterator[tuple]:
+    """One plan's triples in its own named graph."""
+    g = plan_graph_iri(ex.document)
+    for s, p, o in extraction_triples(ex, ids, lexicon):
+        yield s, p, o, g
+
+
+def entity_quads(entities: dict[str, Entity]) -> Iterator[tuple]:
+    for s, p, o in entity_triples(entities):
+        yield s, p, o, ENTITY_GRAPH
+
+
 def build_quads(extractions: Iterable[Extraction], lexicon: Lexicon, rules: AliasRules | None = None) -> Iterator[tuple]:
     """Resolve identities across all plans; yield each plan's triples in its own named graph."""
-    extractions = list(extractions)
-    res = resolve(extractions, lexicon, rules if rules is not None else load_alias_rules())
-    for s, p, o in entity_triples(res):
-        yield s, p, o, ENTITY_GRAPH
-    for ex in extractions:
-        g = plan_graph_iri(ex.document)
-        for s, p, o in extraction_triples(ex, res, lexicon):
-            yield s, p, o, g
+    rules = rules if rules is not None else load_alias_rules()
+    plans = [(ex, resolve_plan(ex, lexicon, rules)) for ex in extractions]
+    yield from entity_quads(combine_identities(ids for _, ids in plans))
+    for ex, ids in plans:
+        yield from plan_quads(ex, ids, lexicon)
+
+
+def to_nquads(quads: Iterable[tuple]) -> str:
+    r"""N-Quads text of the quads, one line each (the form plans travel in between processes).
+
+    >>> to_nquads([(IGD["a"], RDFS.label, Literal("龙门", lang="zh"), IGD["g"])])
+    '<https://w3id.org/innograph/id/a> <http://www.w3.org/2000/01/rdf-schema#label> "龙门"@zh <https://w3id.org/innograph/id/g> .\n'
+    """
+    return "".join(f"{s.n3()} {p.n3()} {o.n3()} {g.n3()} .\n" for s, p, o, g in quads)
 
 
 def build_dataset(extractions: Iterable[Extraction], lexicon: Lexicon, rules: AliasRules | None = None) -> Dataset:

@@ -96,46 +96,83 @@ def _aliases_in(extraction: Extraction, lexicon: Lexicon) -> dict[str, str]:
     return aliases
 
 
-def resolve(extractions: list[Extraction], lexicon: Lexicon, rules: AliasRules | None = None) -> Resolution:
-    """Assign every mention of every plan an entity key; choose each entity's label and type.
+@dataclass(frozen=True)
+class PlanIdentities:
+    """The identity key of every mention of one plan, and what the plan says of each key.
+
+    It depends on that plan alone (and the lexicon and user rules), so plans can be
+    resolved in parallel and an unchanged plan's identities can be kept between builds.
+    """
+
+    doc_id: str
+    keys: dict  # (span, name) -> key
+    forms: dict  # key -> {surface form: how often the plan writes it (0: known, not written)}
+    types: dict  # key -> {type: weight}
+
+
+def _kept_apart(scoped: str, key: str, rules: AliasRules, lexicon: Lexicon, meta: Metadata) -> str:
+    """Give one of two names the user keeps apart its own key, the same one in every plan."""
+    for pair in rules.keep_apart:
+        if scoped in pair:
+            (other,) = pair - {scoped}
+            if identity_key(scope_name(other, meta, lexicon), lexicon) == key and scoped > other:
+                return f"{key}|{scoped}"
+    return key
+
+
+def resolve_plan(ex: Extraction, lexicon: Lexicon, rules: AliasRules | None = None) -> PlanIdentities:
+    """Assign every mention of one plan an identity key.
 
     The user's rules (data/aliases.csv) come last: a merge joins two names whatever the
     text says; keep_apart undoes any merge the rules above would make between two names.
     """
     rules = rules or AliasRules()
+    meta = ex.document.metadata
+    aliases = _aliases_in(ex, lexicon)
+    mentions = list(ex.mentions) + [r.body for r in ex.responsibilities]
+    tails = _tail_aliases(mentions, meta, lexicon)
     keys: dict = {}
-    first_name_of_key: dict[str, str] = {}
-    surfaces: dict[str, Counter] = defaultdict(Counter)
+    forms: dict[str, Counter] = defaultdict(Counter)
     types: dict[str, Counter] = defaultdict(Counter)
-    for ex in extractions:
-        meta, doc_id = ex.document.metadata, ex.document.doc_id
-        aliases = _aliases_in(ex, lexicon)
-        mentions = list(ex.mentions) + [r.body for r in ex.responsibilities]
-        tails = _tail_aliases([m for m in mentions], meta, lexicon)
-        for m in mentions:
-            full = aliases.get(m.name, m.name)
-            full = tails.get((full, m.type), full)
-            if rules.apart(m.name, full):
-                full = m.name
-            scoped = scope_name(full, meta, lexicon, m.type)
-            merged = rules.merge.get(scoped) or rules.merge.get(full) or rules.merge.get(m.name)
-            key = identity_key(scope_name(merged, meta, lexicon, m.type) if merged else scoped, lexicon)
-            owner = first_name_of_key.setdefault(key, scoped)
-            if owner != scoped and rules.apart(owner, scoped):
-                key = f"{key}|{scoped}"  # the user keeps these apart though they read alike
-            keys[(doc_id, m.span, m.name)] = key
-            surfaces[key][scoped] += 1
-            if m.name != scoped:
-                surfaces[key][m.name] += 0
-            if full != m.name:
-                surfaces[key][full] += 0
-            types[key][m.type] += 10 - TYPE_PRIORITY.get(m.rule.split(":")[0], 6)
+    for m in mentions:
+        full = aliases.get(m.name, m.name)
+        full = tails.get((full, m.type), full)
+        if rules.apart(m.name, full):
+            full = m.name
+        scoped = scope_name(full, meta, lexicon, m.type)
+        merged = rules.merge.get(scoped) or rules.merge.get(full) or rules.merge.get(m.name)
+        key = identity_key(scope_name(merged, meta, lexicon, m.type) if merged else scoped, lexicon)
+        key = _kept_apart(scoped, key, rules, lexicon, meta) if rules.keep_apart else key
+        keys[(m.span, m.name)] = key
+        forms[key][scoped] += 1
+        for other in (m.name, full):
+            forms[key][other] += 0
+        types[key][m.type] += 10 - TYPE_PRIORITY.get(m.rule.split(":")[0], 6)
+    return PlanIdentities(ex.document.doc_id, keys, {k: dict(v) for k, v in forms.items()}, {k: dict(v) for k, v in types.items()})
+
+
+def combine_identities(plans) -> dict[str, Entity]:
+    """One entity per key across plans: the fullest form is the label, the type most plans give."""
+    forms: dict[str, Counter] = defaultdict(Counter)
+    types: dict[str, Counter] = defaultdict(Counter)
+    for plan in plans:
+        for key, counts in plan.forms.items():
+            forms[key].update(counts)
+        for key, weights in plan.types.items():
+            types[key].update(weights)
     entities = {}
-    for key, forms in surfaces.items():
-        label = max(forms, key=lambda f: (len(f), forms[f], f))
-        alts = tuple(sorted(f for f in forms if f != label))
-        entities[key] = Entity(key, types[key].most_common(1)[0][0], label, alts)
-    return Resolution(entities, keys)
+    for key, counts in forms.items():
+        label = max(counts, key=lambda f: (len(f), counts[f], f))
+        alts = tuple(sorted(f for f in counts if f != label))
+        entities[key] = Entity(key, max(types[key], key=lambda t: (types[key][t], t)), label, alts)
+    return entities
+
+
+def resolve(extractions: list[Extraction], lexicon: Lexicon, rules: AliasRules | None = None) -> Resolution:
+    """Resolve every plan and combine: keys by (plan, span, name), entities by key."""
+    plans = [resolve_plan(ex, lexicon, rules) for ex in extractions]
+    keys = {(p.doc_id, span, name): key for p in plans for (span, name), key in p.keys.items()}
+    return Resolution(combine_identities(plans), keys)
 
 
 def _tail_aliases(mentions, meta: Metadata, lexicon: Lexicon) -> dict:
