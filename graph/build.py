@@ -78,17 +78,26 @@ def plan_triples(doc: Document, ids: PlanIdentities, lexicon: Lexicon) -> Iterat
         yield plan, IG.periodEnd, Literal(meta.period_end, datatype=XSD.gYear)
     if meta.city:
         yield plan, IG.city, place_iri(meta.city)
-        yield from place_triples(meta.city)
     if meta.issuer:
         key = identity_key(scope_name(meta.issuer, meta, lexicon, "Department"), lexicon)
         if key in ids.forms:
             yield plan, IG.issuedBy, entity_iri(key)
 
 
-def place_triples(name: str) -> Iterator[Triple]:
-    place = place_iri(name)
-    yield place, RDF.type, IG.Place
-    yield place, RDFS.label, zh(name)
+def shared_names(ex: Extraction) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Places and indicators a plan names: nodes shared by plans, described once in the shared graph."""
+    places = {ex.document.metadata.city} | {r.object.name for r in ex.relations if r.object.type == "Place"}
+    return tuple(sorted(p for p in places if p)), tuple(sorted({t.indicator for t in ex.targets}))
+
+
+def shared_triples(places: Iterable[str], indicators: Iterable[str]) -> Iterator[Triple]:
+    for name in places:
+        yield place_iri(name), RDF.type, IG.Place
+        yield place_iri(name), RDFS.label, zh(name)
+    for name in indicators:
+        yield indicator_iri(name), RDF.type, IG.Indicator
+        yield indicator_iri(name), RDFS.label, zh(name)
+        yield indicator_iri(name), SKOS.prefLabel, zh(name)
 
 
 def unit_triples(doc: Document, measures_with_duty: set[str]) -> Iterator[Triple]:
@@ -175,7 +184,6 @@ def extraction_triples(ex: Extraction, ids: PlanIdentities, lexicon: Lexicon) ->
         s = entity_iri(ids.keys[(rel.subject.span, rel.subject.name)])
         if rel.object.type == "Place":
             o = place_iri(rel.object.name)
-            yield from place_triples(rel.object.name)
             evidence = rel.subject
         else:
             o = entity_iri(ids.keys[(rel.object.span, rel.object.name)])
@@ -194,9 +202,6 @@ def target_triples(doc: Document, t, k: int) -> Iterator[Triple]:
     label = f"{t.indicator} {t.value_text or t.value}" + (f" ({t.year})" if t.year else "")
     yield node, RDFS.label, zh(label)
     yield node, IG.indicator, indicator
-    yield indicator, RDF.type, IG.Indicator
-    yield indicator, RDFS.label, zh(t.indicator)
-    yield indicator, SKOS.prefLabel, zh(t.indicator)
     yield node, IG.targetValue, Literal(Decimal(str(t.value)), datatype=XSD.decimal)
     if t.year:
         yield node, IG.targetYear, Literal(str(t.year), datatype=XSD.gYear)
@@ -245,8 +250,11 @@ def plan_quads(ex: Extraction, ids: PlanIdentities, lexicon: Lexicon) -> Iterato
         yield s, p, o, g
 
 
-def entity_quads(entities: dict[str, Entity]) -> Iterator[tuple]:
+def entity_quads(entities: dict[str, Entity], places: Iterable[str] = (), indicators: Iterable[str] = ()) -> Iterator[tuple]:
+    """The shared graph: entities' types, labels and aliases; places and indicators."""
     for s, p, o in entity_triples(entities):
+        yield s, p, o, ENTITY_GRAPH
+    for s, p, o in shared_triples(places, indicators):
         yield s, p, o, ENTITY_GRAPH
 
 
@@ -254,7 +262,10 @@ def build_quads(extractions: Iterable[Extraction], lexicon: Lexicon, rules: Alia
     """Resolve identities across all plans; yield each plan's triples in its own named graph."""
     rules = rules if rules is not None else load_alias_rules()
     plans = [(ex, resolve_plan(ex, lexicon, rules)) for ex in extractions]
-    yield from entity_quads(combine_identities(ids for _, ids in plans))
+    shared = [shared_names(ex) for ex, _ in plans]
+    places = {p for ps, _ in shared for p in ps}
+    indicators = {i for _, inds in shared for i in inds}
+    yield from entity_quads(combine_identities(ids for _, ids in plans), sorted(places), sorted(indicators))
     for ex, ids in plans:
         yield from plan_quads(ex, ids, lexicon)
 
@@ -265,7 +276,11 @@ def to_nquads(quads: Iterable[tuple]) -> str:
     >>> to_nquads([(IGD["a"], RDFS.label, Literal("龙门", lang="zh"), IGD["g"])])
     '<https://w3id.org/innograph/id/a> <http://www.w3.org/2000/01/rdf-schema#label> "龙门"@zh <https://w3id.org/innograph/id/g> .\n'
     """
-    return "".join(f"{s.n3()} {p.n3()} {o.n3()} {g.n3()} .\n" for s, p, o, g in quads)
+    import pyoxigraph as ox
+    from oxrdflib._converter import to_ox
+
+    data = ox.serialize((ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in quads), format=ox.RdfFormat.N_QUADS)
+    return data.decode("utf-8") if data else ""
 
 
 def build_dataset(extractions: Iterable[Extraction], lexicon: Lexicon, rules: AliasRules | None = None) -> Dataset:

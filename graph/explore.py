@@ -14,7 +14,7 @@ INTERNAL = QUERY_DIR / "internal"
 
 
 def _run(graph: Graph, name: str, **bindings) -> QueryResult:
-    return run_query(graph, get_query(name, INTERNAL).text, **bindings)
+    return run_query(graph, get_query(name, INTERNAL).text, **bindings).without(*bindings)
 
 
 def list_plans(graph: Graph) -> QueryResult:

@@ -1,35 +1,55 @@
-"""Plans in, graph out: read every plan, extract, resolve across plans, build RDF."""
+"""Plans in, graph out: read, extract and resolve each plan (in parallel), then fill a store.
+
+``update_store`` is incremental: a plan whose content is unchanged is not read again, a
+changed plan replaces its named graph, a removed plan's graph is dropped, and the
+entities' graph is recombined from every plan's kept identities. Nothing is written to
+the store until every plan has been read, so a bad file leaves the store as it was.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import hashlib
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph
 
-from .build import build_dataset, build_graph
+from .build import ENTITY_GRAPH, build_dataset, build_graph, entity_quads, plan_graph_iri, plan_quads, shared_names, to_nquads
 from .documents import DocumentError, find_plan_files, read_document
 from .extract import extract_document
+from .identity import load_alias_rules
 from .lexicon import Lexicon, default_lexicon
 from .model import Extraction
+from .resolve import PlanIdentities, combine_identities, resolve_plan
+from .store import (
+    drop_graph,
+    fingerprint,
+    load_nquads,
+    meta_dir,
+    open_dataset,
+    oxigraph_of,
+    read_manifest,
+    write_manifest,
+)
 
 
 class BuildError(RuntimeError):
     """One or more plans could not be read; the message lists each file and its problem."""
 
-    def __init__(self, errors: list[DocumentError]):
+    def __init__(self, errors: list):
         self.errors = errors
         lines = "\n".join(f"  {e}" for e in errors)
         super().__init__(f"{len(errors)} plan(s) could not be read; nothing was written:\n{lines}")
 
 
-def extract_plans(
-    paths: Iterable[str | Path],
-    lexicon: Lexicon | None = None,
-    skip_bad: bool = False,
-    progress: Callable[[Path], None] | None = None,
-) -> list[Extraction]:
-    """Read and extract every plan under the paths; bad files raise BuildError unless skipped."""
+def extract_plans(paths: Iterable[str | Path], lexicon: Lexicon | None = None, skip_bad: bool = False) -> list[Extraction]:
+    """Read and extract every plan under the paths, in this process; bad files raise BuildError."""
     lexicon = lexicon or default_lexicon()
     extractions, errors, seen = [], [], set()
     for path in find_plan_files(paths):
@@ -38,21 +58,182 @@ def extract_plans(
         except DocumentError as exc:
             errors.append(exc)
             continue
-        if progress:
-            progress(path)
-        if document.doc_id in seen:
-            continue  # the same text twice is one plan
-        seen.add(document.doc_id)
-        extractions.append(extract_document(document, lexicon))
+        if document.doc_id not in seen:  # the same text twice is one plan
+            seen.add(document.doc_id)
+            extractions.append(extract_document(document, lexicon))
     if errors and not skip_bad:
         raise BuildError(errors)
     return extractions
 
 
+@dataclass(frozen=True)
+class PlanBuild:
+    """What one worker returns for one plan file: its quads as text and its identities."""
+
+    path: str
+    content_hash: str
+    doc_id: str = ""
+    title: str = ""
+    nquads: str = ""
+    identities: PlanIdentities | None = None
+    error: str = ""
+
+
+def file_hash(path: Path) -> str:
+    return hashlib.sha1(Path(path).read_bytes()).hexdigest()
+
+
+def build_plan_file(path: str) -> PlanBuild:
+    """Read, extract and resolve one plan into N-Quads (runs in a worker process)."""
+    lexicon = default_lexicon()
+    content_hash = file_hash(Path(path))
+    try:
+        document = read_document(path, lexicon)
+    except DocumentError as exc:
+        return PlanBuild(path, content_hash, error=str(exc))
+    extraction = extract_document(document, lexicon)
+    ids = resolve_plan(extraction, lexicon, load_alias_rules())
+    nquads = to_nquads(plan_quads(extraction, ids, lexicon))
+    places, indicators = shared_names(extraction)
+    light = PlanIdentities(ids.doc_id, {}, ids.forms, ids.types, places, indicators)  # the keys have served
+    return PlanBuild(path, content_hash, document.doc_id, document.metadata.title, nquads, light)
+
+
+def map_plan_files(files: list[Path], jobs: int | None = None) -> Iterator[PlanBuild]:
+    """Build plan files in parallel (all cores by default), in their order."""
+    jobs = jobs or os.cpu_count() or 1
+    names = [str(f) for f in files]
+    if jobs <= 1 or len(names) <= 1:
+        yield from map(build_plan_file, names)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(build_plan_file, names, chunksize=max(1, min(16, len(names) // (jobs * 4))))
+
+
+@dataclass
+class BuildReport:
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: list = field(default_factory=list)
+    seconds: float = 0.0
+
+    def __str__(self) -> str:
+        text = f"{self.added} added, {self.changed} changed, {self.removed} removed, {self.unchanged} unchanged in {self.seconds:.2f} s"
+        return text + (f"; skipped {len(self.skipped)} unreadable" if self.skipped else "")
+
+
+def _save_identities(store_dir: Path | None, ids: PlanIdentities) -> None:
+    if store_dir is None:
+        return
+    folder = meta_dir(store_dir) / "identities"
+    folder.mkdir(parents=True, exist_ok=True)
+    data = {"forms": ids.forms, "types": ids.types, "places": ids.places, "indicators": ids.indicators}
+    (folder / f"{ids.doc_id}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def _load_identities(store_dir: Path, doc_id: str) -> PlanIdentities:
+    data = json.loads((meta_dir(store_dir) / "identities" / f"{doc_id}.json").read_text(encoding="utf-8"))
+    return PlanIdentities(doc_id, {}, data["forms"], data["types"], tuple(data["places"]), tuple(data["indicators"]))
+
+
+def update_store(
+    dataset: Graph,
+    paths: Iterable[str | Path],
+    store_dir: Path | None = None,
+    jobs: int | None = None,
+    skip_bad: bool = False,
+    rebuild: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> BuildReport:
+    """Bring the dataset to exactly the plans under the paths, redoing only what changed."""
+    start = time.perf_counter()
+    files = find_plan_files(paths)
+    stamp = fingerprint()
+    manifest = read_manifest(store_dir) if store_dir else {}
+    full = rebuild or store_dir is None or manifest.get("fingerprint") != stamp or manifest.get("dirty", False)
+    known = {} if full else manifest.get("plans", {})
+    hashes = {str(f): file_hash(f) for f in files}
+    todo = [f for f in files if known.get(str(f), {}).get("hash") != hashes[str(f)]]
+    gone = [p for p in known if p not in hashes]
+    report = BuildReport(unchanged=len(files) - len(todo))
+    if not todo and not gone and not full:
+        report.seconds = time.perf_counter() - start
+        return report
+    built, errors, seen = {}, [], {known[p]["doc_id"] for p in known if p in hashes and p not in map(str, todo)}
+    with tempfile.TemporaryDirectory() as tmp:
+        spool = Path(tmp) / "plans.nq"
+        with spool.open("w", encoding="utf-8") as out:
+            for k, result in enumerate(map_plan_files(todo, jobs), 1):
+                if progress:
+                    progress(k, len(todo))
+                if result.error:
+                    errors.append(result.error)
+                elif result.doc_id not in seen:
+                    seen.add(result.doc_id)
+                    out.write(result.nquads)
+                    built[result.path] = result
+        if errors and not skip_bad:
+            raise BuildError(errors)
+        report.skipped = errors
+        _apply(dataset, store_dir, manifest, known, built, todo, gone, spool, full, stamp, hashes, report)
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+def _apply(dataset, store_dir, manifest, known, built, todo, gone, spool, full, stamp, hashes, report) -> None:
+    """Write the new plans into the store and recombine the entities' graph."""
+    if store_dir is not None:
+        write_manifest(store_dir, {**manifest, "dirty": True})
+    inner = oxigraph_of(dataset)
+    if full and inner is not None:
+        inner.clear()
+    for path in [*gone, *(str(f) for f in todo)]:
+        if path in known:
+            drop_graph(dataset, plan_graph_iri_of(known[path]["doc_id"]))
+    load_nquads(dataset, spool)
+    plans = {path: {"hash": hashes[path], "doc_id": info["doc_id"], "title": info.get("title", "")}
+             for path, info in known.items() if path in hashes and path not in built and path not in map(str, todo)}
+    identities = [_load_identities(store_dir, info["doc_id"]) for info in plans.values()] if store_dir else []
+    for path, result in built.items():
+        plans[path] = {"hash": result.content_hash, "doc_id": result.doc_id, "title": result.title}
+        identities.append(result.identities)
+        _save_identities(store_dir, result.identities)
+        report.added += path not in known
+        report.changed += path in known
+    report.removed = len(gone)
+    drop_graph(dataset, ENTITY_GRAPH)
+    places = sorted({p for ids in identities for p in ids.places})
+    indicators = sorted({i for ids in identities for i in ids.indicators})
+    load_nquads(dataset, to_nquads(entity_quads(combine_identities(identities), places, indicators)))
+    if inner is not None:
+        inner.flush()
+    if store_dir is not None:
+        write_manifest(store_dir, {"fingerprint": stamp, "plans": plans, "dirty": False})
+
+
+def plan_graph_iri_of(doc_id: str):
+    from .namespaces import IGD
+
+    return IGD[f"graph/{doc_id}"]
+
+
 def build_plans(
-    paths: Iterable[str | Path], lexicon: Lexicon | None = None, skip_bad: bool = False, named_graphs: bool = False
+    paths: Iterable[str | Path], lexicon: Lexicon | None = None, skip_bad: bool = False, named_graphs: bool = False,
+    jobs: int | None = 1,
 ) -> Graph:
-    """The graph of exactly these plans (files or folders); with named_graphs, a Dataset of one graph per plan."""
+    """The graph of exactly these plans, in memory.
+
+    With named_graphs, an Oxigraph dataset of one graph per plan (built like a store);
+    otherwise a plain rdflib graph of the same triples.
+    """
+    if named_graphs:
+        dataset = open_dataset(None)
+        update_store(dataset, paths, None, jobs=jobs, skip_bad=skip_bad)
+        return dataset
     lexicon = lexicon or default_lexicon()
-    extractions = extract_plans(paths, lexicon, skip_bad)
-    return build_dataset(extractions, lexicon) if named_graphs else build_graph(extractions, lexicon)
+    return build_graph(extract_plans(paths, lexicon, skip_bad), lexicon)
+
+
+__all__ = ["BuildError", "BuildReport", "build_dataset", "build_plans", "extract_plans", "update_store", "plan_graph_iri"]

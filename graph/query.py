@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph, Literal
+from rdflib.namespace import XSD
 from rdflib.term import Identifier
 from rdflib.plugins.sparql import prepareQuery
 
@@ -41,6 +42,11 @@ class NamedQuery:
 class QueryResult:
     columns: tuple[str, ...]
     rows: tuple[tuple, ...]
+
+    def without(self, *names: str) -> "QueryResult":
+        """The result without some columns (a bound parameter echoed back)."""
+        keep = [i for i, c in enumerate(self.columns) if c not in names]
+        return QueryResult(tuple(self.columns[i] for i in keep), tuple(tuple(r[i] for i in keep) for r in self.rows))
 
     def records(self) -> list[dict]:
         return [dict(zip(self.columns, r)) for r in self.rows]
@@ -77,30 +83,53 @@ def get_query(name: str, folder: Path = QUERY_DIR) -> NamedQuery:
     return _parse_header(name, path.read_text(encoding="utf-8"))
 
 
+NUMBERS = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
+INTEGERS = {str(XSD.integer), str(XSD.int), str(XSD.long), str(XSD.nonNegativeInteger), str(XSD.positiveInteger)}
+
+
 def _value(term):
+    """A plain Python value whatever the store: numbers as numbers, everything else as text."""
     if term is None:
         return None
     if isinstance(term, Literal):
-        value = term.toPython()
-        return value if isinstance(value, (int, float, str, bool)) else str(term)
+        datatype = str(term.datatype) if term.datatype else ""
+        if datatype in NUMBERS:
+            return float(term)
+        if datatype in INTEGERS:
+            return int(term)
+        if datatype == str(XSD.boolean):
+            return str(term).lower() in ("true", "1")
     return str(term)
 
 
+def _is_remote_or_native(graph: Graph) -> bool:
+    """Stores that answer SPARQL text themselves (Oxigraph, a SPARQL endpoint) rather than rdflib."""
+    return type(graph.store).__name__ in ("OxigraphStore", "SPARQLStore", "SPARQLUpdateStore")
+
+
 def run_query(graph: Graph, sparql: str, **bindings) -> QueryResult:
-    """Run a SELECT/ASK/CONSTRUCT query with the project's prefixes; errors become QueryError."""
+    """Run a SELECT/ASK/CONSTRUCT query with the project's prefixes; errors become QueryError.
+
+    Values are bound with initBindings, never formatted into the text. Oxigraph and remote
+    endpoints get the text and answer it themselves; rdflib's own store gets a parsed query.
+    """
+    init = {k: (v if isinstance(v, Identifier) else Literal(v)) for k, v in bindings.items() if v is not None}
+    native = _is_remote_or_native(graph)
     try:
-        prepared = prepareQuery(sparql, initNs=PREFIXES)
+        query = sparql if native else prepareQuery(sparql, initNs=PREFIXES)
     except Exception as exc:  # pyparsing reports line and column
         raise QueryError(f"SPARQL syntax error: {exc}") from exc
-    init = {k: (v if isinstance(v, Identifier) else Literal(v)) for k, v in bindings.items() if v is not None}
     try:
-        result = graph.query(prepared, initBindings=init)
+        prefixes = {k: str(v) for k, v in PREFIXES.items()}
+        result = graph.query(query, initNs=prefixes, initBindings=init) if native else graph.query(query, initBindings=init)
         if result.type == "ASK":
             return QueryResult(("ask",), ((bool(result.askAnswer),),))
         if result.type in ("CONSTRUCT", "DESCRIBE"):
             return QueryResult(("subject", "predicate", "object"), tuple(tuple(map(_value, t)) for t in result.graph))
         columns = tuple(str(v) for v in result.vars)
         return QueryResult(columns, tuple(tuple(_value(row[c]) for c in columns) for row in result))
+    except SyntaxError as exc:  # Oxigraph's parser
+        raise QueryError(f"SPARQL syntax error: {exc}") from exc
     except Exception as exc:  # evaluation errors surface while iterating
         raise QueryError(f"query failed: {exc}") from exc
 

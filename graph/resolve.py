@@ -108,6 +108,8 @@ class PlanIdentities:
     keys: dict  # (span, name) -> key
     forms: dict  # key -> {surface form: how often the plan writes it (0: known, not written)}
     types: dict  # key -> {type: weight}
+    places: tuple = ()  # places and indicators the plan names, described in the shared graph
+    indicators: tuple = ()
 
 
 def _kept_apart(scoped: str, key: str, rules: AliasRules, lexicon: Lexicon, meta: Metadata) -> str:

@@ -1,8 +1,9 @@
-"""Open and save graphs; a save is atomic, so a failed build never leaves half a file.
+"""Open, fill and save graphs.
 
-The default graph is built from ``data/plans/`` on first use and cached in
-``data/build/`` together with a fingerprint of the plans, the lexicons and the code;
-it is rebuilt when any of them changes.
+The default store is a persistent Oxigraph database on disk, reached through oxrdflib so
+the rest of the package keeps rdflib's API (queries are answered by Oxigraph). Each plan
+is one named graph; entities live in their own named graph; queries see the union.
+Graph files are written atomically, so a failed write never leaves half a file.
 """
 
 from __future__ import annotations
@@ -13,19 +14,22 @@ import os
 import tempfile
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import Dataset, Graph, URIRef
 
 from .namespaces import bind_prefixes
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PLANS = ROOT / "data" / "plans"
-DEFAULT_CACHE = ROOT / "data" / "build"
+DEFAULT_STORE = ROOT / "data" / "build" / "store"
 QUAD_FORMATS = {"trig", "nquads"}
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig", ".nq": "nquads", ".xml": "xml", ".rdf": "xml"}
+OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
 
 
 class StoreError(ValueError):
-    """A graph file that cannot be written or read; the message names it."""
+    """A graph file or store that cannot be written or read; the message names it."""
 
 
 def rdf_format(path: str | Path) -> str:
@@ -33,6 +37,72 @@ def rdf_format(path: str | Path) -> str:
     if suffix not in FORMATS:
         raise StoreError(f"{path}: unknown graph format {suffix or '(none)'}; use one of {', '.join(FORMATS)}")
     return FORMATS[suffix]
+
+
+def open_dataset(path: str | Path | None = None) -> Dataset:
+    """An Oxigraph-backed dataset: on disk at ``path`` (created if needed), else in memory.
+
+    A store another process holds open for writing is opened read-only.
+    """
+    if path is None:
+        inner = ox.Store()
+    else:
+        Path(path).mkdir(parents=True, exist_ok=True)
+        try:
+            inner = ox.Store(str(path))
+        except OSError as exc:
+            try:
+                inner = ox.Store.read_only(str(path))
+            except OSError:
+                raise StoreError(f"{path}: cannot open the graph store ({exc})") from exc
+    dataset = Dataset(store=OxigraphStore(store=inner), default_union=True)
+    bind_prefixes(dataset)
+    return dataset
+
+
+def oxigraph_of(graph: Graph) -> ox.Store | None:
+    """The pyoxigraph store behind an rdflib graph, if there is one."""
+    store = getattr(graph, "store", None)
+    return store._inner if isinstance(store, OxigraphStore) else None
+
+
+def load_nquads(graph: Graph, data: str | bytes | Path) -> None:
+    """Add N-Quads (text or a file) to a dataset: Oxigraph's bulk loader where it can."""
+    inner = oxigraph_of(graph)
+    if inner is not None:
+        if isinstance(data, Path):
+            inner.bulk_load(path=str(data), format=ox.RdfFormat.N_QUADS)
+        else:
+            inner.bulk_load(data.encode("utf-8") if isinstance(data, str) else data, format=ox.RdfFormat.N_QUADS)
+        return
+    text = data.read_text(encoding="utf-8") if isinstance(data, Path) else data
+    graph.parse(data=text, format="nquads")
+
+
+def drop_graph(graph: Graph, name: URIRef) -> None:
+    """Remove one named graph (a plan's, or the entities')."""
+    inner = oxigraph_of(graph)
+    if inner is not None:
+        node = ox.NamedNode(str(name))
+        if inner.contains_named_graph(node):
+            inner.remove_graph(node)
+        return
+    graph.remove_graph(graph.graph(name)) if isinstance(graph, Dataset) else None
+
+
+def count_triples(graph: Graph) -> int:
+    """Triples in the union of the graph's named graphs, counted by the store."""
+    from .query import run_query
+
+    return int(run_query(graph, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0])
+
+
+def flatten(dataset: Dataset) -> Graph:
+    """The union of a dataset's named graphs as one plain in-memory graph."""
+    graph = Graph()
+    bind_prefixes(graph)
+    graph.addN((s, p, o, graph) for s, p, o, _ in dataset.quads((None, None, None, None)))
+    return graph
 
 
 def save_graph(graph: Graph, path: str | Path) -> Path:
@@ -45,15 +115,19 @@ def save_graph(graph: Graph, path: str | Path) -> Path:
     try:
         if fmt in QUAD_FORMATS and not isinstance(graph, Dataset):
             raise StoreError(f"{path}: {fmt} needs named graphs; build with a .trig or .nq output")
-        if isinstance(graph, Dataset) and fmt not in QUAD_FORMATS:
-            graph = flatten(graph)
-        if fmt == "json-ld":
-            from .namespaces import PREFIXES
-
-            context = {k: str(v) for k, v in PREFIXES.items()}
-            graph.serialize(tmp, format=fmt, context=context, auto_compact=True)
+        inner = oxigraph_of(graph)
+        if inner is not None and fmt in QUAD_FORMATS:
+            inner.dump(tmp, format=OX_FORMATS[fmt])  # Oxigraph writes quads fast, named graphs kept
         else:
-            graph.serialize(tmp, format=fmt, encoding="utf-8")
+            if isinstance(graph, Dataset) and fmt not in QUAD_FORMATS:
+                graph = flatten(graph)
+            if fmt == "json-ld":
+                from .namespaces import PREFIXES
+
+                context = {k: str(v) for k, v in PREFIXES.items()}
+                graph.serialize(tmp, format=fmt, context=context, auto_compact=True)
+            else:
+                graph.serialize(tmp, format=fmt, encoding="utf-8")
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
@@ -62,58 +136,62 @@ def save_graph(graph: Graph, path: str | Path) -> Path:
     return path
 
 
-def flatten(dataset: Dataset) -> Graph:
-    """The union of a dataset's named graphs as one plain graph."""
-    graph = Graph()
-    bind_prefixes(graph)
-    graph.addN((s, p, o, graph) for s, p, o, _ in dataset.quads((None, None, None, None)))
-    return graph
-
-
 def load_graph(path: str | Path) -> Graph:
-    """Read a graph file; TriG and N-Quads keep their named graphs (queries see the union)."""
+    """Read a graph file or open a store folder; TriG and N-Quads keep their named graphs."""
     path = Path(path)
+    if path.is_dir():
+        return open_dataset(path)
     if not path.exists():
         raise StoreError(f"{path}: no such graph file")
-    graph = Dataset(default_union=True) if rdf_format(path) in QUAD_FORMATS else Graph()
+    fmt = rdf_format(path)
+    graph = Dataset(default_union=True) if fmt in QUAD_FORMATS else Graph()
     bind_prefixes(graph)
     try:
-        graph.parse(path, format=rdf_format(path))
-    except StoreError:
-        raise
+        graph.parse(path, format=fmt)
     except Exception as exc:
-        raise StoreError(f"{path}: cannot parse as {rdf_format(path)} ({exc})") from exc
+        raise StoreError(f"{path}: cannot parse as {fmt} ({exc})") from exc
     return graph
 
 
-def fingerprint(plans_dir: Path = DEFAULT_PLANS) -> str:
-    """Hash of the plans, the lexicons and the package code: what the default graph depends on."""
+def fingerprint() -> str:
+    """Hash of what every plan's triples depend on besides the plan: lexicons, aliases, code."""
     digest = hashlib.sha1()
-    roots = [plans_dir, ROOT / "data" / "lexicons", Path(__file__).resolve().parent]
     aliases = ROOT / "data" / "aliases.csv"
     if aliases.exists():
         digest.update(aliases.read_bytes())
-    for root in roots:
+    for root in (ROOT / "data" / "lexicons", Path(__file__).resolve().parent):
         for f in sorted(p for p in Path(root).rglob("*") if p.is_file() and "__pycache__" not in p.parts):
             digest.update(str(f.relative_to(root)).encode())
             digest.update(f.read_bytes())
     return digest.hexdigest()
 
 
-def default_graph(plans_dir: Path = DEFAULT_PLANS, cache_dir: Path = DEFAULT_CACHE, rebuild: bool = False) -> Graph:
-    """The graph of the bundled plans, built once and reused while nothing changed."""
-    from .pipeline import build_plans
+def meta_dir(store_dir: Path) -> Path:
+    """Where a store's manifest and per-plan identities live (beside, not inside, the database)."""
+    store_dir = Path(store_dir)
+    return store_dir.with_name(store_dir.name + "-meta")
 
-    cache = cache_dir / "graph.nq"
-    manifest = cache_dir / "manifest.json"
-    stamp = fingerprint(plans_dir)
-    if not rebuild and cache.exists() and manifest.exists():
-        try:
-            if json.loads(manifest.read_text(encoding="utf-8")).get("fingerprint") == stamp:
-                return load_graph(cache)
-        except (ValueError, StoreError):
-            pass  # a damaged cache is rebuilt
-    graph = build_plans([plans_dir], named_graphs=True)
-    save_graph(graph, cache)
-    manifest.write_text(json.dumps({"fingerprint": stamp, "plans": str(plans_dir)}), encoding="utf-8")
-    return graph
+
+def read_manifest(store_dir: Path) -> dict:
+    path = meta_dir(store_dir) / "manifest.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def write_manifest(store_dir: Path, manifest: dict) -> None:
+    meta_dir(store_dir).mkdir(parents=True, exist_ok=True)
+    path = meta_dir(store_dir) / "manifest.json"
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def default_graph(plans_dir: Path = DEFAULT_PLANS, store_dir: Path = DEFAULT_STORE) -> Dataset:
+    """The store of the bundled plans, brought up to date (nothing is redone if nothing changed)."""
+    from .pipeline import update_store
+
+    dataset = open_dataset(store_dir)
+    update_store(dataset, [plans_dir], store_dir)
+    return dataset
