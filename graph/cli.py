@@ -19,10 +19,18 @@ def _fail(message: str) -> None:
     sys.exit(1)
 
 
-def _graph(graph_file: str | None):
-    from .store import default_graph, load_graph
+def _graph(graph_file: str | None, store: str | None = None):
+    """A graph file, a store (folder or sparql+http://…), or the default store of the bundled plans."""
+    from .store import default_graph, load_graph, open_location
 
-    return load_graph(graph_file) if graph_file else default_graph()
+    if graph_file:
+        return load_graph(graph_file)
+    if store:
+        return open_location(store)
+    return default_graph()
+
+
+STORE_OPTION = click.option("--store", "store", help="A store folder or a SPARQL endpoint (sparql+http://host:port/sparql).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -33,22 +41,37 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="Graph file; the format follows the extension (.ttl, .nt, .jsonld, .trig, .nq).")
+@click.option("--out", "out", type=click.Path(dir_okay=False), help="Graph file; the format follows the extension (.ttl, .nt, .jsonld, .trig, .nq).")
+@click.option("--store", "store", help="Bring this store (a folder, or sparql+http://…) up to date with exactly these plans.")
+@click.option("--jobs", default=0, help="Worker processes for extraction (0: all cores).")
+@click.option("--rebuild", is_flag=True, help="Redo every plan, even unchanged ones.")
 @click.option("--skip-bad", is_flag=True, help="Skip plans that cannot be read instead of stopping.")
-def build(paths: tuple[str, ...], out: str, skip_bad: bool) -> None:
-    """Build the graph of exactly these plan files or folders."""
-    from .pipeline import BuildError, build_plans
-    from .store import rdf_format, save_graph
-    from .stats import graph_stats
+def build(paths: tuple[str, ...], out: str | None, store: str | None, jobs: int, rebuild: bool, skip_bad: bool) -> None:
+    """Build the graph of exactly these plan files or folders (into a file, a store, or both)."""
+    from rich.progress import Progress
 
+    from .pipeline import BuildError, update_store
+    from .stats import graph_stats
+    from .store import is_remote, open_location, rdf_format, save_graph
+
+    if not out and not store:
+        _fail("say where the graph goes: --out FILE, --store FOLDER or both")
     try:
-        fmt = rdf_format(out)
-        graph = build_plans(paths, skip_bad=skip_bad, named_graphs=fmt in ("trig", "nquads"))
-        save_graph(graph, out)
+        if out:
+            rdf_format(out)
+        dataset = open_location(store)
+        with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
+            task = bar.add_task("extracting", total=None)
+            report = update_store(dataset, paths, None if not store or is_remote(store) else Path(store), jobs=jobs or None,
+                                  skip_bad=skip_bad, rebuild=rebuild, progress=lambda k, n: bar.update(task, completed=k, total=n))
+        if out:
+            save_graph(dataset, out)
     except (BuildError, DocumentError, StoreError, LexiconError, AliasFileError) as exc:
         _fail(str(exc))
-    s = graph_stats(graph)
-    click.echo(f"{out}: {s['Plan']} plans, {s['entities']} entities, {s['Measure']} measures, {s['Target']} targets, {s['triples']} triples")
+    s = graph_stats(dataset)
+    where = ", ".join(x for x in (out, store) if x)
+    click.echo(f"{where}: {s['Plan']} plans, {s['entities']} entities, {s['Measure']} measures, {s['Target']} targets, "
+               f"{s['triples']} triples ({report})")
 
 
 @cli.command()
@@ -58,7 +81,9 @@ def build(paths: tuple[str, ...], out: str, skip_bad: bool) -> None:
 @click.option("--param", "params", multiple=True, help="A value for a query parameter, as name=value.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--graph", "graph_file", type=click.Path(exists=True, dir_okay=False), help="A graph file instead of the default graph.")
-def query(sparql: str | None, name: str | None, list_: bool, params: tuple[str, ...], fmt: str, graph_file: str | None) -> None:
+@STORE_OPTION
+def query(sparql: str | None, name: str | None, list_: bool, params: tuple[str, ...], fmt: str, graph_file: str | None,
+          store: str | None) -> None:
     """Run SPARQL (text, @file or --name) on the default graph."""
     from .query import QueryError, get_query, list_queries, run_query
 
@@ -74,7 +99,7 @@ def query(sparql: str | None, name: str | None, list_: bool, params: tuple[str, 
         if not sparql:
             _fail("give a SPARQL query, @file.rq or --name NAME")
         bindings = dict(p.split("=", 1) for p in params)
-        result = run_query(_graph(graph_file), sparql, **bindings)
+        result = run_query(_graph(graph_file, store), sparql, **bindings)
     except (QueryError, StoreError, OSError, ValueError) as exc:
         _fail(str(exc))
     if fmt == "csv":
@@ -94,12 +119,13 @@ def query(sparql: str | None, name: str | None, list_: bool, params: tuple[str, 
 
 @cli.command()
 @click.option("--graph", "graph_file", type=click.Path(exists=True, dir_okay=False), help="A graph file instead of the default graph.")
-def stats(graph_file: str | None) -> None:
+@STORE_OPTION
+def stats(graph_file: str | None, store: str | None) -> None:
     """Count plans, entities by type, measures, targets and relations."""
     from .stats import graph_stats
 
     try:
-        counts = graph_stats(_graph(graph_file))
+        counts = graph_stats(_graph(graph_file, store))
     except StoreError as exc:
         _fail(str(exc))
     for key, value in counts.items():
@@ -124,6 +150,25 @@ def validate(graph_file: str | None, limit: int) -> None:
         click.echo(str(violation))
     more = f" (first {limit} shown)" if len(violations) > limit else ""
     _fail(f"{len(violations)} violation(s){more}")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", default=7878, show_default=True)
+@click.option("--graph", "graph_file", type=click.Path(exists=True, dir_okay=False), help="A graph file instead of the default graph.")
+@STORE_OPTION
+def serve(host: str, port: int, graph_file: str | None, store: str | None) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql (GET and POST)."""
+    from .endpoint import make_server
+
+    server = make_server(_graph(graph_file, store), host, port)
+    click.echo(f"SPARQL endpoint: http://{host}:{server.server_port}/sparql (read-only; Ctrl-C stops it)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 @cli.command()

@@ -28,6 +28,7 @@ from .lexicon import Lexicon, default_lexicon
 from .model import Extraction
 from .resolve import PlanIdentities, combine_identities, resolve_plan
 from .store import (
+    clear_remote,
     drop_graph,
     fingerprint,
     load_nquads,
@@ -189,6 +190,8 @@ def _apply(dataset, store_dir, manifest, known, built, todo, gone, spool, full, 
     inner = oxigraph_of(dataset)
     if full and inner is not None:
         inner.clear()
+    elif full and type(dataset.store).__name__ == "SPARQLUpdateStore":
+        clear_remote(dataset)
     for path in [*gone, *(str(f) for f in todo)]:
         if path in known:
             drop_graph(dataset, plan_graph_iri_of(known[path]["doc_id"]))

@@ -107,6 +107,20 @@ def _is_remote_or_native(graph: Graph) -> bool:
     return type(graph.store).__name__ in ("OxigraphStore", "SPARQLStore", "SPARQLUpdateStore")
 
 
+def inline_bindings(sparql: str, bindings: dict) -> str:
+    r"""Bind values inside the WHERE block as VALUES, for endpoints (which append them after it).
+
+    Terms are written by rdflib (``n3()``), which escapes them, so a value can never
+    become query text.
+
+    >>> inline_bindings("SELECT ?x WHERE { ?x ?p ?name }", {"name": Literal('a"b')})
+    'SELECT ?x WHERE { VALUES ?name { "a\\"b" } ?x ?p ?name }'
+    """
+    head, brace, rest = sparql.partition("{")
+    values = " ".join(f"VALUES ?{k} {{ {v.n3()} }}" for k, v in bindings.items())
+    return f"{head}{brace} {values}{rest}" if brace else sparql
+
+
 def run_query(graph: Graph, sparql: str, **bindings) -> QueryResult:
     """Run a SELECT/ASK/CONSTRUCT query with the project's prefixes; errors become QueryError.
 
@@ -121,6 +135,8 @@ def run_query(graph: Graph, sparql: str, **bindings) -> QueryResult:
         raise QueryError(f"SPARQL syntax error: {exc}") from exc
     try:
         prefixes = {k: str(v) for k, v in PREFIXES.items()}
+        if native and type(graph.store).__name__ != "OxigraphStore" and init:
+            query, init = inline_bindings(query, init), {}
         result = graph.query(query, initNs=prefixes, initBindings=init) if native else graph.query(query, initBindings=init)
         if result.type == "ASK":
             return QueryResult(("ask",), ((bool(result.askAnswer),),))

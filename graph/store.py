@@ -60,6 +60,33 @@ def open_dataset(path: str | Path | None = None) -> Dataset:
     return dataset
 
 
+REMOTE_PREFIX = "sparql+"
+
+
+def is_remote(location: str | Path | None) -> bool:
+    return isinstance(location, str) and location.startswith(REMOTE_PREFIX)
+
+
+def open_remote(location: str) -> Dataset:
+    """A dataset on any SPARQL 1.1 Query/Update endpoint: ``sparql+http://host:port/sparql``.
+
+    POSTed forms and JSON results are what worked reliably against Virtuoso here.
+    """
+    from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
+
+    endpoint = location[len(REMOTE_PREFIX) :]
+    store = SPARQLUpdateStore(query_endpoint=endpoint, update_endpoint=endpoint, method="POST_FORM",
+                              returnFormat="json", autocommit=True)
+    dataset = Dataset(store=store, default_union=True)
+    bind_prefixes(dataset)
+    return dataset
+
+
+def open_location(location: str | Path | None) -> Dataset:
+    """A store folder, a remote endpoint (sparql+http://…) or, for None, memory."""
+    return open_remote(location) if is_remote(location) else open_dataset(location)
+
+
 def oxigraph_of(graph: Graph) -> ox.Store | None:
     """The pyoxigraph store behind an rdflib graph, if there is one."""
     store = getattr(graph, "store", None)
@@ -75,8 +102,25 @@ def load_nquads(graph: Graph, data: str | bytes | Path) -> None:
         else:
             inner.bulk_load(data.encode("utf-8") if isinstance(data, str) else data, format=ox.RdfFormat.N_QUADS)
         return
+    if type(getattr(graph, "store", None)).__name__ == "SPARQLUpdateStore":
+        load_remote(graph, data)
+        return
     text = data.read_text(encoding="utf-8") if isinstance(data, Path) else data
     graph.parse(data=text, format="nquads")
+
+
+def load_remote(graph: Graph, data: str | Path, batch: int = 5000) -> None:
+    """Send N-Quads to an endpoint in large INSERT DATA requests, one named graph block each."""
+    from collections import defaultdict
+
+    source = {"path": str(data)} if isinstance(data, Path) else {"input": data.encode("utf-8")}
+    by_graph: dict[str, list[str]] = defaultdict(list)
+    for q in ox.parse(**source, format=ox.RdfFormat.N_QUADS):
+        by_graph[str(q.graph_name)].append(f"{q.subject} {q.predicate} {q.object} .")
+    for name, triples in by_graph.items():
+        for k in range(0, len(triples), batch):
+            body = "\n".join(triples[k : k + batch])
+            graph.store.update(f"INSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}", initNs={}, initBindings={}, queryGraph=None)
 
 
 def drop_graph(graph: Graph, name: URIRef) -> None:
@@ -86,6 +130,9 @@ def drop_graph(graph: Graph, name: URIRef) -> None:
         node = ox.NamedNode(str(name))
         if inner.contains_named_graph(node):
             inner.remove_graph(node)
+        return
+    if type(getattr(graph, "store", None)).__name__ == "SPARQLUpdateStore":
+        graph.store.update(f"DROP SILENT GRAPH <{name}>", initNs={}, initBindings={}, queryGraph=None)
         return
     graph.remove_graph(graph.graph(name)) if isinstance(graph, Dataset) else None
 
@@ -186,6 +233,10 @@ def write_manifest(store_dir: Path, manifest: dict) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     os.replace(tmp, path)
+
+
+def clear_remote(graph: Graph) -> None:
+    graph.store.update("DROP SILENT ALL", initNs={}, initBindings={}, queryGraph=None)
 
 
 def default_graph(plans_dir: Path = DEFAULT_PLANS, store_dir: Path = DEFAULT_STORE) -> Dataset:
