@@ -1,0 +1,105 @@
+"""The persistent store: incremental, parallel, all-or-nothing updates that keep identity right."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Literal
+from rdflib.namespace import RDFS
+
+from graph.namespaces import IG
+from graph.pipeline import BuildError, update_store
+from graph.query import run_query
+from graph.store import count_triples, open_dataset
+
+from .conftest import PLANS
+
+
+def plan_titles(dataset):
+    return {r[0] for r in run_query(dataset, "SELECT ?t WHERE { ?p a ig:Plan ; rdfs:label ?t }").rows}
+
+
+def plans_naming(dataset, label):
+    (node,) = set(dataset.subjects(RDFS.label, Literal(label, lang="zh")))
+    return len(set(dataset.objects(node, IG.mentionedIn)))
+
+
+@pytest.fixture()
+def workspace(tmp_path):
+    plans = tmp_path / "plans"
+    shutil.copytree(PLANS, plans)
+    return plans, tmp_path / "store"
+
+
+def test_incremental_updates(workspace):
+    plans, store = workspace
+    dataset = open_dataset(store)
+    first = update_store(dataset, [plans], store, jobs=2)
+    assert (first.added, first.unchanged) == (4, 0)
+    triples = count_triples(dataset)
+    again = update_store(dataset, [plans], store, jobs=2)
+    assert (again.added, again.changed, again.unchanged) == (0, 0, 4) and count_triples(dataset) == triples
+
+    hebi = plans / "001_212b46a45c93198b.txt"
+    hebi.write_text(hebi.read_text(encoding="utf-8").replace("鹤壁汽车电子检测中心", "鹤壁汽车电子测试中心"), encoding="utf-8")
+    changed = update_store(dataset, [plans], store)
+    assert (changed.changed, changed.unchanged) == (1, 3)
+    labels = {str(o) for o in dataset.objects(None, RDFS.label)}
+    assert "鹤壁汽车电子测试中心" in labels and "鹤壁汽车电子检测中心" not in labels
+
+    hebi.unlink()
+    removed = update_store(dataset, [plans], store)
+    assert removed.removed == 1 and len(plan_titles(dataset)) == 3
+    assert plans_naming(dataset, "郑洛新国家自主创新示范区") == 2  # identity recombined without the removed plan
+    assert not any("鹤壁" in t for t in plan_titles(dataset))
+
+
+def test_store_reopens_with_its_graph(workspace):
+    plans, store = workspace
+    dataset = open_dataset(store)
+    update_store(dataset, [plans], store)
+    triples = count_triples(dataset)
+    del dataset
+    import gc
+
+    gc.collect()
+    reopened = open_dataset(store)
+    assert count_triples(reopened) == triples
+    assert update_store(reopened, [plans], store).unchanged == 4
+
+
+def test_a_bad_plan_leaves_the_store_as_it_was(workspace):
+    plans, store = workspace
+    dataset = open_dataset(store)
+    update_store(dataset, [plans], store)
+    before = count_triples(dataset)
+    (plans / "broken.docx").write_bytes(b"not a docx")
+    (plans / "003_419ed8c8abbe28d5.txt").unlink()
+    with pytest.raises(BuildError, match="broken.docx"):
+        update_store(dataset, [plans], store)
+    assert count_triples(dataset) == before and len(plan_titles(dataset)) == 4
+
+
+def test_parallel_and_serial_builds_agree(workspace):
+    plans, store = workspace
+    serial, parallel = open_dataset(None), open_dataset(None)
+    update_store(serial, [plans], None, jobs=1)
+    update_store(parallel, [plans], None, jobs=2)
+    quads = lambda d: set(d.quads((None, None, None, None)))  # noqa: E731
+    assert quads(serial) == quads(parallel)
+
+
+def test_build_command_into_a_store(tmp_path):
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    store = tmp_path / "store"
+    result = CliRunner().invoke(cli, ["build", str(PLANS), "--store", str(store), "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    assert "4 added" in result.output
+    again = CliRunner().invoke(cli, ["build", str(PLANS), "--store", str(store)])
+    assert "4 unchanged" in again.output
+    stats = CliRunner().invoke(cli, ["stats", "--store", str(store)])
+    assert "Plan\t4" in stats.output
+    assert Path(store).is_dir()
