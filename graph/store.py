@@ -109,7 +109,7 @@ def load_nquads(graph: Graph, data: str | bytes | Path) -> None:
     graph.parse(data=text, format="nquads")
 
 
-def load_remote(graph: Graph, data: str | Path, batch: int = 5000) -> None:
+def load_remote(graph: Graph, data: str | Path, batch: int = 1000) -> None:
     """Send N-Quads to an endpoint in large INSERT DATA requests, one named graph block each."""
     from collections import defaultdict
 
@@ -236,7 +236,13 @@ def write_manifest(store_dir: Path, manifest: dict) -> None:
 
 
 def clear_remote(graph: Graph) -> None:
-    graph.store.update("DROP SILENT ALL", initNs={}, initBindings={}, queryGraph=None)
+    """Drop innograph's named graphs from an endpoint, and nothing else it holds."""
+    from .namespaces import IGD
+
+    rows = graph.store.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{IGD}graph/\")) }}",
+                             initNs={}, initBindings={}, queryGraph=None)
+    for (name,) in rows:
+        drop_graph(graph, name)
 
 
 def default_graph(plans_dir: Path = DEFAULT_PLANS, store_dir: Path = DEFAULT_STORE) -> Dataset:
