@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import tempfile
 import time
@@ -100,14 +101,20 @@ def build_plan_file(path: str) -> PlanBuild:
     return PlanBuild(path, content_hash, document.doc_id, document.metadata.title, nquads, light)
 
 
+PARALLEL_FROM_BYTES = 2_000_000  # below this, starting workers costs more than it saves
+
+
 def map_plan_files(files: list[Path], jobs: int | None = None) -> Iterator[PlanBuild]:
-    """Build plan files in parallel (all cores by default), in their order."""
-    jobs = jobs or os.cpu_count() or 1
+    """Build plan files in parallel (all cores by default, one for a small corpus), in their order."""
+    if jobs is None:
+        small = sum(f.stat().st_size for f in files) < PARALLEL_FROM_BYTES
+        jobs = 1 if small else (os.cpu_count() or 1)
     names = [str(f) for f in files]
     if jobs <= 1 or len(names) <= 1:
         yield from map(build_plan_file, names)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # spawn, not fork: the parent may hold Oxigraph's or a server's threads, which fork would copy mid-lock
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
         yield from pool.map(build_plan_file, names, chunksize=max(1, min(16, len(names) // (jobs * 4))))
 
 

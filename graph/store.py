@@ -246,9 +246,13 @@ def clear_remote(graph: Graph) -> None:
 
 
 def default_graph(plans_dir: Path = DEFAULT_PLANS, store_dir: Path = DEFAULT_STORE) -> Dataset:
-    """The store of the bundled plans, brought up to date (nothing is redone if nothing changed)."""
+    """The store of the bundled plans, brought up to date (nothing is redone if nothing changed).
+
+    It runs in this process (no workers): the app's main module is its script, which a
+    spawned worker would run again. Large corpora are built with ``innograph build``.
+    """
     from .pipeline import update_store
 
     dataset = open_dataset(store_dir)
-    update_store(dataset, [plans_dir], store_dir)
+    update_store(dataset, [plans_dir], store_dir, jobs=1)
     return dataset
