@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
 from graph.analyse import entity_network
-from graph.store import default_graph
+from graph.store import default_graph, open_location
 
 from .strings import text
 
 
 @st.cache_resource(show_spinner=False)
 def load_graph():
-    """The default graph, shared read-only by every session."""
-    return default_graph()
+    """The graph every session shares, read-only: INNOGRAPH_STORE if set (a folder or
+    sparql+http://…, opened as it is), else the bundled plans' store, brought up to date."""
+    location = os.environ.get("INNOGRAPH_STORE")
+    return open_location(location) if location else default_graph()
 
 
 @st.cache_resource(show_spinner=False)

@@ -42,7 +42,7 @@ def answer(graph: Graph, query: str, accept: str) -> tuple[bytes, str]:
     inner = oxigraph_of(graph)
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
     if inner is not None:
-        result = inner.query(query, use_default_graph_as_union=True, prefixes=prefixes)
+        result = inner.query(query, prefixes=prefixes)
         if isinstance(result, ox.QueryTriples):
             kind = _choose(accept, GRAPH_TYPES, "text/turtle")
             return result.serialize(format=GRAPH_TYPES[kind][0]), kind

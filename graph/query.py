@@ -121,6 +121,45 @@ def inline_bindings(sparql: str, bindings: dict) -> str:
     return f"{head}{brace} {values}{rest}" if brace else sparql
 
 
+def _ox_value(term):
+    """A plain Python value from a pyoxigraph term, as ``_value`` gives from an rdflib one."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        if datatype in NUMBERS:
+            return float(term.value)
+        if datatype in INTEGERS:
+            return int(term.value)
+        if datatype == str(XSD.boolean):
+            return term.value in ("true", "1")
+    return term.value
+
+
+def _run_on_oxigraph(inner, sparql: str, init: dict) -> QueryResult:
+    """Ask Oxigraph directly: the rdflib graph stays the API, the answer skips rdflib's term objects."""
+    import pyoxigraph as ox
+    from oxrdflib._converter import to_ox
+
+    prefixes = {k: str(v) for k, v in PREFIXES.items()}
+    try:
+        result = inner.query(sparql, prefixes=prefixes,
+                             substitutions={ox.Variable(k): to_ox(v) for k, v in init.items()})
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from exc
+    except Exception as exc:
+        raise QueryError(f"query failed: {exc}") from exc
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult(("ask",), ((bool(result),),))
+    if isinstance(result, ox.QueryTriples):
+        return QueryResult(("subject", "predicate", "object"), tuple((_ox_value(t.subject), _ox_value(t.predicate), _ox_value(t.object))
+                                                                    for t in result))
+    columns = tuple(v.value for v in result.variables)
+    return QueryResult(columns, tuple(tuple(_ox_value(value) for value in solution) for solution in result))
+
+
 def run_query(graph: Graph, sparql: str, **bindings) -> QueryResult:
     """Run a SELECT/ASK/CONSTRUCT query with the project's prefixes; errors become QueryError.
 
@@ -128,6 +167,9 @@ def run_query(graph: Graph, sparql: str, **bindings) -> QueryResult:
     endpoints get the text and answer it themselves; rdflib's own store gets a parsed query.
     """
     init = {k: (v if isinstance(v, Identifier) else Literal(v)) for k, v in bindings.items() if v is not None}
+    inner = getattr(graph.store, "_inner", None) if type(graph.store).__name__ == "OxigraphStore" else None
+    if inner is not None:
+        return _run_on_oxigraph(inner, sparql, init)
     native = _is_remote_or_native(graph)
     try:
         query = sparql if native else prepareQuery(sparql, initNs=PREFIXES)

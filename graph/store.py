@@ -2,8 +2,11 @@
 
 The default store is a persistent Oxigraph database on disk, reached through oxrdflib so
 the rest of the package keeps rdflib's API (queries are answered by Oxigraph). Each plan
-is one named graph; entities live in their own named graph; queries see the union.
-Graph files are written atomically, so a failed write never leaves half a file.
+is one named graph; entities live in their own named graph. In Oxigraph the default
+graph also holds the union of them all, kept in step on every change: queries run on it
+about five times faster than on Oxigraph's computed union (0.21 s against 1.12 s for the
+responsibility example at 1.5M triples, measured here). Graph files are written
+atomically, so a failed write never leaves half a file.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -55,7 +59,7 @@ def open_dataset(path: str | Path | None = None) -> Dataset:
                 inner = ox.Store.read_only(str(path))
             except OSError:
                 raise StoreError(f"{path}: cannot open the graph store ({exc})") from exc
-    dataset = Dataset(store=OxigraphStore(store=inner), default_union=True)
+    dataset = Dataset(store=OxigraphStore(store=inner), default_union=False)  # the default graph is the union
     bind_prefixes(dataset)
     return dataset
 
@@ -94,13 +98,17 @@ def oxigraph_of(graph: Graph) -> ox.Store | None:
 
 
 def load_nquads(graph: Graph, data: str | bytes | Path) -> None:
-    """Add N-Quads (text or a file) to a dataset: Oxigraph's bulk loader where it can."""
+    """Add N-Quads (text or a file) to a dataset, and in Oxigraph to its union default graph too.
+
+    Oxigraph's bulk loader is fast but holds what it loads in memory, so a file is fed to
+    it in slices of about 32 MB: memory stays flat whatever the corpus.
+    """
     inner = oxigraph_of(graph)
     if inner is not None:
-        if isinstance(data, Path):
-            inner.bulk_load(path=str(data), format=ox.RdfFormat.N_QUADS)
-        else:
-            inner.bulk_load(data.encode("utf-8") if isinstance(data, str) else data, format=ox.RdfFormat.N_QUADS)
+        for chunk in _slices(data):
+            inner.bulk_load(chunk, format=ox.RdfFormat.N_QUADS, lenient=True)
+            triples = GRAPH_TERM.sub(b" .\n", chunk)  # the same lines without their graph: the union
+            inner.bulk_load(triples, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph(), lenient=True)
         return
     if type(getattr(graph, "store", None)).__name__ == "SPARQLUpdateStore":
         load_remote(graph, data)
@@ -123,13 +131,39 @@ def load_remote(graph: Graph, data: str | Path, batch: int = 1000) -> None:
             graph.store.update(f"INSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}", initNs={}, initBindings={}, queryGraph=None)
 
 
+GRAPH_TERM = re.compile(rb" <[^<>\s]*> \.\r?\n")
+
+
+def _slices(data: str | bytes | Path, size: int = 32 << 20):
+    """N-Quads in whole-line slices of about ``size`` bytes."""
+    if isinstance(data, Path):
+        with data.open("rb") as handle:
+            while True:
+                chunk = handle.read(size)
+                if not chunk:
+                    return
+                chunk += handle.readline()
+                yield chunk
+        return
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    start = 0
+    while start < len(raw):
+        end = raw.find(b"\n", min(len(raw), start + size)) + 1 or len(raw)
+        yield raw[start:end]
+        start = end
+
+
 def drop_graph(graph: Graph, name: URIRef) -> None:
-    """Remove one named graph (a plan's, or the entities')."""
+    """Remove one named graph (a plan's, or the entities'), and its triples from the union."""
     inner = oxigraph_of(graph)
     if inner is not None:
         node = ox.NamedNode(str(name))
         if inner.contains_named_graph(node):
+            triples = [(q.subject, q.predicate, q.object) for q in inner.quads_for_pattern(None, None, None, node)]
             inner.remove_graph(node)
+            for s, p, o in triples:  # a triple another graph still states stays in the union
+                if not any(not isinstance(q.graph_name, ox.DefaultGraph) for q in inner.quads_for_pattern(s, p, o, None)):
+                    inner.remove(ox.Quad(s, p, o, ox.DefaultGraph()))
         return
     if type(getattr(graph, "store", None)).__name__ == "SPARQLUpdateStore":
         graph.store.update(f"DROP SILENT GRAPH <{name}>", initNs={}, initBindings={}, queryGraph=None)
@@ -144,11 +178,24 @@ def count_triples(graph: Graph) -> int:
     return int(run_query(graph, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0])
 
 
+def named_quads(dataset: Graph):
+    """The quads of a dataset's named graphs (in Oxigraph, without the derived union)."""
+    inner = oxigraph_of(dataset)
+    if inner is None:
+        yield from dataset.quads((None, None, None, None))
+        return
+    from oxrdflib._converter import from_ox
+
+    for q in inner.quads_for_pattern(None, None, None, None):
+        if not isinstance(q.graph_name, ox.DefaultGraph):
+            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), URIRef(q.graph_name.value)
+
+
 def flatten(dataset: Dataset) -> Graph:
     """The union of a dataset's named graphs as one plain in-memory graph."""
     graph = Graph()
     bind_prefixes(graph)
-    graph.addN((s, p, o, graph) for s, p, o, _ in dataset.quads((None, None, None, None)))
+    graph.addN((s, p, o, graph) for s, p, o, _ in named_quads(dataset))
     return graph
 
 
@@ -163,8 +210,9 @@ def save_graph(graph: Graph, path: str | Path) -> Path:
         if fmt in QUAD_FORMATS and not isinstance(graph, Dataset):
             raise StoreError(f"{path}: {fmt} needs named graphs; build with a .trig or .nq output")
         inner = oxigraph_of(graph)
-        if inner is not None and fmt in QUAD_FORMATS:
-            inner.dump(tmp, format=OX_FORMATS[fmt])  # Oxigraph writes quads fast, named graphs kept
+        if inner is not None and fmt in QUAD_FORMATS:  # Oxigraph writes the named graphs fast; the union is derived
+            named = (q for q in inner.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
+            ox.serialize(named, tmp, format=OX_FORMATS[fmt])
         else:
             if isinstance(graph, Dataset) and fmt not in QUAD_FORMATS:
                 graph = flatten(graph)

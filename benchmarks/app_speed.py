@@ -1,0 +1,86 @@
+"""How fast the explorer answers on a big store: first page, and a neighbourhood view.
+
+Run: .venv/bin/python benchmarks/app_speed.py /tmp/innograph-bench/store100 [--browser]
+
+Server side (Streamlit's AppTest, in this process): the first run of the default page
+(opening the store, reading the entity network, laying out and drawing the capped view)
+and a search that shows one entity's neighbourhood. With --browser (Debian's chromium and
+the playwright package), also `streamlit run` start to the network drawn in the page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def server_side(store: str, repeat: int) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["INNOGRAPH_STORE"] = store
+    start = time.perf_counter()
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600).run()
+    first = time.perf_counter() - start
+    assert not app.exception, app.exception
+    times = []
+    for name in ("龙门实验室", "河南科技大学", "中原科技城")[:repeat]:
+        start = time.perf_counter()
+        app.text_input(key="search").set_value(name).run()
+        times.append(time.perf_counter() - start)
+        assert not app.exception
+    frames = [e for e in app.main if e.type == "iframe"]
+    print(f"first page (cold: open store, entity network, capped view): {first:.2f} s")
+    print(f"neighbourhood view after a search: median {statistics.median(times):.2f} s over {len(times)} searches")
+    print(f"view sent to the browser: {len(frames[0].proto.srcdoc) / 1e3:.0f} KB of HTML" if frames else "no view")
+
+
+def browser(store: str, port: int = 8611) -> None:
+    from playwright.sync_api import sync_playwright
+
+    env = {**os.environ, "INNOGRAPH_STORE": store}
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+                             "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
+                             "--server.fileWatcherType", "none"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        with sync_playwright() as p:
+            chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"])
+            page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.frame_locator("iframe").locator("canvas").wait_for(timeout=120000)
+            print(f"browser: process start to network drawn: {time.perf_counter() - start:.2f} s")
+            chromium.close()
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("store")
+    parser.add_argument("--browser", action="store_true")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    server_side(args.store, args.repeat)
+    if args.browser:
+        browser(args.store)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,25 @@
+"""Build one corpus into one store and print JSON figures (a child of scale.py, for clean memory figures)."""
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+from graph.pipeline import update_store
+from graph.store import count_triples, open_dataset
+
+if __name__ == "__main__":
+    corpus, store, jobs = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+    start = time.perf_counter()
+    dataset = open_dataset(store)
+    report = update_store(dataset, [corpus], store, jobs=jobs)
+    seconds = time.perf_counter() - start
+    files = list(corpus.glob("*.txt"))
+    main_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps({
+        "plans": len(files), "mb": sum(f.stat().st_size for f in files) / 1e6, "seconds": seconds,
+        "triples": count_triples(dataset), "main_mb": main_mb, "worker_mb": worker_mb,
+        "peak_mb": main_mb + worker_mb * max(1, jobs), "report": str(report),
+    }))
