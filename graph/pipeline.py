@@ -101,7 +101,8 @@ def build_plan_file(path: str) -> PlanBuild:
     return PlanBuild(path, content_hash, document.doc_id, document.metadata.title, nquads, light)
 
 
-PARALLEL_FROM_BYTES = 2_000_000  # below this, starting workers costs more than it saves
+PARALLEL_FROM_BYTES = 2_000_000
+STREAM_BYTES = 32 << 20  # N-Quads handed to the store while workers go on extracting  # below this, starting workers costs more than it saves
 
 
 def map_plan_files(files: list[Path], jobs: int | None = None) -> Iterator[PlanBuild]:
@@ -170,22 +171,39 @@ def update_store(
         report.seconds = time.perf_counter() - start
         return report
     built, errors, seen = {}, [], {known[p]["doc_id"] for p in known if p in hashes and p not in map(str, todo)}
+    # Loading overlaps extraction when no new graph can collide with one in the store (the
+    # first build, or new and changed plans, whose graphs are named by their content); a
+    # failure then drops what was loaded. A full rebuild over old graphs loads at the end.
+    inner = oxigraph_of(dataset)
+    streaming = inner is not None and (not full or not any(True for _ in inner.named_graphs()))
+    loaded: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         spool = Path(tmp) / "plans.nq"
-        with spool.open("w", encoding="utf-8") as out:
-            for k, result in enumerate(map_plan_files(todo, jobs), 1):
-                if progress:
-                    progress(k, len(todo))
-                if result.error:
-                    errors.append(result.error)
-                elif result.doc_id not in seen:
-                    seen.add(result.doc_id)
-                    out.write(result.nquads)
-                    built[result.path] = result
+        out = spool.open("w", encoding="utf-8")
+        pending, pending_docs = 0, []
+        for k, result in enumerate(map_plan_files(todo, jobs), 1):
+            if progress:
+                progress(k, len(todo))
+            if result.error:
+                errors.append(result.error)
+            elif result.doc_id not in seen:
+                seen.add(result.doc_id)
+                out.write(result.nquads)
+                pending += len(result.nquads)
+                pending_docs.append(result.doc_id)
+                built[result.path] = result
+            if streaming and pending > STREAM_BYTES and (skip_bad or not errors):
+                out.close()
+                load_nquads(dataset, spool)
+                loaded += pending_docs
+                out, pending, pending_docs = spool.open("w", encoding="utf-8"), 0, []
+        out.close()
         if errors and not skip_bad:
+            for doc_id in loaded:  # take back what was loaded: the store is as it was
+                drop_graph(dataset, plan_graph_iri_of(doc_id))
             raise BuildError(errors)
         report.skipped = errors
-        _apply(dataset, store_dir, manifest, known, built, todo, gone, spool, full, stamp, hashes, report)
+        _apply(dataset, store_dir, manifest, known, built, todo, gone, spool, full and not streaming, stamp, hashes, report)
     report.seconds = time.perf_counter() - start
     return report
 

@@ -103,3 +103,17 @@ def test_build_command_into_a_store(tmp_path):
     stats = CliRunner().invoke(cli, ["stats", "--store", str(store)])
     assert "Plan\t4" in stats.output
     assert Path(store).is_dir()
+
+
+def test_streamed_loads_are_taken_back_when_a_plan_fails(workspace, monkeypatch):
+    import graph.pipeline
+
+    plans, store = workspace
+    dataset = open_dataset(store)
+    update_store(dataset, [plans / "003_419ed8c8abbe28d5.txt"], store)
+    before = count_triples(dataset)
+    monkeypatch.setattr(graph.pipeline, "STREAM_BYTES", 1)  # hand every plan to the store as soon as it is read
+    (plans / "zz_broken.pdf").write_bytes(b"%PDF-1.4 broken")
+    with pytest.raises(BuildError, match="zz_broken.pdf"):
+        update_store(dataset, [plans], store, jobs=1)
+    assert count_triples(dataset) == before and len(plan_titles(dataset)) == 1
