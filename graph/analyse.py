@@ -17,22 +17,28 @@ from .query import run_query
 
 NODES_QUERY = """
 SELECT ?node ?label ?type WHERE {
+  VALUES ?t { %s }
   ?node a ?t ; rdfs:label ?label .
-  FILTER(?t IN (%s))
   BIND(STRAFTER(STR(?t), "#") AS ?type)
 }
 """
 
-PLANS_QUERY = "SELECT ?node ?plan WHERE { ?node ig:mentionedIn/rdfs:label ?plan }"
+PLANS_QUERY = "SELECT ?node ?p WHERE { ?node ig:mentionedIn ?p }"
+PLAN_TITLES_QUERY = "SELECT ?p ?title WHERE { ?p a ig:Plan ; rdfs:label ?title }"
 
-SENTENCE_QUERY = "SELECT ?node (MIN(?s) AS ?sentence) WHERE { ?m itsrdf:taIdentRef ?node ; nif:sentence/nif:anchorOf ?s } GROUP BY ?node"
+SENTENCE_QUERY = """
+SELECT ?node (MIN(?s) AS ?sentence) WHERE {
+  VALUES ?node { %s }
+  ?m itsrdf:taIdentRef ?node ; nif:sentence ?sn . ?sn nif:anchorOf ?s
+} GROUP BY ?node
+"""
 
 ALT_QUERY = "SELECT ?node ?alt WHERE { ?node skos:altLabel ?alt }"
 
 EDGES_QUERY = """
 SELECT ?s ?p ?o WHERE {
+  VALUES ?prop { ig:ledBy ig:participant ig:supportedBy ig:partnerOf ig:locatedIn ig:upgradeTo }
   ?s ?prop ?o .
-  FILTER(?prop IN (ig:ledBy, ig:participant, ig:supportedBy, ig:partnerOf, ig:locatedIn, ig:upgradeTo))
   BIND(STRAFTER(STR(?prop), "#") AS ?p)
 }
 """
@@ -56,15 +62,13 @@ class View:
 def entity_network(graph: Graph, with_measures: bool = True) -> nx.Graph:
     """Entities (and places) as nodes, stated relations and responsibilities as edges."""
     g = nx.Graph()
-    types = ", ".join(f"ig:{t}" for t in (*ENTITY_TYPES, "Place"))
+    types = " ".join(f"ig:{t}" for t in (*ENTITY_TYPES, "Place"))
     for node, label, type_ in run_query(graph, NODES_QUERY % types).rows:
         g.add_node(node, label=label, type=type_, plans=(), sentence="", alt=())
+    titles = dict(run_query(graph, PLAN_TITLES_QUERY).rows)
     for node, plan in run_query(graph, PLANS_QUERY).rows:
-        if node in g:
-            g.nodes[node]["plans"] = tuple(sorted({*g.nodes[node]["plans"], plan}))
-    for node, sentence in run_query(graph, SENTENCE_QUERY).rows:
-        if node in g:
-            g.nodes[node]["sentence"] = sentence or ""
+        if node in g and plan in titles:
+            g.nodes[node]["plans"] = tuple(sorted({*g.nodes[node]["plans"], titles[plan]}))
     for node, alt in run_query(graph, ALT_QUERY).rows:
         if node in g:
             g.nodes[node]["alt"] = g.nodes[node]["alt"] + (alt,)
@@ -79,6 +83,20 @@ def entity_network(graph: Graph, with_measures: bool = True) -> nx.Graph:
                 g.add_node(m, label=label, type="Measure", plans=(plan,), sentence="", alt=())
             g.add_edge(body, m, relation="leads" if lead else "responsibleFor")
     return g
+
+
+def with_sentences(graph: Graph, view: nx.Graph) -> nx.Graph:
+    """The view with a source sentence on each node, fetched for these nodes only (for tooltips)."""
+    from rdflib import URIRef
+
+    nodes = [n for n, d in view.nodes(data=True) if d["type"] not in ("Measure", "Place") and not d.get("sentence")]
+    if not nodes:
+        return view
+    view = view.copy()
+    values = " ".join(URIRef(n).n3() for n in nodes)  # IRIs of this graph's own nodes, written by rdflib
+    for node, sentence in run_query(graph, SENTENCE_QUERY % values).rows:
+        view.nodes[node]["sentence"] = sentence or ""
+    return view
 
 
 def find_nodes(g: nx.Graph, text: str, limit: int = 50) -> list[str]:
@@ -120,7 +138,7 @@ def layout(g: nx.Graph, seed: int = 7, scale: float = 600.0) -> dict[str, tuple[
     if g.number_of_nodes() == 0:
         return {}
     k = 2.0 / max(1, g.number_of_nodes()) ** 0.5
-    pos = nx.spring_layout(g, seed=seed, k=k, iterations=60, scale=scale)
+    pos = nx.spring_layout(g, seed=seed, k=k, iterations=40, scale=scale)
     return {n: (float(x), float(y)) for n, (x, y) in pos.items()}
 
 
