@@ -57,14 +57,30 @@ def browser(store: str, port: int = 8611) -> None:
                 break
             except OSError:
                 time.sleep(0.1)
+        healthy = time.perf_counter()
         with sync_playwright() as p:
             chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run"])
             page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+            opened = time.perf_counter()
             page.goto(f"http://127.0.0.1:{port}/")
             page.frame_locator("iframe").locator("canvas").wait_for(timeout=120000)
-            print(f"browser: process start to network drawn: {time.perf_counter() - start:.2f} s")
+            drawn = time.perf_counter()
+            print(f"browser: process start to network drawn: {drawn - start:.2f} s "
+                  f"(server up {healthy - start:.2f} s; page opened to network drawn {drawn - opened:.2f} s)")
+            times = []
+            for name in ("河南科技大学", "中原科技城", "龙门实验室"):
+                box = page.get_by_label("搜索实体(如:龙门实验室)")
+                before = page.locator("iframe").first.get_attribute("srcdoc") or ""
+                begin = time.perf_counter()
+                box.fill(name)
+                box.press("Enter")
+                page.wait_for_function("([old]) => { const f = document.querySelector('iframe'); return f && f.srcdoc && f.srcdoc !== old; }",
+                                       arg=[before], timeout=60000)
+                page.frame_locator("iframe").locator("canvas").wait_for(timeout=60000)
+                times.append(time.perf_counter() - begin)
+            print(f"browser: search to neighbourhood drawn: median {statistics.median(times):.2f} s ({', '.join(f'{x:.2f}' for x in times)})")
             chromium.close()
     finally:
         proc.terminate()

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from graph.analyse import cap_nodes, entity_network, filter_network, find_nodes, layout, neighbourhood
+from graph.analyse import cap_nodes, entity_network, filter_network, find_nodes, layout, neighbourhood, with_sentences
 from graph.render import render_network
 
 
@@ -18,7 +18,7 @@ def test_find_and_neighbourhood(network):
     assert network.nodes[lab]["label"] == "龙门实验室" and network.nodes[lab]["type"] == "Lab"
     around = {network.nodes[n]["label"] for n in neighbourhood(network, lab, 1)}
     assert {"河南科技大学", "郑州大学", "中信重工", "华中科技大学"} <= around
-    assert network.nodes[lab]["sentence"]  # a tooltip shows where it comes from
+    assert with_sentences(bundled_graph, neighbourhood(network, lab, 1)).nodes[lab]["sentence"]  # a tooltip shows its source
 
 
 def test_filters(network):
