@@ -13,7 +13,7 @@ def network(bundled_graph):
     return entity_network(bundled_graph, with_measures=True)
 
 
-def test_find_and_neighbourhood(network):
+def test_find_and_neighbourhood(network, bundled_graph):
     lab = find_nodes(network, "龙门实验室")[0]
     assert network.nodes[lab]["label"] == "龙门实验室" and network.nodes[lab]["type"] == "Lab"
     around = {network.nodes[n]["label"] for n in neighbourhood(network, lab, 1)}
