@@ -110,8 +110,8 @@ def unit_triples(doc: Document, measures_with_duty: set[str]) -> Iterator[Triple
         yield node, IG.number, Literal(u.number)
         yield node, IG.inPlan, plan
         yield node, IG.partOf, unit_iri(doc, u.parent) if u.parent else plan
-        yield node, NIF.beginIndex, Literal(u.span[0], datatype=XSD.nonNegativeInteger)
-        yield node, NIF.endIndex, Literal(u.span[1], datatype=XSD.nonNegativeInteger)
+        yield node, NIF.beginIndex, Literal(u.span[0], datatype=XSD.integer)
+        yield node, NIF.endIndex, Literal(u.span[1], datatype=XSD.integer)
         yield node, IG.text, zh(doc.snippet(u.span))
 
 
@@ -119,8 +119,8 @@ def sentence_triples(doc: Document, span: Span) -> Iterator[Triple]:
     node = span_iri(doc, span, "s")
     yield node, RDF.type, NIF.Sentence
     yield node, NIF.referenceContext, plan_iri(doc)
-    yield node, NIF.beginIndex, Literal(span[0], datatype=XSD.nonNegativeInteger)
-    yield node, NIF.endIndex, Literal(span[1], datatype=XSD.nonNegativeInteger)
+    yield node, NIF.beginIndex, Literal(span[0], datatype=XSD.integer)
+    yield node, NIF.endIndex, Literal(span[1], datatype=XSD.integer)
     yield node, NIF.anchorOf, zh(doc.snippet(span))
 
 
@@ -129,8 +129,8 @@ def mention_triples(doc: Document, m: Mention, entity: URIRef | None) -> Iterato
     node = span_iri(doc, m.span)
     yield node, RDF.type, IG.Mention
     yield node, NIF.referenceContext, plan_iri(doc)
-    yield node, NIF.beginIndex, Literal(m.span[0], datatype=XSD.nonNegativeInteger)
-    yield node, NIF.endIndex, Literal(m.span[1], datatype=XSD.nonNegativeInteger)
+    yield node, NIF.beginIndex, Literal(m.span[0], datatype=XSD.integer)
+    yield node, NIF.endIndex, Literal(m.span[1], datatype=XSD.integer)
     yield node, NIF.anchorOf, zh(doc.snippet(m.span))
     yield node, NIF.sentence, span_iri(doc, m.sentence, "s")
     yield node, IG.foundBy, Literal(m.rule)
@@ -219,8 +219,8 @@ def target_triples(doc: Document, t, k: int) -> Iterator[Triple]:
     yield node, IG.foundBy, Literal(t.rule)
     yield evidence, RDF.type, NIF.Phrase
     yield evidence, NIF.referenceContext, plan
-    yield evidence, NIF.beginIndex, Literal(t.span[0], datatype=XSD.nonNegativeInteger)
-    yield evidence, NIF.endIndex, Literal(t.span[1], datatype=XSD.nonNegativeInteger)
+    yield evidence, NIF.beginIndex, Literal(t.span[0], datatype=XSD.integer)
+    yield evidence, NIF.endIndex, Literal(t.span[1], datatype=XSD.integer)
     yield evidence, NIF.anchorOf, zh(doc.snippet(t.span))
     yield evidence, NIF.sentence, span_iri(doc, t.sentence, "s")
     yield from sentence_triples(doc, t.sentence)

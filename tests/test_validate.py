@@ -74,3 +74,13 @@ def test_validate_command(tmp_path):
     bad = CliRunner().invoke(cli, ["validate", "--graph", str(ONTOLOGY_DIR / "examples" / "TargetShape-invalid-01.ttl")])
     assert bad.exit_code == 1
     assert "[TargetShape]" in bad.output and "exactly one value (xsd:decimal)" in bad.output
+
+
+def test_store_build_conforms():
+    """What `innograph validate` checks by default: the graph as Oxigraph stores it."""
+    from graph.pipeline import build_plans
+
+    from .conftest import PLANS
+
+    conforms, violations = validate_graph(build_plans([PLANS], named_graphs=True))
+    assert conforms, [str(v) for v in violations[:10]]
