@@ -27,7 +27,7 @@ from .extract import extract_document
 from .identity import load_alias_rules
 from .lexicon import Lexicon, default_lexicon
 from .model import Extraction
-from .resolve import PlanIdentities, combine_identities, resolve_plan
+from .resolve import IdentityTally, PlanIdentities, resolve_plan
 from .store import (
     clear_remote,
     drop_graph,
@@ -177,6 +177,7 @@ def update_store(
     inner = oxigraph_of(dataset)
     streaming = inner is not None and (not full or not any(True for _ in inner.named_graphs()))
     loaded: list[str] = []
+    tally = IdentityTally()
     with tempfile.TemporaryDirectory() as tmp:
         spool = Path(tmp) / "plans.nq"
         out = spool.open("w", encoding="utf-8")
@@ -191,7 +192,9 @@ def update_store(
                 out.write(result.nquads)
                 pending += len(result.nquads)
                 pending_docs.append(result.doc_id)
-                built[result.path] = result
+                tally.add(result.identities)
+                _save_identities(store_dir, result.identities)
+                built[result.path] = PlanBuild(result.path, result.content_hash, result.doc_id, result.title)  # the text is spooled
             if streaming and pending > STREAM_BYTES and (skip_bad or not errors):
                 out.close()
                 load_nquads(dataset, spool)
@@ -203,12 +206,12 @@ def update_store(
                 drop_graph(dataset, plan_graph_iri_of(doc_id))
             raise BuildError(errors)
         report.skipped = errors
-        _apply(dataset, store_dir, manifest, known, built, todo, gone, spool, full and not streaming, stamp, hashes, report)
+        _apply(dataset, store_dir, manifest, known, built, todo, gone, spool, full and not streaming, stamp, hashes, report, tally)
     report.seconds = time.perf_counter() - start
     return report
 
 
-def _apply(dataset, store_dir, manifest, known, built, todo, gone, spool, full, stamp, hashes, report) -> None:
+def _apply(dataset, store_dir, manifest, known, built, todo, gone, spool, full, stamp, hashes, report, tally) -> None:
     """Write the new plans into the store and recombine the entities' graph."""
     if store_dir is not None:
         write_manifest(store_dir, {**manifest, "dirty": True})
@@ -223,18 +226,15 @@ def _apply(dataset, store_dir, manifest, known, built, todo, gone, spool, full, 
     load_nquads(dataset, spool)
     plans = {path: {"hash": hashes[path], "doc_id": info["doc_id"], "title": info.get("title", "")}
              for path, info in known.items() if path in hashes and path not in built and path not in map(str, todo)}
-    identities = [_load_identities(store_dir, info["doc_id"]) for info in plans.values()] if store_dir else []
+    for info in list(plans.values()) if store_dir else []:
+        tally.add(_load_identities(store_dir, info["doc_id"]))  # unchanged plans, from what was kept of them
     for path, result in built.items():
         plans[path] = {"hash": result.content_hash, "doc_id": result.doc_id, "title": result.title}
-        identities.append(result.identities)
-        _save_identities(store_dir, result.identities)
         report.added += path not in known
         report.changed += path in known
     report.removed = len(gone)
     drop_graph(dataset, ENTITY_GRAPH)
-    places = sorted({p for ids in identities for p in ids.places})
-    indicators = sorted({i for ids in identities for i in ids.indicators})
-    load_nquads(dataset, to_nquads(entity_quads(combine_identities(identities), places, indicators)))
+    load_nquads(dataset, to_nquads(entity_quads(tally.entities(), sorted(tally.places), sorted(tally.indicators))))
     if inner is not None:
         inner.flush()
     if store_dir is not None:

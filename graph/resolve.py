@@ -153,21 +153,39 @@ def resolve_plan(ex: Extraction, lexicon: Lexicon, rules: AliasRules | None = No
     return PlanIdentities(ex.document.doc_id, keys, {k: dict(v) for k, v in forms.items()}, {k: dict(v) for k, v in types.items()})
 
 
-def combine_identities(plans) -> dict[str, Entity]:
-    """One entity per key across plans: the fullest form is the label, the type most plans give."""
-    forms: dict[str, Counter] = defaultdict(Counter)
-    types: dict[str, Counter] = defaultdict(Counter)
-    for plan in plans:
+class IdentityTally:
+    """What all plans say of each key, added up one plan at a time (a corpus never sits in memory)."""
+
+    def __init__(self) -> None:
+        self.forms: dict[str, Counter] = defaultdict(Counter)
+        self.types: dict[str, Counter] = defaultdict(Counter)
+        self.places: set[str] = set()
+        self.indicators: set[str] = set()
+
+    def add(self, plan: PlanIdentities) -> None:
         for key, counts in plan.forms.items():
-            forms[key].update(counts)
+            self.forms[key].update(counts)
         for key, weights in plan.types.items():
-            types[key].update(weights)
-    entities = {}
-    for key, counts in forms.items():
-        label = max(counts, key=lambda f: (len(f), counts[f], f))
-        alts = tuple(sorted(f for f in counts if f != label))
-        entities[key] = Entity(key, max(types[key], key=lambda t: (types[key][t], t)), label, alts)
-    return entities
+            self.types[key].update(weights)
+        self.places.update(plan.places)
+        self.indicators.update(plan.indicators)
+
+    def entities(self) -> dict[str, Entity]:
+        """One entity per key: the fullest form is the label, the type the plans weigh most."""
+        entities = {}
+        for key, counts in self.forms.items():
+            label = max(counts, key=lambda f: (len(f), counts[f], f))
+            alts = tuple(sorted(f for f in counts if f != label))
+            entities[key] = Entity(key, max(self.types[key], key=lambda t: (self.types[key][t], t)), label, alts)
+        return entities
+
+
+def combine_identities(plans) -> dict[str, Entity]:
+    """One entity per key across plans."""
+    tally = IdentityTally()
+    for plan in plans:
+        tally.add(plan)
+    return tally.entities()
 
 
 def resolve(extractions: list[Extraction], lexicon: Lexicon, rules: AliasRules | None = None) -> Resolution:
