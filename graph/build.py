@@ -240,7 +240,12 @@ ENTITY_GRAPH = IGD["graph/entities"]
 
 
 def plan_graph_iri(doc: Document) -> URIRef:
-    return IGD[f"graph/{doc.doc_id}"]
+    return plan_graph_iri_of(doc.doc_id)
+
+
+def plan_graph_iri_of(doc_id: str) -> URIRef:
+    """The named graph of a plan, by its content hash (what a store's manifest keeps)."""
+    return IGD[f"graph/{doc_id}"]
 
 
 def plan_quads(ex: Extraction, ids: PlanIdentities, lexicon: Lexicon) -> Iterator[tuple]:

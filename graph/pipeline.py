@@ -21,7 +21,17 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .build import ENTITY_GRAPH, build_dataset, build_graph, entity_quads, plan_graph_iri, plan_quads, shared_names, to_nquads
+from .build import (
+    ENTITY_GRAPH,
+    build_dataset,
+    build_graph,
+    entity_quads,
+    plan_graph_iri,
+    plan_graph_iri_of,
+    plan_quads,
+    shared_names,
+    to_nquads,
+)
 from .documents import DocumentError, find_plan_files, read_document
 from .extract import extract_document
 from .identity import load_alias_rules
@@ -239,12 +249,6 @@ def _apply(dataset, store_dir, manifest, known, built, todo, gone, spool, full, 
         inner.flush()
     if store_dir is not None:
         write_manifest(store_dir, {"fingerprint": stamp, "plans": plans, "dirty": False})
-
-
-def plan_graph_iri_of(doc_id: str):
-    from .namespaces import IGD
-
-    return IGD[f"graph/{doc_id}"]
 
 
 def build_plans(
