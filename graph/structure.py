@@ -231,7 +231,8 @@ def _finish(node: _Node, counters: dict, out: list[Unit], lexicon: Lexicon, role
     if node.kind != "root":
         body_start = node.head_end + 1 if node.head_end < node.end else node.end
         has_body = body_start < end
-        is_measure = (not node.children and has_body and role is None and node.kind != "box") or node.kind == "table"
+        numbered = node.kind in ("item", "subitem", "lead", "boxitem")  # "1.建设X实验室。" alone is a measure too
+        is_measure = (not node.children and (has_body or numbered) and role is None and node.kind != "box") or node.kind == "table"
         level = 0
         p = node.parent
         while p is not None and p.kind != "root":

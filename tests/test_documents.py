@@ -64,3 +64,11 @@ def test_luoyang_indicator_table_rows(documents):
     assert len(rows) == 12
     assert rows[0].header == ("序号", "指标", "2020年基数", "2025年目标")
     assert rows[1].cells == ("2", "全社会研发经费投入强度(%)", "2.82", "3.75左右")
+
+
+def test_a_numbered_item_of_one_sentence_is_a_measure():
+    from graph.documents import document_from_text
+
+    doc = document_from_text("厦门市科技工作要点(2024年)\n一、重点任务\n1.建设嘉庚创新实验室。\n2.支持厦门大学建设国家重点实验室。")
+    measures = {u.number: u.title for u in doc.units if u.is_measure}
+    assert measures == {"一.1": "建设嘉庚创新实验室", "一.2": "支持厦门大学建设国家重点实验室"}
