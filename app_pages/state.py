@@ -6,8 +6,10 @@ import os
 
 import streamlit as st
 
-from graph.analyse import entity_network
-from graph.store import default_graph, open_location
+from pathlib import Path
+
+from graph.analyse import stored_entity_network
+from graph.store import DEFAULT_STORE, default_graph, is_remote, open_location
 
 from .strings import text
 
@@ -20,9 +22,17 @@ def load_graph():
     return open_location(location) if location else default_graph()
 
 
+def store_folder() -> Path | None:
+    """The folder of the store the app reads, if it is one on this machine."""
+    location = os.environ.get("INNOGRAPH_STORE")
+    if not location:
+        return DEFAULT_STORE
+    return None if is_remote(location) or not Path(location).is_dir() else Path(location)
+
+
 @st.cache_resource(show_spinner=False)
 def load_network(with_measures: bool):
-    return entity_network(load_graph(), with_measures=with_measures)
+    return stored_entity_network(load_graph(), store_folder(), with_measures=with_measures)
 
 
 def lang() -> str:

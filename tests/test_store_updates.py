@@ -117,3 +117,20 @@ def test_streamed_loads_are_taken_back_when_a_plan_fails(workspace, monkeypatch)
     with pytest.raises(BuildError, match="zz_broken.pdf"):
         update_store(dataset, [plans], store, jobs=1)
     assert count_triples(dataset) == before and len(plan_titles(dataset)) == 1
+
+
+def test_entity_network_is_kept_beside_the_store_while_plans_are_unchanged(workspace):
+    from graph.analyse import entity_network, stored_entity_network
+    from graph.store import meta_dir
+
+    plans, store = workspace
+    dataset = open_dataset(store)
+    update_store(dataset, [plans], store)
+    first = stored_entity_network(dataset, store, with_measures=False)
+    assert (meta_dir(store) / "network-0.pickle").exists()
+    again = stored_entity_network(dataset, store, with_measures=False)
+    assert set(again.nodes) == set(first.nodes) == set(entity_network(dataset, with_measures=False).nodes)
+    (plans / "003_419ed8c8abbe28d5.txt").unlink()
+    update_store(dataset, [plans], store)
+    fresh = stored_entity_network(dataset, store, with_measures=False)
+    assert set(fresh.nodes) == set(entity_network(dataset, with_measures=False).nodes) != set(first.nodes)
