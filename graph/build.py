@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from .identity import AliasRules, load_alias_rules
@@ -296,18 +296,6 @@ def to_nquads(quads: Iterable[tuple]) -> str:
     '<https://w3id.org/innograph/id/a> <http://www.w3.org/2000/01/rdf-schema#label> "龙门\\"实验室\\""@zh <https://w3id.org/innograph/id/g> .\n'
     """
     return "".join(f"{_nq(s)} {_nq(p)} {_nq(o)} {_nq(g)} .\n" for s, p, o, g in quads)
-
-
-def build_dataset(extractions: Iterable[Extraction], lexicon: Lexicon, rules: AliasRules | None = None) -> Dataset:
-    """A dataset with one named graph per plan (and one for entities); queries see their union."""
-    dataset = Dataset(default_union=True)
-    bind_prefixes(dataset)
-    graphs: dict = {}
-    for s, p, o, g in build_quads(extractions, lexicon, rules):
-        if g not in graphs:
-            graphs[g] = dataset.graph(g)
-        graphs[g].add((s, p, o))
-    return dataset
 
 
 def build_graph(

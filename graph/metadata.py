@@ -94,7 +94,7 @@ def find_city(names: list[str], lexicon: Lexicon) -> str:
     return ""
 
 
-def find_kind_and_period(title: str, text: str, published: str) -> tuple[str, int | None, int | None]:
+def find_kind_and_period(title: str, text: str) -> tuple[str, int | None, int | None]:
     kind = "其他"
     if "要点" in title:
         kind = "年度工作要点"
@@ -140,7 +140,7 @@ def extract_metadata(raw_lines: list[str], lines: list[str], text: str, lexicon:
     names = [n for n in (issuer, title, publisher) if n]
     city = find_city(names, lexicon)
     province = find_province(text, names, lexicon)
-    kind, start, end = find_kind_and_period(title, text, published)
+    kind, start, end = find_kind_and_period(title, text)
     return Metadata(
         title=title,
         issuer=issuer,

@@ -23,7 +23,6 @@ from rdflib import Graph
 
 from .build import (
     ENTITY_GRAPH,
-    build_dataset,
     build_graph,
     entity_quads,
     plan_graph_iri,
@@ -268,4 +267,4 @@ def build_plans(
     return build_graph(extract_plans(paths, lexicon, skip_bad), lexicon)
 
 
-__all__ = ["BuildError", "BuildReport", "build_dataset", "build_plans", "extract_plans", "update_store", "plan_graph_iri"]
+__all__ = ["BuildError", "BuildReport", "build_plans", "extract_plans", "update_store", "plan_graph_iri"]

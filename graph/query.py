@@ -103,8 +103,8 @@ def _value(term):
 
 
 def _is_remote_or_native(graph: Graph) -> bool:
-    """Stores that answer SPARQL text themselves (Oxigraph, a SPARQL endpoint) rather than rdflib."""
-    return type(graph.store).__name__ in ("OxigraphStore", "SPARQLStore", "SPARQLUpdateStore")
+    """Stores that answer SPARQL text themselves (a SPARQL endpoint) rather than rdflib."""
+    return type(graph.store).__name__ in ("SPARQLStore", "SPARQLUpdateStore")
 
 
 def inline_bindings(sparql: str, bindings: dict) -> str:
@@ -177,7 +177,7 @@ def run_query(graph: Graph, sparql: str, **bindings) -> QueryResult:
         raise QueryError(f"SPARQL syntax error: {exc}") from exc
     try:
         prefixes = {k: str(v) for k, v in PREFIXES.items()}
-        if native and type(graph.store).__name__ != "OxigraphStore" and init:
+        if native and init:
             query, init = inline_bindings(query, init), {}
         result = graph.query(query, initNs=prefixes, initBindings=init) if native else graph.query(query, initBindings=init)
         if result.type == "ASK":

@@ -168,7 +168,8 @@ def drop_graph(graph: Graph, name: URIRef) -> None:
     if type(getattr(graph, "store", None)).__name__ == "SPARQLUpdateStore":
         graph.store.update(f"DROP SILENT GRAPH <{name}>", initNs={}, initBindings={}, queryGraph=None)
         return
-    graph.remove_graph(graph.graph(name)) if isinstance(graph, Dataset) else None
+    if isinstance(graph, Dataset):
+        graph.remove_graph(graph.graph(name))
 
 
 def count_triples(graph: Graph) -> int:

@@ -166,7 +166,7 @@ class _Builder:
         if self.in_box():
             while self.stack[-1].kind in ("box", "boxitem"):
                 self.stack.pop()
-        m = LEAD_DASH.match(text, a, b) or None
+        m = LEAD_DASH.match(text, a, b)
         if m:
             self.push("lead", 5, "", m.end(), heading_end(text, m.end(), b), b)
             return

@@ -69,8 +69,6 @@ def find_departments(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> l
         name = text[a : m.end()]
         if a == m.start() and m.group() in ("政府", "人民政府", "委员会", "管委", "管委会", "办公室", "办公厅", "组织部", "宣传部", "海关", "人民银行"):
             continue  # "政府引导" is no body; bare ones count only in responsibility lists
-        if re.fullmatch(r"[省市县区]", name[:-len(m.group())] or "x") and m.group() in ("政府", "委员会"):
-            pass
         found.append(_mention(doc, index, name, "Department", a, m.end(), f"department:{m.group()}"))
     return found
 

@@ -11,8 +11,7 @@ import re
 
 from ..lexicon import Lexicon
 from ..model import Document, Mention, Responsibility
-from .names import scan_name_start
-from .sentences import SentenceIndex
+from .sentences import SentenceIndex, innermost_unit
 
 ROLE = r"(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|参与单位|协办单位|主办单位|实施主体)"
 LIST_OPEN = re.compile(rf"[(\[【]\s*(?={ROLE}\s*[::])")
@@ -98,14 +97,6 @@ def _body_type(name: str, lexicon: Lexicon) -> str:
     return hit[1] if hit else "Department"
 
 
-def _innermost(doc: Document, offset: int):
-    best = None
-    for u in doc.units:
-        if u.span[0] <= offset < u.span[1] and (best is None or u.level >= best.level):
-            best = u
-    return best
-
-
 def extract_responsibilities(
     doc: Document, lexicon: Lexicon, mentions: tuple[Mention, ...]
 ) -> tuple[list[Responsibility], list[Mention]]:
@@ -125,7 +116,7 @@ def extract_responsibilities(
                 bodies.append(Mention(inner, "Department", (k, k + len(inner)), index.around(k), "responsibility:nested", measure))
 
     for a, b in find_list_blocks(text):
-        unit = _innermost(doc, a)
+        unit = innermost_unit(doc.units, a)
         if unit is None:
             continue
         for seg in ROLE_SEGMENT.finditer(text[a:b]):
@@ -137,7 +128,7 @@ def extract_responsibilities(
     for m in BARE_LIST.finditer(text):  # 责任单位:… written as its own sentence or line
         if any(a <= m.start(2) < b for a, b in in_blocks):
             continue
-        unit = _innermost(doc, m.start())
+        unit = innermost_unit(doc.units, m.start())
         if unit is None:
             continue
         role = m.group(1)
@@ -146,7 +137,7 @@ def extract_responsibilities(
             for k, (name, a, b, nested) in enumerate(split_bodies(seg.group(2), offset, lexicon, doc.metadata.city)):
                 add(name, a, b, unit.number, _role_is_lead(role, k), role, nested)
     for m in LEAD_PAREN.finditer(text):  # (市科技局牵头,市财政局配合)
-        unit = _innermost(doc, m.start())
+        unit = innermost_unit(doc.units, m.start())
         if unit is None or not lexicon.department_suffix(m.group(1).split("、")[-1]):
             continue
         for name, a, b, nested in split_bodies(m.group(1), m.start(1), lexicon, doc.metadata.city):
@@ -172,11 +163,10 @@ def extract_responsibilities(
             for k, (name, a, b, nested) in enumerate(split_bodies(cell, row.span[0] + at, lexicon, doc.metadata.city)):
                 add(name, a, b, unit.number, _role_is_lead(role, k) or "牵头" in role, role, nested)
     for m in LED_BY.finditer(text):
-        unit = _innermost(doc, m.start())
+        unit = innermost_unit(doc.units, m.start())
         if unit is None or not unit.is_measure:
             continue
-        a = scan_name_start(text, m.end(1), lexicon, floor=m.start(1))
-        for k, (name, x, y, nested) in enumerate(split_bodies(text[m.start(1) : m.end(1)], m.start(1), lexicon, doc.metadata.city)):
-            if lexicon.department_suffix(name) and x >= a - 10:
+        for name, x, y, nested in split_bodies(m.group(1), m.start(1), lexicon, doc.metadata.city):
+            if lexicon.department_suffix(name):
                 add(name, x, y, unit.number, True, "由…牵头", nested)
     return results, bodies

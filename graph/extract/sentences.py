@@ -42,10 +42,16 @@ class SentenceIndex:
         return (a, b) if offset < b or i == len(self.spans) - 1 else (offset, offset)
 
 
-def unit_at(units, offset: int) -> str | None:
-    """Number of the innermost unit whose span holds the offset."""
+def innermost_unit(units, offset: int):
+    """The innermost unit whose span holds the offset, or None."""
     best = None
     for u in units:
         if u.span[0] <= offset < u.span[1] and (best is None or u.level >= best.level):
             best = u
+    return best
+
+
+def unit_at(units, offset: int) -> str | None:
+    """Number of the innermost unit whose span holds the offset."""
+    best = innermost_unit(units, offset)
     return best.number if best else None
