@@ -59,7 +59,8 @@ def query_latencies(store: Path, repeat: int, rdflib_max: int, triples: int) -> 
     def raw_query(q):
         sub = {ox.Variable("name"): ox.Literal("龙门实验室")} if q.params else {}
         result = raw.query(q.text, prefixes=prefixes, substitutions=sub)  # the same default graph as ours
-        return list(result) if not isinstance(result, ox.QueryBoolean) else bool(result)
+        # every term read into Python, as any caller that wants the answers has to
+        return [tuple(solution) for solution in result] if isinstance(result, ox.QuerySolutions) else bool(result)
 
     pyox = {q.name: median_ms(lambda q=q: raw_query(q), repeat) for q in queries}
     memory, load_s = {}, None

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal
 from rdflib.namespace import XSD
-from rdflib.term import Identifier
 from rdflib.plugins.sparql import prepareQuery
+from rdflib.term import Identifier
 
 from .namespaces import PREFIXES
 
@@ -43,7 +45,7 @@ class QueryResult:
     columns: tuple[str, ...]
     rows: tuple[tuple, ...]
 
-    def without(self, *names: str) -> "QueryResult":
+    def without(self, *names: str) -> QueryResult:
         """The result without some columns (a bound parameter echoed back)."""
         keep = [i for i, c in enumerate(self.columns) if c not in names]
         return QueryResult(tuple(self.columns[i] for i in keep), tuple(tuple(r[i] for i in keep) for r in self.rows))
@@ -107,45 +109,124 @@ def _is_remote_or_native(graph: Graph) -> bool:
     return type(graph.store).__name__ in ("SPARQLStore", "SPARQLUpdateStore")
 
 
-def inline_bindings(sparql: str, bindings: dict) -> str:
-    r"""Bind values inside the WHERE block as VALUES, for endpoints (which append them after it).
+WHERE_OPEN = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
-    Terms are written by rdflib (``n3()``), which escapes them, so a value can never
-    become query text.
+
+def inline_bindings(sparql: str, bindings: dict) -> str:
+    r"""Bind values as VALUES inside every WHERE block, for endpoints (which append them after it).
+
+    Every block, because a subquery does not see the outer query's values (05's name filter
+    runs inside one). Terms are written by rdflib (``n3()``), which escapes them, so a
+    value can never become query text.
 
     >>> inline_bindings("SELECT ?x WHERE { ?x ?p ?name }", {"name": Literal('a"b')})
     'SELECT ?x WHERE { VALUES ?name { "a\\"b" } ?x ?p ?name }'
+    >>> inline_bindings("SELECT * WHERE { { SELECT ?x ?n WHERE { ?x ?p ?n } } }", {"n": Literal("k")})
+    'SELECT * WHERE { VALUES ?n { "k" } { SELECT ?x ?n WHERE { VALUES ?n { "k" } ?x ?p ?n } } }'
     """
-    head, brace, rest = sparql.partition("{")
     values = " ".join(f"VALUES ?{k} {{ {v.n3()} }}" for k, v in bindings.items())
+    if WHERE_OPEN.search(sparql):
+        return WHERE_OPEN.sub(lambda m: f"{m.group(0)} {values}", sparql)
+    head, brace, rest = sparql.partition("{")
     return f"{head}{brace} {values}{rest}" if brace else sparql
+
+
+BOOLEAN = str(XSD.boolean)
 
 
 def _ox_value(term):
     """A plain Python value from a pyoxigraph term, as ``_value`` gives from an rdflib one."""
-    import pyoxigraph as ox
-
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        if datatype in NUMBERS:
-            return float(term.value)
-        if datatype in INTEGERS:
-            return int(term.value)
-        if datatype == str(XSD.boolean):
-            return term.value in ("true", "1")
+    if type(term) is not ox.Literal:
+        return None if term is None else term.value
+    datatype = term.datatype.value
+    if datatype in NUMBERS:
+        return float(term.value)
+    if datatype in INTEGERS:
+        return int(term.value)
+    if datatype == BOOLEAN:
+        return term.value in ("true", "1")
     return term.value
 
 
-def _run_on_oxigraph(inner, sparql: str, init: dict) -> QueryResult:
-    """Ask Oxigraph directly: the rdflib graph stays the API, the answer skips rdflib's term objects."""
-    import pyoxigraph as ox
+ORDER_TAIL = re.compile(
+    r"\bORDER\s+BY(?P<keys>(?:\s*(?:(?:ASC|DESC)\s*\(\s*\?\w+\s*\)|\?\w+))+)"
+    r"(?P<slice>(?:\s*(?:LIMIT|OFFSET)\s+\d+)*)\s*$", re.IGNORECASE)
+ORDER_KEY = re.compile(r"(?:(ASC|DESC)\s*\(\s*)?\?(\w+)", re.IGNORECASE)
+SLICE = re.compile(r"(LIMIT|OFFSET)\s+(\d+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Ordering:
+    """A query's final ORDER BY (plain variables only) and LIMIT/OFFSET, done in Python.
+
+    Oxigraph compares terms by reading their text back from disk on every comparison:
+    sorting 11,300 rows cost about 0.5 s at 1.5M triples, a Python sort of the same rows
+    about 20 ms. Anything but plain variables (expressions) stays with Oxigraph.
+    """
+    keys: tuple[tuple[str, bool], ...]  # (variable, descending)
+    limit: int | None = None
+    offset: int = 0
+
+    def apply(self, columns: tuple[str, ...], rows: list[tuple]) -> list[tuple]:
+        for name, descending in reversed(self.keys):  # stable sorts, last key first
+            i = columns.index(name)
+            rows.sort(key=lambda row: _term_order(row[i]), reverse=descending)
+        end = None if self.limit is None else self.offset + self.limit
+        return rows[self.offset:end]
+
+
+def split_ordering(sparql: str) -> tuple[str, Ordering | None]:
+    """The query without its final ORDER BY/LIMIT/OFFSET, and those as an Ordering.
+
+    Only the modifier that ends the query counts: a subquery's ORDER BY is followed by
+    a brace and is left alone (it may feed a LIMIT inside).
+
+    >>> split_ordering("SELECT ?a ?b WHERE { ?a ?p ?b } ORDER BY ?a DESC(?b) LIMIT 5")
+    ('SELECT ?a ?b WHERE { ?a ?p ?b } ', Ordering(keys=(('a', False), ('b', True)), limit=5, offset=0))
+    >>> split_ordering("SELECT ?a WHERE { ?a ?p ?b } ORDER BY STRLEN(?a)")[1] is None
+    True
+    """
+    body = sparql.rstrip()
+    match = ORDER_TAIL.search(body)
+    line_start = body.rfind("\n", 0, match.start()) + 1 if match else 0
+    if not match or "#" in body[line_start:match.start()]:  # absent, or in a comment
+        return sparql, None
+    keys = tuple((name, (direction or "").upper() == "DESC") for direction, name in ORDER_KEY.findall(match.group("keys")))
+    limits = {kind.upper(): int(n) for kind, n in SLICE.findall(match.group("slice"))}
+    return body[:match.start()], Ordering(keys, limits.get("LIMIT"), limits.get("OFFSET", 0))
+
+
+def _term_order(term) -> tuple:
+    """SPARQL's order of terms: unbound, blank nodes, IRIs, then literals (numbers by value)."""
+    kind = type(term)
+    if kind is ox.NamedNode:
+        return (2, 0, term.value)
+    if term is None:
+        return (0, 0, "")
+    if kind is ox.BlankNode:
+        return (1, 0, term.value)
+    if kind is ox.Literal:
+        datatype = term.datatype.value
+        if datatype in NUMBERS or datatype in INTEGERS:
+            try:
+                return (3, 0, float(term.value))
+            except ValueError:
+                pass
+        return (3, 1, term.value)
+    return (4, 0, str(term))
+
+
+def _run_on_oxigraph(inner, sparql: str, init: dict, sort_here: bool = True) -> QueryResult:
+    """Ask Oxigraph directly: the rdflib graph stays the API, the answer skips rdflib's term objects.
+
+    A final ORDER BY of plain variables is done here in Python (see ``Ordering``).
+    """
     from oxrdflib._converter import to_ox
 
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
+    unordered, ordering = split_ordering(sparql) if sort_here else (sparql, None)
     try:
-        result = inner.query(sparql, prefixes=prefixes,
+        result = inner.query(unordered, prefixes=prefixes,
                              substitutions={ox.Variable(k): to_ox(v) for k, v in init.items()})
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from exc
@@ -157,7 +238,12 @@ def _run_on_oxigraph(inner, sparql: str, init: dict) -> QueryResult:
         return QueryResult(("subject", "predicate", "object"), tuple((_ox_value(t.subject), _ox_value(t.predicate), _ox_value(t.object))
                                                                     for t in result))
     columns = tuple(v.value for v in result.variables)
-    return QueryResult(columns, tuple(tuple(_ox_value(value) for value in solution) for solution in result))
+    if ordering and not all(name in columns for name, _ in ordering.keys):
+        return _run_on_oxigraph(inner, sparql, init, sort_here=False)  # it sorts by what it does not show
+    rows = [tuple(solution) for solution in result]
+    if ordering:
+        rows = ordering.apply(columns, rows)
+    return QueryResult(columns, tuple(tuple(_ox_value(value) for value in row) for row in rows))
 
 
 def run_query(graph: Graph, sparql: str, **bindings) -> QueryResult:
