@@ -5,7 +5,7 @@ import streamlit as st
 
 from app_pages.state import lang, load_graph, load_network, t
 from app_pages.strings import RELATION_NAMES, TYPE_NAMES, names
-from graph.analyse import cap_nodes, filter_network, find_nodes, layout, neighbourhood, with_sentences
+from graph.analyse import cap_nodes, filter_network, find_nodes, layout, neighbourhood
 from graph.explore import entity_relations, list_plans
 from graph.namespaces import ENTITY_TYPES
 from graph.render import legend_items, render_network
@@ -41,7 +41,7 @@ with right:
     if capped.graph.number_of_nodes() == 0:
         st.warning(t("empty_view"))
     else:
-        shown = with_sentences(load_graph(), capped.graph)
+        shown = capped.graph
         html = render_network(shown, layout(shown), type_names, relation_names, focus, plans_word=t("plans_word"))
         st.iframe(html, height=640)
         present = sorted({d["type"] for _, d in capped.graph.nodes(data=True)})
