@@ -14,7 +14,7 @@ with by_plan:
     plan = st.selectbox(t("choose_plan"), list(titles), format_func=titles.get, key="duty_plan")
     duties = plan_duties(load_graph(), plan)
     if not duties.rows:
-        st.info(t("no_duties"))
+        st.info(t("no_duties"), icon=":material/info:")
     else:
         frame = pd.DataFrame(duties.rows, columns=duties.columns)
         frame["mark"] = frame["lead"].map({True: "★", False: "●"})

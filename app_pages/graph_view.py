@@ -1,6 +1,5 @@
 """Network view: filter, search an entity, see its neighbourhood and its stated relations."""
 
-import pandas as pd
 import streamlit as st
 
 from app_pages.state import lang, load_graph, load_network, t
@@ -29,7 +28,7 @@ focus = None
 if query:
     matches = find_nodes(view, query)
     if not matches:
-        left.warning(t("no_match", q=query))
+        left.warning(t("no_match", q=query), icon=":material/search_off:")
     else:
         focus = left.selectbox(t("search_pick"), matches, format_func=lambda n: f"{view.nodes[n]['label']} · {type_names.get(view.nodes[n]['type'], '')}", key="focus")
         view = neighbourhood(view, focus, radius)
@@ -37,9 +36,9 @@ if query:
 capped = cap_nodes(view, int(limit), focus)
 with right:
     if capped.cut:
-        st.info(t("cap_cut", total=capped.total, shown=capped.graph.number_of_nodes()))
+        st.info(t("cap_cut", total=capped.total, shown=capped.graph.number_of_nodes()), icon=":material/filter_alt:")
     if capped.graph.number_of_nodes() == 0:
-        st.warning(t("empty_view"))
+        st.warning(t("empty_view"), icon=":material/info:")
     else:
         shown = capped.graph
         html = render_network(shown, layout(shown), type_names, relation_names, focus, plans_word=t("plans_word"))
@@ -54,6 +53,8 @@ if focus:
     if not result.rows:
         st.caption(t("no_relations"))
     else:
+        import pandas as pd  # only here: importing it costs the first page 0.3-0.4 s
+
         frame = pd.DataFrame(result.rows, columns=result.columns)
         frame["relation"] = frame["relation"].map(lambda r: relation_names.get(r, r))
         frame["otherType"] = frame["otherType"].map(lambda r: type_names.get(r, r))

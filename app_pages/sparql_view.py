@@ -25,7 +25,7 @@ def cached_query(sparql: str, bindings: tuple) -> tuple:
 try:
     columns, rows, csv_text = cached_query(sparql, tuple(sorted(bindings.items())))
 except QueryError as exc:
-    st.error(t("query_error", error=exc))
+    st.error(t("query_error", error=exc), icon=":material/error:")
 else:
     st.caption(t("rows", n=len(rows)))
     st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, width="stretch")

@@ -8,6 +8,7 @@ never by converting the RDF graph again.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import os
 import pickle
 from dataclasses import dataclass
@@ -134,6 +135,8 @@ def find_nodes(g: nx.Graph, text: str, limit: int = 50) -> list[str]:
 
 def filter_network(g: nx.Graph, plans: list[str] | None = None, types: list[str] | None = None) -> nx.Graph:
     """The subgraph of nodes named in any of the plans and of any of the types (None: all)."""
+    if not plans and not types:
+        return g
     keep = [
         n
         for n, d in g.nodes(data=True)
@@ -153,8 +156,10 @@ def cap_nodes(g: nx.Graph, limit: int = 300, focus: str | None = None) -> View:
     total = g.number_of_nodes()
     if total <= limit:
         return View(g, False, total)
-    ranked = sorted(g.nodes, key=lambda n: (n != focus, -g.degree(n), g.nodes[n]["label"]))
-    return View(g.subgraph(ranked[:limit]).copy(), True, total)
+    degree = dict(g.degree())
+    labels = g.nodes(data="label")
+    ranked = heapq.nsmallest(limit, g.nodes, key=lambda n: (n != focus, -degree[n], labels[n]))
+    return View(g.subgraph(ranked).copy(), True, total)
 
 
 def layout(g: nx.Graph, seed: int = 7, scale: float = 600.0) -> dict[str, tuple[float, float]]:

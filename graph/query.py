@@ -16,7 +16,6 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph, Literal
 from rdflib.namespace import XSD
-from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Identifier
 
 from .namespaces import PREFIXES
@@ -257,6 +256,8 @@ def run_query(graph: Graph, sparql: str, **bindings) -> QueryResult:
     if inner is not None:
         return _run_on_oxigraph(inner, sparql, init)
     native = _is_remote_or_native(graph)
+    from rdflib.plugins.sparql import prepareQuery  # here: its parser costs an app's first page 0.2 s
+
     try:
         query = sparql if native else prepareQuery(sparql, initNs=PREFIXES)
     except Exception as exc:  # pyparsing reports line and column

@@ -82,3 +82,18 @@ def test_body_view_lists_measures_across_plans(app, bundled_graph):
     app.selectbox(key="duty_body").set_value(body).run()
     table = app.dataframe[len(app.dataframe) - 1].value
     assert set(table["措施"]) == {"推进科技金融深度融合", "加强知识产权保护"}
+
+
+def test_first_page_never_counts_the_store(monkeypatch):
+    """Streamlit's usage statistics (on by default) take len() of what a cached function
+    returns; on a store that counts every triple (20 s at 1.5M triples)."""
+    from oxrdflib.store import OxigraphStore
+
+    from app_pages import state
+
+    counted = []
+    monkeypatch.setattr(OxigraphStore, "__len__", lambda self, *args, **kwargs: counted.append(1) or 0)
+    state._opened_graph.clear()  # open the store again in this test
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
+    assert not at.exception and iframe_html(at)
+    assert counted == []
