@@ -95,33 +95,49 @@ def entity_network(graph: Graph, with_measures: bool = True) -> nx.Graph:
     return g
 
 
+def _kept_network_path(store_dir: Path, with_measures: bool) -> Path:
+    """Where the network of the store's current plans is kept: the name carries a stamp of
+    the manifest (the plans' content hashes), so a copy is current exactly when it exists."""
+    manifest = (meta_dir(store_dir) / "manifest.json").read_bytes()
+    stamp = hashlib.sha1(manifest + bytes([with_measures, NETWORK_FORMAT])).hexdigest()[:16]
+    return meta_dir(store_dir) / f"network-{int(with_measures)}-{stamp}.pickle"
+
+
 def stored_entity_network(graph: Graph, store_dir: Path | None, with_measures: bool = True) -> nx.Graph:
     """The entity network, kept beside an on-disk store and reused while its plans are unchanged.
 
-    Reading it from the store takes about a second at 1.5M triples; the pickle loads in a
-    fraction of that, which is what an explorer's first page waits for.
+    Reading it from the store takes seconds at 1.5M triples; the pickle loads in a tenth
+    of one, which is what an explorer's first page waits for.
     """
     if store_dir is None or not (meta_dir(store_dir) / "manifest.json").exists():
         return entity_network(graph, with_measures)
-    manifest = (meta_dir(store_dir) / "manifest.json").read_bytes()
-    stamp = hashlib.sha1(manifest + bytes([with_measures, NETWORK_FORMAT])).hexdigest()
-    path = meta_dir(store_dir) / f"network-{int(with_measures)}.pickle"
+    path = _kept_network_path(store_dir, with_measures)
     try:
         with path.open("rb") as handle:
-            saved = pickle.load(handle)
-        if saved.get("stamp") == stamp:
-            return saved["graph"]
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError):
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
         pass  # no usable copy: read it from the store
     network = entity_network(graph, with_measures)
     tmp = path.with_suffix(".tmp")
     try:
         with tmp.open("wb") as handle:
-            pickle.dump({"stamp": stamp, "graph": network}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(network, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        for old in path.parent.glob(f"network-{int(with_measures)}-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only store folder: work without the copy
     return network
+
+
+def keep_entity_network(graph: Graph, store_dir: Path) -> bool:
+    """Read the explorer's default network (entities, no measures) after a build, so its
+    first page does not; True if it had to be read (the plans changed)."""
+    if _kept_network_path(store_dir, False).exists():
+        return False
+    stored_entity_network(graph, store_dir, with_measures=False)
+    return True
 
 
 def find_nodes(g: nx.Graph, text: str, limit: int = 50) -> list[str]:

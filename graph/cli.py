@@ -50,6 +50,7 @@ def build(paths: tuple[str, ...], out: str | None, store: str | None, jobs: int,
     """Build the graph of exactly these plan files or folders (into a file, a store, or both)."""
     from rich.progress import Progress
 
+    from .analyse import keep_entity_network
     from .pipeline import BuildError, update_store
     from .stats import graph_stats
     from .store import is_remote, open_location, rdf_format, save_graph
@@ -66,6 +67,8 @@ def build(paths: tuple[str, ...], out: str | None, store: str | None, jobs: int,
                                   skip_bad=skip_bad, rebuild=rebuild, progress=lambda k, n: bar.update(task, completed=k, total=n))
         if out:
             save_graph(dataset, out)
+        if store and not is_remote(store):
+            keep_entity_network(dataset, Path(store))
     except (BuildError, DocumentError, StoreError, LexiconError, AliasFileError) as exc:
         _fail(str(exc))
     s = graph_stats(dataset)

@@ -120,17 +120,19 @@ def test_streamed_loads_are_taken_back_when_a_plan_fails(workspace, monkeypatch)
 
 
 def test_entity_network_is_kept_beside_the_store_while_plans_are_unchanged(workspace):
-    from graph.analyse import entity_network, stored_entity_network
+    from graph.analyse import entity_network, keep_entity_network, stored_entity_network
     from graph.store import meta_dir
 
     plans, store = workspace
     dataset = open_dataset(store)
     update_store(dataset, [plans], store)
+    assert keep_entity_network(dataset, store) is True  # what a build does last
+    kept = list(meta_dir(store).glob("network-0-*.pickle"))
+    assert len(kept) == 1 and keep_entity_network(dataset, store) is False
     first = stored_entity_network(dataset, store, with_measures=False)
-    assert (meta_dir(store) / "network-0.pickle").exists()
-    again = stored_entity_network(dataset, store, with_measures=False)
-    assert set(again.nodes) == set(first.nodes) == set(entity_network(dataset, with_measures=False).nodes)
+    assert set(first.nodes) == set(entity_network(dataset, with_measures=False).nodes)
     (plans / "003_419ed8c8abbe28d5.txt").unlink()
     update_store(dataset, [plans], store)
     fresh = stored_entity_network(dataset, store, with_measures=False)
     assert set(fresh.nodes) == set(entity_network(dataset, with_measures=False).nodes) != set(first.nodes)
+    assert list(meta_dir(store).glob("network-0-*.pickle")) != kept and len(list(meta_dir(store).glob("network-0-*"))) == 1
