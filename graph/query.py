@@ -11,6 +11,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -167,9 +168,12 @@ class Ordering:
     offset: int = 0
 
     def apply(self, columns: tuple[str, ...], rows: list[tuple]) -> list[tuple]:
+        """Sort rows of plain values (see ``_ox_value``) and slice them."""
         for name, descending in reversed(self.keys):  # stable sorts, last key first
             i = columns.index(name)
-            rows.sort(key=lambda row: _term_order(row[i]), reverse=descending)
+            kinds = {type(row[i]) for row in rows}
+            plain = kinds <= {str} or kinds <= {int, float}  # one kind, nothing unbound: sort as is
+            rows.sort(key=itemgetter(i) if plain else lambda row: _value_order(row[i]), reverse=descending)
         end = None if self.limit is None else self.offset + self.limit
         return rows[self.offset:end]
 
@@ -195,24 +199,14 @@ def split_ordering(sparql: str) -> tuple[str, Ordering | None]:
     return body[:match.start()], Ordering(keys, limits.get("LIMIT"), limits.get("OFFSET", 0))
 
 
-def _term_order(term) -> tuple:
-    """SPARQL's order of terms: unbound, blank nodes, IRIs, then literals (numbers by value)."""
-    kind = type(term)
-    if kind is ox.NamedNode:
-        return (2, 0, term.value)
-    if term is None:
-        return (0, 0, "")
-    if kind is ox.BlankNode:
-        return (1, 0, term.value)
-    if kind is ox.Literal:
-        datatype = term.datatype.value
-        if datatype in NUMBERS or datatype in INTEGERS:
-            try:
-                return (3, 0, float(term.value))
-            except ValueError:
-                pass
-        return (3, 1, term.value)
-    return (4, 0, str(term))
+def _value_order(value) -> tuple:
+    """SPARQL's order on plain values: unbound first, then numbers by value, then text
+    (IRIs and strings by their characters, as Oxigraph compares them)."""
+    if value is None:
+        return (0, 0)
+    if isinstance(value, (int, float)):
+        return (1, value)
+    return (2, value)
 
 
 def _run_on_oxigraph(inner, sparql: str, init: dict, sort_here: bool = True) -> QueryResult:
@@ -239,10 +233,10 @@ def _run_on_oxigraph(inner, sparql: str, init: dict, sort_here: bool = True) -> 
     columns = tuple(v.value for v in result.variables)
     if ordering and not all(name in columns for name, _ in ordering.keys):
         return _run_on_oxigraph(inner, sparql, init, sort_here=False)  # it sorts by what it does not show
-    rows = [tuple(solution) for solution in result]
+    rows = [tuple(map(_ox_value, solution)) for solution in result]
     if ordering:
         rows = ordering.apply(columns, rows)
-    return QueryResult(columns, tuple(tuple(_ox_value(value) for value in row) for row in rows))
+    return QueryResult(columns, tuple(rows))
 
 
 def run_query(graph: Graph, sparql: str, **bindings) -> QueryResult:
