@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
@@ -22,6 +23,36 @@ from .namespaces import IG, IGD, ITSRDF, NIF, bind_prefixes
 from .resolve import Entity, PlanIdentities, combine_identities, identity_key, resolve_plan, scope_name
 
 Triple = tuple
+
+
+class _Terms:
+    """A namespace whose terms are made once. rdflib makes a new URIRef on every attribute
+    access; with a plan's hundred thousand triples that was a tenth of its build."""
+
+    def __init__(self, namespace):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = self._namespace[name]
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return getattr(self, name)
+
+
+DCTERMS, PROV, RDF, RDFS, SKOS, XSD, IG, ITSRDF, NIF = map(_Terms, (DCTERMS, PROV, RDF, RDFS, SKOS, XSD, IG, ITSRDF, NIF))
+
+
+@lru_cache(maxsize=1 << 16)
+def _integer(value: int) -> Literal:
+    return Literal(value, datatype=XSD.integer)
+
+
+@lru_cache(maxsize=1 << 12)
+def _text(value: str) -> Literal:
+    """A plain literal of a short, often repeated text (a rule's name, a role)."""
+    return Literal(value)
 
 
 def _hash(*parts) -> str:
@@ -110,8 +141,8 @@ def unit_triples(doc: Document, measures_with_duty: set[str]) -> Iterator[Triple
         yield node, IG.number, Literal(u.number)
         yield node, IG.inPlan, plan
         yield node, IG.partOf, unit_iri(doc, u.parent) if u.parent else plan
-        yield node, NIF.beginIndex, Literal(u.span[0], datatype=XSD.integer)
-        yield node, NIF.endIndex, Literal(u.span[1], datatype=XSD.integer)
+        yield node, NIF.beginIndex, _integer(u.span[0])
+        yield node, NIF.endIndex, _integer(u.span[1])
         yield node, IG.text, zh(doc.snippet(u.span))
 
 
@@ -119,8 +150,8 @@ def sentence_triples(doc: Document, span: Span) -> Iterator[Triple]:
     node = span_iri(doc, span, "s")
     yield node, RDF.type, NIF.Sentence
     yield node, NIF.referenceContext, plan_iri(doc)
-    yield node, NIF.beginIndex, Literal(span[0], datatype=XSD.integer)
-    yield node, NIF.endIndex, Literal(span[1], datatype=XSD.integer)
+    yield node, NIF.beginIndex, _integer(span[0])
+    yield node, NIF.endIndex, _integer(span[1])
     yield node, NIF.anchorOf, zh(doc.snippet(span))
 
 
@@ -129,14 +160,13 @@ def mention_triples(doc: Document, m: Mention, entity: URIRef | None) -> Iterato
     node = span_iri(doc, m.span)
     yield node, RDF.type, IG.Mention
     yield node, NIF.referenceContext, plan_iri(doc)
-    yield node, NIF.beginIndex, Literal(m.span[0], datatype=XSD.integer)
-    yield node, NIF.endIndex, Literal(m.span[1], datatype=XSD.integer)
+    yield node, NIF.beginIndex, _integer(m.span[0])
+    yield node, NIF.endIndex, _integer(m.span[1])
     yield node, NIF.anchorOf, zh(doc.snippet(m.span))
     yield node, NIF.sentence, span_iri(doc, m.sentence, "s")
-    yield node, IG.foundBy, Literal(m.rule)
+    yield node, IG.foundBy, _text(m.rule)
     if entity is not None:
         yield node, ITSRDF.taIdentRef, entity
-    yield from sentence_triples(doc, m.sentence)
 
 
 def statement_triples(doc, s, p, o, evidence: Mention, rule: str, **extra) -> Iterator[Triple]:
@@ -148,9 +178,9 @@ def statement_triples(doc, s, p, o, evidence: Mention, rule: str, **extra) -> It
     yield node, RDF.predicate, p
     yield node, RDF.object, o
     yield node, PROV.wasDerivedFrom, span_iri(doc, evidence.span)
-    yield node, IG.foundBy, Literal(rule)
+    yield node, IG.foundBy, _text(rule)
     for key, value in extra.items():
-        yield node, IG[key], Literal(value)
+        yield node, IG[key], _text(value)
 
 
 def extraction_triples(ex: Extraction, ids: PlanIdentities, lexicon: Lexicon) -> Iterator[Triple]:
@@ -160,20 +190,29 @@ def extraction_triples(ex: Extraction, ids: PlanIdentities, lexicon: Lexicon) ->
     yield from plan_triples(doc, ids, lexicon)
     yield from unit_triples(doc, duty)
     mentions = list(ex.mentions) + [r.body for r in ex.responsibilities]
-    seen_spans = set()
+    # each fact once: a plan names an entity and a sentence holds mentions many times over
+    # (a sixth of the lines were repeats, each written, sent and loaded twice)
+    seen_spans, seen_sentences, seen_facts = set(), set(), set()
     for m in mentions:
         key = ids.keys.get((m.span, m.name))
         entity = entity_iri(key) if key else None
         if m.span not in seen_spans:
             seen_spans.add(m.span)
             yield from mention_triples(doc, m, entity)
+        if m.sentence not in seen_sentences:
+            seen_sentences.add(m.sentence)
+            yield from sentence_triples(doc, m.sentence)
         if entity is None:
             continue
-        yield entity, IG.mentionedIn, plan
+        facts = [(entity, IG.mentionedIn, plan)]
         if m.type == "Policy":
-            yield plan, IG.cites, entity
+            facts.append((plan, IG.cites, entity))
         if m.unit:
-            yield unit_iri(doc, m.unit), IG.mentions, entity
+            facts.append((unit_iri(doc, m.unit), IG.mentions, entity))
+        for fact in facts:
+            if fact not in seen_facts:
+                seen_facts.add(fact)
+                yield fact
     for r in ex.responsibilities:
         body = entity_iri(ids.keys[(r.body.span, r.body.name)])
         measure = unit_iri(doc, r.measure)
@@ -191,6 +230,9 @@ def extraction_triples(ex: Extraction, ids: PlanIdentities, lexicon: Lexicon) ->
         yield from statement_triples(doc, s, IG[rel.predicate], o, evidence, rel.rule)
     for k, t in enumerate(ex.targets):
         yield from target_triples(doc, t, k)
+        if t.sentence not in seen_sentences:
+            seen_sentences.add(t.sentence)
+            yield from sentence_triples(doc, t.sentence)
 
 
 def target_triples(doc: Document, t, k: int) -> Iterator[Triple]:
@@ -216,14 +258,13 @@ def target_triples(doc: Document, t, k: int) -> Iterator[Triple]:
         yield node, IG.setIn, unit_iri(doc, t.measure)
     evidence = span_iri(doc, t.span, "v")
     yield node, PROV.wasDerivedFrom, evidence
-    yield node, IG.foundBy, Literal(t.rule)
+    yield node, IG.foundBy, _text(t.rule)
     yield evidence, RDF.type, NIF.Phrase
     yield evidence, NIF.referenceContext, plan
-    yield evidence, NIF.beginIndex, Literal(t.span[0], datatype=XSD.integer)
-    yield evidence, NIF.endIndex, Literal(t.span[1], datatype=XSD.integer)
+    yield evidence, NIF.beginIndex, _integer(t.span[0])
+    yield evidence, NIF.endIndex, _integer(t.span[1])
     yield evidence, NIF.anchorOf, zh(doc.snippet(t.span))
     yield evidence, NIF.sentence, span_iri(doc, t.sentence, "s")
-    yield from sentence_triples(doc, t.sentence)
 
 
 def entity_triples(entities: dict[str, Entity]) -> Iterator[Triple]:

@@ -173,7 +173,7 @@ class Ordering:
             i = columns.index(name)
             kinds = {type(row[i]) for row in rows}
             plain = kinds <= {str} or kinds <= {int, float}  # one kind, nothing unbound: sort as is
-            rows.sort(key=itemgetter(i) if plain else lambda row: _value_order(row[i]), reverse=descending)
+            rows.sort(key=itemgetter(i) if plain else lambda row, i=i: _value_order(row[i]), reverse=descending)
         end = None if self.limit is None else self.offset + self.limit
         return rows[self.offset:end]
 
