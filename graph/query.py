@@ -200,8 +200,9 @@ def split_ordering(sparql: str) -> tuple[str, Ordering | None]:
 
 
 def _value_order(value) -> tuple:
-    """SPARQL's order on plain values: unbound first, then numbers by value, then text
-    (IRIs and strings by their characters, as Oxigraph compares them)."""
+    """SPARQL's order on plain values: unbound first, then numbers by value, then text by
+    code point as Oxigraph compares strings. IRIs sort with strings here (SPARQL puts them
+    first); a sorted column holds one or the other in practice."""
     if value is None:
         return (0, 0)
     if isinstance(value, (int, float)):
