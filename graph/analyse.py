@@ -32,10 +32,12 @@ SELECT ?node ?label ?type WHERE {
 PLANS_QUERY = "SELECT ?node ?p WHERE { ?node ig:mentionedIn ?p }"
 PLAN_TITLES_QUERY = "SELECT ?p ?title WHERE { ?p a ig:Plan ; rdfs:label ?title }"
 
-# every mention's sentence; the least (so the same on every build) is the node's tooltip.
-# Taken in Python: MIN in SPARQL compared the strings inside Oxigraph, 2.6 s against 1.5 s
-# at 1.5M triples, and the network is read once and kept beside the store.
-SENTENCES_QUERY = "SELECT ?node ?s WHERE { ?m itsrdf:taIdentRef ?node ; nif:sentence ?sn . ?sn nif:anchorOf ?s }"
+# a tooltip sentence for each node: its mentions' sentences by IRI (the least is chosen in
+# Python, the same on every build), then each sentence's text once. Reading the text per
+# mention took a third longer and held each sentence as often as it names something; a
+# SAMPLE per node in SPARQL took longer still.
+MENTION_SENTENCES_QUERY = "SELECT ?node ?sn WHERE { ?m itsrdf:taIdentRef ?node ; nif:sentence ?sn }"
+SENTENCE_TEXTS_QUERY = "SELECT ?sn ?text WHERE { ?sn a nif:Sentence ; nif:anchorOf ?text }"
 
 ALT_QUERY = "SELECT ?node ?alt WHERE { ?node skos:altLabel ?alt }"
 
@@ -56,7 +58,7 @@ SELECT ?m ?label ?plan ?body ?lead WHERE {
 """
 
 
-NETWORK_FORMAT = 2  # raise when entity_network's output changes, so kept copies are read again
+NETWORK_FORMAT = 3  # raise when entity_network's output changes, so kept copies are read again
 
 
 @dataclass(frozen=True)
@@ -73,15 +75,22 @@ def entity_network(graph: Graph, with_measures: bool = True) -> nx.Graph:
     for node, label, type_ in run_query(graph, NODES_QUERY % types).rows:
         g.add_node(node, label=label, type=type_, plans=(), sentence="", alt=())
     titles = dict(run_query(graph, PLAN_TITLES_QUERY).rows)
+    named_in: dict[str, set[str]] = {}
     for node, plan in run_query(graph, PLANS_QUERY).rows:
         if node in g and plan in titles:
-            g.nodes[node]["plans"] = tuple(sorted({*g.nodes[node]["plans"], titles[plan]}))
+            named_in.setdefault(node, set()).add(titles[plan])
+    for node, plans in named_in.items():
+        g.nodes[node]["plans"] = tuple(sorted(plans))
     for node, alt in run_query(graph, ALT_QUERY).rows:
         if node in g:
             g.nodes[node]["alt"] = g.nodes[node]["alt"] + (alt,)
-    for node, sentence in run_query(graph, SENTENCES_QUERY).rows:
-        if node in g and sentence and (not g.nodes[node]["sentence"] or sentence < g.nodes[node]["sentence"]):
-            g.nodes[node]["sentence"] = sentence
+    first: dict[str, str] = {}
+    for node, sentence in run_query(graph, MENTION_SENTENCES_QUERY).rows:
+        if node in g and (node not in first or sentence < first[node]):
+            first[node] = sentence
+    texts = dict(run_query(graph, SENTENCE_TEXTS_QUERY).rows)
+    for node, sentence in first.items():
+        g.nodes[node]["sentence"] = texts.get(sentence, "")
     for s, p, o in run_query(graph, EDGES_QUERY).rows:
         if s in g and o in g:
             g.add_edge(s, o, relation=p)
