@@ -102,9 +102,10 @@ def main() -> None:
         builds.append((scale, build, again, opened))
         print(f"\n== {scale}x: {build['plans']} plans, {build['mb']:.1f} MB of text, {build['triples']:,} triples")
         print(f"build {build['seconds']:.1f} s = {build['mb'] * 1000 / build['seconds']:.0f} KB/s; peak memory {build['peak_mb']:.0f} MB "
-              f"(main {build['main_mb']:.0f} MB, largest worker {build['worker_mb']:.0f} MB)")
+              f"(during the build: main {build['main_mb']:.0f} MB + {args.jobs} workers of at most {build['worker_mb']:.0f} MB)")
         print(f"then the explorer's entity network, kept beside the store: {build['network_seconds']:.1f} s "
-              f"(build with it: {build['mb'] * 1000 / (build['seconds'] + build['network_seconds']):.0f} KB/s)")
+              f"(build with it: {build['mb'] * 1000 / (build['seconds'] + build['network_seconds']):.0f} KB/s; "
+              f"main process then {build['network_mb']:.0f} MB)")
         print(f"re-run with nothing changed: {again['seconds'] + again['network_seconds']:.2f} s; "
               f"open the store and answer a query: {opened['seconds']:.2f} s")
         rows, load_s = query_latencies(store, args.repeat, args.rdflib_max_triples, build["triples"])

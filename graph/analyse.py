@@ -7,6 +7,7 @@ never by converting the RDF graph again.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import heapq
 import os
@@ -70,6 +71,14 @@ class View:
 
 def entity_network(graph: Graph, with_measures: bool = True) -> nx.Graph:
     """Entities (and places) as nodes, stated relations and responsibilities as edges."""
+    gc.disable()  # millions of fresh tuples, no cycles: collections would rescan them again and again
+    try:
+        return _entity_network(graph, with_measures)
+    finally:
+        gc.enable()
+
+
+def _entity_network(graph: Graph, with_measures: bool) -> nx.Graph:
     g = nx.Graph()
     types = " ".join(f"ig:{t}" for t in (*ENTITY_TYPES, "Place"))
     for node, label, type_ in run_query(graph, NODES_QUERY % types).rows:
