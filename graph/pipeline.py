@@ -14,9 +14,11 @@ import multiprocessing
 import os
 import tempfile
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from rdflib import Graph
@@ -110,8 +112,9 @@ def build_plan_file(path: str) -> PlanBuild:
     return PlanBuild(path, content_hash, document.doc_id, document.metadata.title, nquads, light)
 
 
-PARALLEL_FROM_BYTES = 2_000_000
-STREAM_BYTES = 32 << 20  # N-Quads handed to the store while workers go on extracting  # below this, starting workers costs more than it saves
+PARALLEL_FROM_BYTES = 2_000_000  # below this, starting workers costs more than it saves
+IN_FLIGHT_PER_WORKER = 4
+STREAM_BYTES = 32 << 20  # N-Quads handed to the store while workers go on extracting
 
 
 def map_plan_files(files: list[Path], jobs: int | None = None) -> Iterator[PlanBuild]:
@@ -125,7 +128,14 @@ def map_plan_files(files: list[Path], jobs: int | None = None) -> Iterator[PlanB
         return
     # spawn, not fork: the parent may hold Oxigraph's or a server's threads, which fork would copy mid-lock
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-        yield from pool.map(build_plan_file, names, chunksize=max(1, min(16, len(names) // (jobs * 4))))
+        # a few plans in flight per worker, not all: when loading the store falls behind,
+        # finished plans (four times their text as N-Quads) would otherwise pile up here
+        waiting = iter(names)
+        running = deque(pool.submit(build_plan_file, name) for name in islice(waiting, jobs * IN_FLIGHT_PER_WORKER))
+        while running:
+            done = running.popleft().result()
+            running.extend(pool.submit(build_plan_file, name) for name in islice(waiting, 1))
+            yield done
 
 
 @dataclass
