@@ -40,8 +40,7 @@ with right:
     if capped.graph.number_of_nodes() == 0:
         st.warning(t("empty_view"), icon=":material/info:")
     else:
-        shown = capped.graph
-        html = render_network(shown, layout(shown), type_names, relation_names, focus, plans_word=t("plans_word"))
+        html = render_network(capped.graph, layout(capped.graph), type_names, relation_names, focus, plans_word=t("plans_word"))
         st.iframe(html, height=640)
         present = sorted({d["type"] for _, d in capped.graph.nodes(data=True)})
         st.markdown(t("legend") + ": " + " ".join(

@@ -276,7 +276,10 @@ def entity_triples(entities: dict[str, Entity]) -> Iterator[Triple]:
             yield node, SKOS.altLabel, zh(alt)
 
 
-ENTITY_GRAPH = IGD["graph/entities"]
+GRAPHS = IGD["graph/"]
+"""Every named graph innograph writes is under this IRI (a shared store may hold others)."""
+
+ENTITY_GRAPH = URIRef(f"{GRAPHS}entities")
 """The named graph of what no single plan owns: entities' types, labels and aliases."""
 
 
@@ -286,7 +289,7 @@ def plan_graph_iri(doc: Document) -> URIRef:
 
 def plan_graph_iri_of(doc_id: str) -> URIRef:
     """The named graph of a plan, by its content hash (what a store's manifest keeps)."""
-    return IGD[f"graph/{doc_id}"]
+    return URIRef(f"{GRAPHS}{doc_id}")
 
 
 def plan_quads(ex: Extraction, ids: PlanIdentities, lexicon: Lexicon) -> Iterator[tuple]:

@@ -179,6 +179,11 @@ def count_triples(graph: Graph) -> int:
     return int(run_query(graph, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0])
 
 
+def _named_ox_quads(inner: ox.Store):
+    """Oxigraph's quads in named graphs: the stored data without the derived union."""
+    return (q for q in inner.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
+
+
 def named_quads(dataset: Graph):
     """The quads of a dataset's named graphs (in Oxigraph, without the derived union)."""
     inner = oxigraph_of(dataset)
@@ -187,9 +192,8 @@ def named_quads(dataset: Graph):
         return
     from oxrdflib._converter import from_ox
 
-    for q in inner.quads_for_pattern(None, None, None, None):
-        if not isinstance(q.graph_name, ox.DefaultGraph):
-            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), URIRef(q.graph_name.value)
+    for q in _named_ox_quads(inner):
+        yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), URIRef(q.graph_name.value)
 
 
 def flatten(dataset: Dataset) -> Graph:
@@ -212,8 +216,7 @@ def save_graph(graph: Graph, path: str | Path) -> Path:
             raise StoreError(f"{path}: {fmt} needs named graphs; build with a .trig or .nq output")
         inner = oxigraph_of(graph)
         if inner is not None and fmt in QUAD_FORMATS:  # Oxigraph writes the named graphs fast; the union is derived
-            named = (q for q in inner.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
-            ox.serialize(named, tmp, format=OX_FORMATS[fmt])
+            ox.serialize(_named_ox_quads(inner), tmp, format=OX_FORMATS[fmt])
         else:
             if isinstance(graph, Dataset) and fmt not in QUAD_FORMATS:
                 graph = flatten(graph)
@@ -286,9 +289,9 @@ def write_manifest(store_dir: Path, manifest: dict) -> None:
 
 def clear_remote(graph: Graph) -> None:
     """Drop innograph's named graphs from an endpoint, and nothing else it holds."""
-    from .namespaces import IGD
+    from .build import GRAPHS
 
-    rows = graph.store.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{IGD}graph/\")) }}",
+    rows = graph.store.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{GRAPHS}\")) }}",
                              initNs={}, initBindings={}, queryGraph=None)
     for (name,) in rows:
         drop_graph(graph, name)
