@@ -1,8 +1,9 @@
 """Named SPARQL queries (``graph/queries/*.rq``) and safe execution with bindings.
 
 Each .rq file starts with ``# zh: <title>`` and ``# en: <title>`` lines (and optionally
-``# param: name`` lines for values the user fills in); values are passed as
-``initBindings``, never formatted into the query text.
+``# param: name`` lines for values the user fills in). A value is never formatted into
+the text by hand: rdflib's store gets it as ``initBindings``, Oxigraph and endpoints as
+``VALUES`` written (escaped) by rdflib.
 """
 
 from __future__ import annotations
