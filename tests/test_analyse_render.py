@@ -38,9 +38,45 @@ def test_cap_keeps_focus_and_reports_the_cut(network):
     assert view.graph.number_of_nodes() == 40 and focus in view.graph
 
 
-def test_layout_is_deterministic(network):
+LAYOUT_IN_A_NEW_PROCESS = """
+import json, pickle, sys
+from graph.analyse import cap_nodes, layout
+network = pickle.load(open(sys.argv[1], "rb"))
+view = cap_nodes(network, 60).graph
+print(json.dumps(sorted(layout(view).items())))
+"""
+
+
+def test_layout_is_the_same_on_every_start(network, tmp_path):
+    """Each start of the app is a new process with its own string hashing (set order)."""
+    import json
+    import os
+    import pickle
+    import subprocess
+    import sys
+
+    (tmp_path / "network.pickle").write_bytes(pickle.dumps(network))
+    runs = [subprocess.run([sys.executable, "-c", LAYOUT_IN_A_NEW_PROCESS, str(tmp_path / "network.pickle")],
+                           env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True, check=True).stdout
+            for seed in ("1", "2")]
+    assert runs[0] == runs[1]
+    positions = dict((n, tuple(xy)) for n, xy in json.loads(runs[0]))
+    assert len(positions) == 60 and len(set(positions.values())) == 60
+
+
+def test_layout_does_not_depend_on_the_order_nodes_come_in(network, monkeypatch):
+    import networkx as nx
+
+    from graph import analyse
+
     view = cap_nodes(network, 60).graph
-    assert layout(view) == layout(view)
+    shuffled = nx.Graph()
+    shuffled.add_nodes_from(reversed(list(view.nodes)))
+    shuffled.add_edges_from(reversed([(o, s) for s, o in view.edges]))
+    monkeypatch.setattr(analyse, "_LAYOUTS", {})
+    first = layout(view)
+    monkeypatch.setattr(analyse, "_LAYOUTS", {})  # laid out afresh, not remembered
+    assert layout(shuffled) == first
 
 
 def test_html_is_self_contained(network):
