@@ -19,7 +19,6 @@ import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore
 from rdflib import Dataset, Graph, URIRef
 
 from .namespaces import bind_prefixes
@@ -48,6 +47,8 @@ def open_dataset(path: str | Path | None = None) -> Dataset:
 
     A store another process holds open for writing is opened read-only.
     """
+    from oxrdflib import OxigraphStore  # brings rdflib's SPARQL engine (0.1 s): not before a store is opened
+
     if path is None:
         inner = ox.Store()
     else:
@@ -94,7 +95,7 @@ def open_location(location: str | Path | None) -> Dataset:
 def oxigraph_of(graph: Graph) -> ox.Store | None:
     """The pyoxigraph store behind an rdflib graph, if there is one."""
     store = getattr(graph, "store", None)
-    return store._inner if isinstance(store, OxigraphStore) else None
+    return store._inner if type(store).__name__ == "OxigraphStore" else None
 
 
 def load_nquads(graph: Graph, data: str | bytes | Path) -> None:
@@ -252,14 +253,23 @@ def load_graph(path: str | Path) -> Graph:
     return graph
 
 
-def fingerprint() -> str:
-    """Hash of what every plan's triples depend on besides the plan: lexicons, aliases, code."""
+# modules that only read a built graph: changing them must not re-extract every plan
+READING_CODE = {"analyse.py", "render.py", "explore.py", "stats.py", "explain.py", "validate.py", "export.py",
+                "endpoint.py", "cli.py", "__main__.py", "queries"}
+
+
+def fingerprint(code: Path = Path(__file__).resolve().parent, data: Path = ROOT / "data") -> str:
+    """Hash of what every plan's triples depend on besides the plan: lexicons, aliases, code
+    (all of graph/ but the modules that only read the graph: a new module counts until
+    listed in READING_CODE, so the list can only cause a needless rebuild, never a stale one)."""
     digest = hashlib.sha1()
-    aliases = ROOT / "data" / "aliases.csv"
+    aliases = data / "aliases.csv"
     if aliases.exists():
         digest.update(aliases.read_bytes())
-    for root in (ROOT / "data" / "lexicons", Path(__file__).resolve().parent):
+    for root in (data / "lexicons", code):
         for f in sorted(p for p in Path(root).rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            if root == code and f.relative_to(code).parts[0] in READING_CODE:
+                continue
             digest.update(str(f.relative_to(root)).encode())
             digest.update(f.read_bytes())
     return digest.hexdigest()

@@ -136,3 +136,69 @@ def test_entity_network_is_kept_beside_the_store_while_plans_are_unchanged(works
     fresh = stored_entity_network(dataset, store, with_measures=False)
     assert set(fresh.nodes) == set(entity_network(dataset, with_measures=False).nodes) != set(first.nodes)
     assert list(meta_dir(store).glob("network-0-*.pickle")) != kept and len(list(meta_dir(store).glob("network-0-*"))) == 1
+
+
+def test_kept_network_brings_the_first_views_layout(workspace, monkeypatch):
+    """A fresh process reading the kept network lays out the default view without spring_layout."""
+    import networkx as nx
+
+    from graph import analyse
+
+    plans, store = workspace
+    dataset = open_dataset(store)
+    update_store(dataset, [plans], store)
+    analyse.keep_entity_network(dataset, store)
+    monkeypatch.setattr(analyse, "_LAYOUTS", {})
+    expected = analyse.layout(analyse.cap_nodes(analyse.entity_network(dataset, with_measures=False)).graph)
+    monkeypatch.setattr(analyse, "_LAYOUTS", {})  # as in a new process
+    network = analyse.stored_entity_network(dataset, store, with_measures=False)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("laid out again")
+
+    monkeypatch.setattr(nx, "spring_layout", refuse)
+    default_view = analyse.cap_nodes(network).graph
+    assert analyse.layout(default_view) == expected and len(expected) == default_view.number_of_nodes() > 0
+    focus = next(iter(default_view.nodes))
+    with pytest.raises(AssertionError, match="laid out again"):  # any other view is laid out as before
+        analyse.layout(analyse.neighbourhood(network, focus, 1))
+
+
+def test_only_code_that_makes_triples_forces_a_rebuild(tmp_path):
+    from graph.store import ROOT, fingerprint
+
+    code, data = tmp_path / "graph", tmp_path / "data"
+    shutil.copytree(ROOT / "graph", code, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "data" / "lexicons", data / "lexicons")
+    first = fingerprint(code, data)
+    assert first == fingerprint(code, data)
+    with (code / "render.py").open("a") as f:  # the explorer's drawing: the graph is the same
+        f.write("\n# a change to drawing\n")
+    assert fingerprint(code, data) == first
+    with (code / "extract" / "entities.py").open("a") as f:
+        f.write("\n# a change to extraction\n")
+    changed = fingerprint(code, data)
+    assert changed != first
+    (code / "new_step.py").write_text("# a module nobody has classified yet\n")
+    assert fingerprint(code, data) != changed
+    (data / "aliases.csv").write_text("merge,甲,乙\n", encoding="utf-8")
+    assert fingerprint(code, data) not in (first, changed)
+
+
+def test_kept_network_is_read_without_the_store(workspace):
+    """The explorer's first page reads the kept network: no store opened, no query engine loaded."""
+    import subprocess
+    import sys
+
+    from graph.analyse import keep_entity_network
+
+    plans, store = workspace
+    dataset = open_dataset(store)
+    update_store(dataset, [plans], store)
+    keep_entity_network(dataset, store)
+    dataset.close()
+    check = ("import sys; from graph.analyse import kept_entity_network; "
+             f"n = kept_entity_network({str(store)!r}, with_measures=False); "
+             "print(n.number_of_nodes(), 'oxrdflib' in sys.modules, 'rdflib.plugins.sparql' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True).stdout.split()
+    assert int(out[0]) > 100 and out[1:] == ["False", "False"]
