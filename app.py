@@ -2,15 +2,16 @@
 
 import streamlit as st
 
-from app_pages.state import load_graph, t
+from app_pages.state import built_at_start, load_graph, t
 
 st.set_page_config(page_title="innograph", page_icon=":material/hub:", layout="wide")
 
 with st.sidebar:
     st.radio("界面语言 / Language", ["zh", "en"], format_func={"zh": "中文", "en": "English"}.get, key="lang", horizontal=True)
 
-with st.spinner(t("loading")):
-    load_graph()
+if built_at_start():
+    with st.spinner(t("loading")):
+        load_graph()
 
 pages = [
     st.Page("app_pages/graph_view.py", title=t("nav_graph"), icon=":material/hub:", default=True),

@@ -1,39 +1,36 @@
-"""Network view: filter, search an entity, see its neighbourhood and its stated relations."""
+"""Network view: filter, search an entity, see its neighbourhood and its stated relations.
+
+The view is drawn before the controls beside it are made: it is what a user waits for,
+and the browser fetches each kind of element's code only when the first one arrives
+(about forty files for the controls). The controls' values are read from the session
+state their keys keep, which is where Streamlit puts them before a rerun.
+"""
 
 import streamlit as st
 
 from app_pages.state import lang, load_graph, load_network, t
 from app_pages.strings import RELATION_NAMES, TYPE_NAMES, names
-from graph.analyse import cap_nodes, filter_network, find_nodes, layout, neighbourhood
+from graph.analyse import DEFAULT_CAP, cap_nodes, filter_network, find_nodes, layout, neighbourhood
 from graph.explore import entity_relations, list_plans
 from graph.namespaces import ENTITY_TYPES
 from graph.render import legend_items, render_network
 
 st.header(t("graph_header"))
 type_names, relation_names = names(TYPE_NAMES, lang()), names(RELATION_NAMES, lang())
+chosen = st.session_state
+query = chosen.get("search", "")
+chosen_plans, chosen_types = chosen.get("plans", []), chosen.get("types", [])
+
+network = load_network(chosen.get("with_measures", False))
+filtered = filter_network(network, chosen_plans or None, (chosen_types + ["Place", "Measure"]) if chosen_types else None)
+matches = find_nodes(filtered, query) if query else []
+if chosen.get("focus") not in matches:
+    chosen.pop("focus", None)  # a new search: its best match, not the last one's pick
+focus = chosen.get("focus", matches[0] if matches else None)
+view = neighbourhood(filtered, focus, chosen.get("radius", 1)) if focus else filtered
+capped = cap_nodes(view, int(chosen.get("limit", DEFAULT_CAP)), focus)
 
 left, right = st.columns([1, 3])
-with left:
-    query = st.text_input(t("search"), key="search")
-    plan_titles = [row[1] for row in list_plans(load_graph()).rows]
-    chosen_plans = st.multiselect(t("filter_plans"), plan_titles, key="plans")
-    chosen_types = st.multiselect(t("filter_types"), list(ENTITY_TYPES), format_func=type_names.get, key="types")
-    with_measures = st.checkbox(t("show_measures"), value=False, key="with_measures")
-    radius = st.slider(t("radius"), 1, 3, 1, key="radius")
-    limit = st.number_input(t("max_nodes"), 20, 3000, 300, step=50, key="limit")
-
-network = load_network(with_measures)
-view = filter_network(network, chosen_plans or None, (chosen_types + ["Place", "Measure"]) if chosen_types else None)
-focus = None
-if query:
-    matches = find_nodes(view, query)
-    if not matches:
-        left.warning(t("no_match", q=query), icon=":material/search_off:")
-    else:
-        focus = left.selectbox(t("search_pick"), matches, format_func=lambda n: f"{view.nodes[n]['label']} · {type_names.get(view.nodes[n]['type'], '')}", key="focus")
-        view = neighbourhood(view, focus, radius)
-
-capped = cap_nodes(view, int(limit), focus)
 with right:
     if capped.cut:
         st.info(t("cap_cut", total=capped.total, shown=capped.graph.number_of_nodes()), icon=":material/filter_alt:")
@@ -45,6 +42,19 @@ with right:
         present = sorted({d["type"] for _, d in capped.graph.nodes(data=True)})
         st.markdown(t("legend") + ": " + " ".join(
             f"<span style='color:{colour}'>●</span> {name}" for colour, name in legend_items(present, type_names)), unsafe_allow_html=True)
+
+with left:
+    st.text_input(t("search"), key="search")
+    if query and not matches:
+        st.warning(t("no_match", q=query), icon=":material/search_off:")
+    elif matches:
+        st.selectbox(t("search_pick"), matches, index=matches.index(focus), key="focus",
+                     format_func=lambda n: f"{filtered.nodes[n]['label']} · {type_names.get(filtered.nodes[n]['type'], '')}")
+    st.multiselect(t("filter_plans"), [row[1] for row in list_plans(load_graph()).rows], key="plans")
+    st.multiselect(t("filter_types"), list(ENTITY_TYPES), format_func=type_names.get, key="types")
+    st.checkbox(t("show_measures"), value=False, key="with_measures")
+    st.slider(t("radius"), 1, 3, 1, key="radius")
+    st.number_input(t("max_nodes"), 20, 3000, DEFAULT_CAP, step=50, key="limit")
 
 if focus:
     st.subheader(t("relations_of", name=network.nodes[focus]["label"]))

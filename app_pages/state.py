@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from graph.analyse import stored_entity_network
+from graph.analyse import kept_entity_network, stored_entity_network
 from graph.store import DEFAULT_STORE, default_graph, is_remote, open_location
 
 from .strings import text
@@ -27,6 +27,12 @@ def _opened_graph() -> tuple:
     return (open_location(location) if location else default_graph(),)
 
 
+def built_at_start() -> bool:
+    """The bundled plans' store is brought up to date before anything is read from it; a
+    store named by INNOGRAPH_STORE is read as it is, and opened when first asked."""
+    return not os.environ.get("INNOGRAPH_STORE")
+
+
 def store_folder() -> Path | None:
     """The folder of the store the app reads, if it is one on this machine."""
     location = os.environ.get("INNOGRAPH_STORE")
@@ -37,7 +43,10 @@ def store_folder() -> Path | None:
 
 @st.cache_resource(show_spinner=False)
 def load_network(with_measures: bool):
-    return stored_entity_network(load_graph(), store_folder(), with_measures=with_measures)
+    """The kept network if the store has one (the first page then waits for neither the
+    store nor a query engine), else the network read from the store and kept."""
+    kept = kept_entity_network(store_folder(), with_measures)
+    return kept if kept is not None else stored_entity_network(load_graph(), store_folder(), with_measures=with_measures)
 
 
 def lang() -> str:

