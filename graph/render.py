@@ -29,7 +29,7 @@ TYPE_COLOURS = {
     "Place": "#a9a9a9",
     "Measure": "#dcbeff",
 }
-EXTERNAL = re.compile(r"<(?:link|script)\b[^>]*\b(?:href|src)\s*=\s*\"(?:https?:|\.\./node_modules)[^\"]*\"[^>]*>(?:\s*</script>)?", re.S)
+EXTERNAL = re.compile(r"<(?:link|script)\b[^>]*\b(?:href|src)\s*=\s*\"(?:https?:|\.\./node_modules)[^\"]*\"[^>]*>(?:\s*</script>)?", re.DOTALL)
 
 
 @cache

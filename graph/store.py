@@ -24,7 +24,8 @@ from rdflib import Dataset, Graph, URIRef
 
 from .namespaces import bind_prefixes
 
-ROOT = Path(__file__).resolve().parent.parent
+CODE_DIR = Path(__file__).resolve().parent
+ROOT = CODE_DIR.parent
 DEFAULT_PLANS = ROOT / "data" / "plans"
 DEFAULT_STORE = ROOT / "data" / "build" / "store"
 QUAD_FORMATS = {"trig", "nquads"}
@@ -264,7 +265,7 @@ READING_CODE = {"analyse.py", "render.py", "explore.py", "stats.py", "explain.py
                 "endpoint.py", "cli.py", "__main__.py", "queries"}
 
 
-def fingerprint(code: Path = Path(__file__).resolve().parent, data: Path = ROOT / "data") -> str:
+def fingerprint(code: Path = CODE_DIR, data: Path = ROOT / "data") -> str:
     """Hash of what every plan's triples depend on besides the plan: lexicons, aliases, code
     (all of graph/ but the modules that only read the graph: a new module counts until
     listed in READING_CODE, so the list can only cause a needless rebuild, never a stale one)."""

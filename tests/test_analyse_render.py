@@ -60,7 +60,7 @@ def test_layout_is_the_same_on_every_start(network, tmp_path):
                            env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True, check=True).stdout
             for seed in ("1", "2")]
     assert runs[0] == runs[1]
-    positions = dict((n, tuple(xy)) for n, xy in json.loads(runs[0]))
+    positions = {n: tuple(xy) for n, xy in json.loads(runs[0])}
     assert len(positions) == 60 and len(set(positions.values())) == 60
 
 
