@@ -111,3 +111,40 @@ def test_first_page_never_counts_the_store(monkeypatch):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
     assert not at.exception and iframe_html(at)
     assert counted == []
+
+
+@pytest.fixture()
+def fresh_caches():
+    """The app's cached store and network opened afresh, and again after the test for the others."""
+    from app_pages import state
+
+    def clear():
+        for cached in (state._opened_graph, state.load_network):
+            cached.clear()
+
+    clear()
+    yield clear
+    clear()
+
+
+def test_explorer_on_a_store_named_by_the_environment(tmp_path, monkeypatch, fresh_caches):
+    """INNOGRAPH_STORE: the store is read as it is; its network is read once and kept beside it,
+    and a later start draws the same view from the kept copy."""
+    from graph.pipeline import update_store
+    from graph.store import meta_dir, open_dataset
+
+    from .conftest import PLANS
+
+    store = tmp_path / "store"
+    dataset = open_dataset(store)
+    update_store(dataset, [PLANS], store)
+    dataset.close()
+    monkeypatch.setenv("INNOGRAPH_STORE", str(store))
+    first = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
+    assert not first.exception and "vis.DataSet" in iframe_html(first)
+    assert len(list(meta_dir(store).glob("network-0-*.pickle"))) == 1  # read from the store, then kept
+    fresh_caches()  # a later start
+    again = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
+    assert iframe_html(again) == iframe_html(first)
+    again.text_input(key="search").set_value("龙门实验室").run()
+    assert not again.exception and "龙门实验室" in again.subheader[0].value
