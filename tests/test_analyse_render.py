@@ -84,3 +84,21 @@ def test_html_is_self_contained(network):
     html = render_network(view, layout(view), {"Lab": "实验室"})
     assert not re.search(r"<(?:script|link)[^>]+(?:src|href)=\"(?:https?:|\.\./)", html)
     assert "new vis.Network" in html and '"physics": {"enabled": false}' in html
+
+
+def test_oxigraphs_hashed_queries_read_the_same_network(monkeypatch):
+    """On Oxigraph the network is read with subqueries (hash joins); the plain form, which
+    every other store gets, must give the very same nodes, data and edges."""
+    from graph import analyse
+    from graph.pipeline import build_plans
+
+    from .conftest import PLANS
+
+    dataset = build_plans([PLANS], named_graphs=True)  # Oxigraph, as a store is
+    hashed = entity_network(dataset, with_measures=True)
+    monkeypatch.setattr(analyse, "oxigraph_of", lambda graph: None)
+    plain = entity_network(dataset, with_measures=True)
+    assert hashed.number_of_nodes() > 400 and hashed.number_of_edges() > 200
+    assert dict(hashed.nodes(data=True)) == dict(plain.nodes(data=True))
+    assert {frozenset(e) for e in hashed.edges} == {frozenset(e) for e in plain.edges}
+    assert sum(1 for _, d in hashed.nodes(data=True) if d["sentence"]) > 250
