@@ -132,21 +132,24 @@ def _entity_network(graph: Graph, with_measures: bool) -> nx.Graph:
     return g
 
 
-def _kept_network_path(store_dir: Path, with_measures: bool) -> Path:
-    """Where the network of the store's current plans is kept: the name carries a stamp of
-    the manifest (the plans' content hashes), so a copy is current exactly when it exists."""
-    manifest = (meta_dir(store_dir) / "manifest.json").read_bytes()
-    stamp = hashlib.sha1(manifest + bytes([with_measures, NETWORK_FORMAT])).hexdigest()[:16]
-    return meta_dir(store_dir) / f"network-{int(with_measures)}-{stamp}.pickle"
+def _kept_network_path(store_dir: Path | None, with_measures: bool) -> Path | None:
+    """Where the network of the store's current plans is kept (None without a store folder):
+    the name carries a stamp of the manifest (the plans' content hashes), so a copy is
+    current exactly when it exists."""
+    if store_dir is None or not (manifest := meta_dir(store_dir) / "manifest.json").exists():
+        return None
+    stamp = hashlib.sha1(manifest.read_bytes() + bytes([with_measures, NETWORK_FORMAT])).hexdigest()[:16]
+    return manifest.parent / f"network-{int(with_measures)}-{stamp}.pickle"
 
 
 def kept_entity_network(store_dir: Path | None, with_measures: bool = True) -> nx.Graph | None:
     """The entity network kept beside an on-disk store for its current plans, if there is
     one: reading it needs neither the store nor rdflib's query engine."""
-    if store_dir is None or not (meta_dir(store_dir) / "manifest.json").exists():
+    path = _kept_network_path(store_dir, with_measures)
+    if path is None:
         return None
     try:
-        with _kept_network_path(store_dir, with_measures).open("rb") as handle:
+        with path.open("rb") as handle:
             network = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
         return None
@@ -164,10 +167,10 @@ def stored_entity_network(graph: Graph, store_dir: Path | None, with_measures: b
     if kept is not None:
         return kept
     network = entity_network(graph, with_measures)
-    if store_dir is None or not (meta_dir(store_dir) / "manifest.json").exists():
+    path = _kept_network_path(store_dir, with_measures)
+    if path is None:
         return network
     keep_default_layout(network)
-    path = _kept_network_path(store_dir, with_measures)
     tmp = path.with_suffix(".tmp")
     try:
         with tmp.open("wb") as handle:
@@ -184,7 +187,8 @@ def stored_entity_network(graph: Graph, store_dir: Path | None, with_measures: b
 def keep_entity_network(graph: Graph, store_dir: Path) -> bool:
     """Read the explorer's default network (entities, no measures) after a build, so its
     first page does not; True if it had to be read (the plans changed)."""
-    if _kept_network_path(store_dir, False).exists():
+    path = _kept_network_path(store_dir, False)
+    if path is not None and path.exists():
         return False
     stored_entity_network(graph, store_dir, with_measures=False)
     return True

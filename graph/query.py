@@ -21,6 +21,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
 from .namespaces import PREFIXES
+from .store import oxigraph_of
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 
@@ -248,7 +249,7 @@ def run_query(graph: Graph, sparql: str, **bindings) -> QueryResult:
     store, as VALUES written by rdflib (escaped) for Oxigraph and remote endpoints.
     """
     init = {k: (v if isinstance(v, Identifier) else Literal(v)) for k, v in bindings.items() if v is not None}
-    inner = getattr(graph.store, "_inner", None) if type(graph.store).__name__ == "OxigraphStore" else None
+    inner = oxigraph_of(graph)
     if inner is not None:
         return _run_on_oxigraph(inner, sparql, init)
     native = _is_remote_or_native(graph)
