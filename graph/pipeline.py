@@ -27,11 +27,12 @@ from .build import (
     ENTITY_GRAPH,
     build_graph,
     entity_quads,
+    extraction_triples,
+    graph_block,
     plan_graph_iri,
     plan_graph_iri_of,
-    plan_quads,
     shared_names,
-    to_nquads,
+    to_ntriples,
 )
 from .documents import DocumentError, find_plan_files, read_document
 from .extract import extract_document
@@ -43,7 +44,7 @@ from .store import (
     clear_remote,
     drop_graph,
     fingerprint,
-    load_nquads,
+    load_graph_blocks,
     meta_dir,
     open_dataset,
     oxigraph_of,
@@ -81,13 +82,13 @@ def extract_plans(paths: Iterable[str | Path], lexicon: Lexicon | None = None, s
 
 @dataclass(frozen=True)
 class PlanBuild:
-    """What one worker returns for one plan file: its quads as text and its identities."""
+    """What one worker returns for one plan file: its graph as a TriG block and its identities."""
 
     path: str
     content_hash: str
     doc_id: str = ""
     title: str = ""
-    nquads: str = ""
+    block: str = ""
     identities: PlanIdentities | None = None
     error: str = ""
 
@@ -97,7 +98,7 @@ def file_hash(path: Path) -> str:
 
 
 def build_plan_file(path: str) -> PlanBuild:
-    """Read, extract and resolve one plan into N-Quads (runs in a worker process)."""
+    """Read, extract and resolve one plan into a TriG block of N-Triples (runs in a worker process)."""
     lexicon = default_lexicon()
     content_hash = file_hash(Path(path))
     try:
@@ -106,15 +107,15 @@ def build_plan_file(path: str) -> PlanBuild:
         return PlanBuild(path, content_hash, error=str(exc))
     extraction = extract_document(document, lexicon)
     ids = resolve_plan(extraction, lexicon, load_alias_rules())
-    nquads = to_nquads(plan_quads(extraction, ids, lexicon))
+    block = graph_block(plan_graph_iri(document), to_ntriples(extraction_triples(extraction, ids, lexicon)))
     places, indicators = shared_names(extraction)
     light = PlanIdentities(ids.doc_id, {}, ids.forms, ids.types, places, indicators)  # the keys have served
-    return PlanBuild(path, content_hash, document.doc_id, document.metadata.title, nquads, light)
+    return PlanBuild(path, content_hash, document.doc_id, document.metadata.title, block, light)
 
 
 PARALLEL_FROM_BYTES = 2_000_000  # below this, starting workers costs more than it saves
 IN_FLIGHT_PER_WORKER = 64  # enough to keep workers busy while the store takes a 32 MB slice
-STREAM_BYTES = 32 << 20  # N-Quads handed to the store while workers go on extracting
+STREAM_BYTES = 32 << 20  # graph blocks handed to the store while workers go on extracting
 
 
 def map_plan_files(files: list[Path], jobs: int | None = None) -> Iterator[PlanBuild]:
@@ -129,7 +130,7 @@ def map_plan_files(files: list[Path], jobs: int | None = None) -> Iterator[PlanB
     # spawn, not fork: the parent may hold Oxigraph's or a server's threads, which fork would copy mid-lock
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
         # a bounded number of plans in flight, not all: when loading the store falls behind,
-        # finished plans (their N-Quads) piled up here: 2.9 GB at 1000×, under 1 GB bounded
+        # finished plans (their triples) piled up here: 2.9 GB at 1000×, under 1 GB bounded
         waiting = iter(names)
         running = deque(pool.submit(build_plan_file, name) for name in islice(waiting, jobs * IN_FLIGHT_PER_WORKER))
         while running:
@@ -198,7 +199,7 @@ def update_store(
     loaded: list[str] = []
     tally = IdentityTally()
     with tempfile.TemporaryDirectory() as tmp:
-        spool = Path(tmp) / "plans.nq"
+        spool = Path(tmp) / "plans.trig"
         out = spool.open("w", encoding="utf-8")
         pending, pending_docs = 0, []
         for k, result in enumerate(map_plan_files(todo, jobs), 1):
@@ -208,15 +209,15 @@ def update_store(
                 errors.append(result.error)
             elif result.doc_id not in seen:
                 seen.add(result.doc_id)
-                out.write(result.nquads)
-                pending += len(result.nquads)
+                out.write(result.block)
+                pending += len(result.block)
                 pending_docs.append(result.doc_id)
                 tally.add(result.identities)
                 _save_identities(store_dir, result.identities)
                 built[result.path] = PlanBuild(result.path, result.content_hash, result.doc_id, result.title)  # the text is spooled
             if streaming and pending > STREAM_BYTES and (skip_bad or not errors):
                 out.close()
-                load_nquads(dataset, spool)
+                load_graph_blocks(dataset, spool)
                 loaded += pending_docs
                 out, pending, pending_docs = spool.open("w", encoding="utf-8"), 0, []
         out.close()
@@ -242,7 +243,7 @@ def _apply(dataset, store_dir, manifest, known, built, todo, gone, spool, full, 
     for path in [*gone, *(str(f) for f in todo)]:
         if path in known:
             drop_graph(dataset, plan_graph_iri_of(known[path]["doc_id"]))
-    load_nquads(dataset, spool)
+    load_graph_blocks(dataset, spool)
     plans = {path: {"hash": hashes[path], "doc_id": info["doc_id"], "title": info.get("title", "")}
              for path, info in known.items() if path in hashes and path not in built and path not in map(str, todo)}
     for info in list(plans.values()) if store_dir else []:
@@ -253,7 +254,8 @@ def _apply(dataset, store_dir, manifest, known, built, todo, gone, spool, full, 
         report.changed += path in known
     report.removed = len(gone)
     drop_graph(dataset, ENTITY_GRAPH)
-    load_nquads(dataset, to_nquads(entity_quads(tally.entities(), sorted(tally.places), sorted(tally.indicators))))
+    shared = entity_quads(tally.entities(), sorted(tally.places), sorted(tally.indicators))
+    load_graph_blocks(dataset, graph_block(ENTITY_GRAPH, to_ntriples((s, p, o) for s, p, o, _ in shared)))
     if inner is not None:
         inner.flush()
     if store_dir is not None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -100,38 +99,39 @@ def oxigraph_of(graph: Graph) -> ox.Store | None:
     return store._inner if type(store).__name__ == "OxigraphStore" else None
 
 
-def load_nquads(graph: Graph, data: str | bytes | Path) -> None:
-    """Add N-Quads (text or a file) to a dataset, and in Oxigraph to its union default graph too.
+def load_graph_blocks(graph: Graph, data: str | bytes | Path, slice_bytes: int = 32 << 20) -> None:
+    """Add named graphs written as ``build.graph_block``s (text or a file) to a dataset,
+    and in Oxigraph to its union default graph too.
 
     Oxigraph's bulk loader is fast but holds what it loads in memory, so a file is fed to
-    it in slices of about 32 MB: memory stays flat whatever the corpus. A load uses one
-    core and lets go of Python's lock, so the named graphs and the union of each slice are
-    loaded side by side (a slice took 1.0 s instead of 1.6 s here); a build's time is
-    mostly this load.
+    it in slices of about 32 MB (whole blocks): memory stays flat whatever the corpus. A
+    load uses one core and lets go of Python's lock, so the named graphs and the union of
+    each slice are loaded side by side (a slice took 1.0 s instead of 1.6 s here); a
+    build's time is mostly this load. The union is the blocks' lines without their
+    opening and closing lines: no line is rewritten.
     """
     inner = oxigraph_of(graph)
     if inner is not None:
         with ThreadPoolExecutor(max_workers=1) as beside:
-            for chunk in _slices(data):
-                named = beside.submit(inner.bulk_load, chunk, format=ox.RdfFormat.N_QUADS, lenient=True)
-                triples = GRAPH_TERM.sub(b" .\n", chunk)  # the same lines without their graph: the union
-                inner.bulk_load(triples, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph(), lenient=True)
+            for chunk in _block_slices(data, slice_bytes):
+                named = beside.submit(inner.bulk_load, chunk, format=ox.RdfFormat.TRIG, lenient=True)
+                inner.bulk_load(_block_lines(chunk), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph(), lenient=True)
                 named.result()  # its error, if any, is raised here
         return
     if type(getattr(graph, "store", None)).__name__ == "SPARQLUpdateStore":
         load_remote(graph, data)
         return
     text = data.read_text(encoding="utf-8") if isinstance(data, Path) else data
-    graph.parse(data=text, format="nquads")
+    graph.parse(data=text, format="trig")
 
 
-def load_remote(graph: Graph, data: str | Path, batch: int = 1000) -> None:
-    """Send N-Quads to an endpoint in large INSERT DATA requests, one named graph block each."""
+def load_remote(graph: Graph, data: str | bytes | Path, batch: int = 1000) -> None:
+    """Send named graphs to an endpoint in large INSERT DATA requests, one graph block each."""
     from collections import defaultdict
 
-    source = {"path": str(data)} if isinstance(data, Path) else {"input": data.encode("utf-8")}
+    source = {"path": str(data)} if isinstance(data, Path) else {"input": data.encode("utf-8") if isinstance(data, str) else data}
     by_graph: dict[str, list[str]] = defaultdict(list)
-    for q in ox.parse(**source, format=ox.RdfFormat.N_QUADS):
+    for q in ox.parse(**source, format=ox.RdfFormat.TRIG):
         by_graph[str(q.graph_name)].append(f"{q.subject} {q.predicate} {q.object} .")
     for name, triples in by_graph.items():
         for k in range(0, len(triples), batch):
@@ -139,24 +139,38 @@ def load_remote(graph: Graph, data: str | Path, batch: int = 1000) -> None:
             graph.store.update(f"INSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}", initNs={}, initBindings={}, queryGraph=None)
 
 
-GRAPH_TERM = re.compile(rb" <[^<>\s]*> \.\r?\n")
+BLOCK_OPEN, BLOCK_CLOSE = b" {\n", b"\n}\n"  # no N-Triples line holds either: line breaks in literals are escaped
 
 
-def _slices(data: str | bytes | Path, size: int = 32 << 20):
-    """N-Quads in whole-line slices of about ``size`` bytes."""
+def _block_lines(chunk: bytes) -> bytes:
+    """The N-Triples lines of whole graph blocks, without the blocks' opening and closing lines."""
+    lines, start = [], 0
+    while (opened := chunk.find(BLOCK_OPEN, start)) >= 0:
+        closed = chunk.index(BLOCK_CLOSE, opened)
+        lines.append(chunk[opened + len(BLOCK_OPEN):closed + 1])
+        start = closed + len(BLOCK_CLOSE)
+    return b"".join(lines)
+
+
+def _block_slices(data: str | bytes | Path, size: int):
+    """Graph blocks in slices of about ``size`` bytes, each ending where a block ends."""
     if isinstance(data, Path):
+        rest = b""
         with data.open("rb") as handle:
-            while True:
-                chunk = handle.read(size)
-                if not chunk:
-                    return
-                chunk += handle.readline()
-                yield chunk
+            while chunk := handle.read(size):
+                rest += chunk
+                if (end := rest.rfind(BLOCK_CLOSE)) >= 0:
+                    end += len(BLOCK_CLOSE)
+                    yield rest[:end]
+                    rest = rest[end:]
+        if rest:
+            yield rest
         return
     raw = data.encode("utf-8") if isinstance(data, str) else data
     start = 0
     while start < len(raw):
-        end = raw.find(b"\n", min(len(raw), start + size)) + 1 or len(raw)
+        end = raw.find(BLOCK_CLOSE, min(len(raw), start + size) - len(BLOCK_CLOSE))
+        end = len(raw) if end < 0 else end + len(BLOCK_CLOSE)
         yield raw[start:end]
         start = end
 

@@ -4,13 +4,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
 
+from graph.build import graph_block, to_ntriples
 from graph.namespaces import IG
 from graph.pipeline import BuildError, update_store
 from graph.query import run_query
-from graph.store import count_triples, open_dataset
+from graph.store import count_triples, load_graph_blocks, open_dataset
 
 from .conftest import PLANS
 
@@ -201,3 +202,25 @@ def test_kept_network_is_read_without_the_store(workspace):
              "print(n.number_of_nodes(), 'oxrdflib' in sys.modules, 'rdflib.plugins.sparql' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True).stdout.split()
     assert int(out[0]) > 100 and out[1:] == ["False", "False"]
+
+
+def test_graph_blocks_load_alike_in_slices_of_any_size(tmp_path):
+    """Slices end where a block ends (a block larger than a slice included), from text or a file."""
+    def triples(graph: str, n: int):
+        # a line break and a closing brace in a literal: a block's end must not be found inside it
+        return [(URIRef(f"urn:{graph}:s{k}"), RDFS.label, Literal(f"{graph} {k}\n}}", lang="zh")) for k in range(n)]
+
+    graphs = {"urn:g:big": triples("big", 400), "urn:g:empty": [], "urn:g:small": triples("small", 3)}
+    text = "".join(graph_block(URIRef(name), to_ntriples(ts)) for name, ts in graphs.items())
+    spooled = tmp_path / "plans.trig"
+    spooled.write_text(text, encoding="utf-8")
+    every = {(str(s), str(o)) for ts in graphs.values() for s, _, o in ts}
+    for source in (text, spooled):
+        for size in (64, 5_000, 1 << 20):  # smaller than a line, smaller than the big block, all of it
+            dataset = open_dataset(None)
+            load_graph_blocks(dataset, source, slice_bytes=size)
+            named = {name: {(str(s), str(o)) for s, _, o in dataset.graph(URIRef(name))} for name in graphs}
+            assert named == {name: {(str(s), str(o)) for s, _, o in ts} for name, ts in graphs.items()}
+            union = run_query(dataset, "SELECT ?s ?o WHERE { ?s ?p ?o }").rows
+            assert set(union) == every and len(union) == len(every)
+            assert len(dataset.store._inner) == 2 * len(every)  # each triple in its graph and in the union
