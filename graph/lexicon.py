@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .namespaces import ENTITY_TYPES
@@ -32,26 +32,48 @@ class Lexicon:
     abbreviations: tuple[tuple[str, str], ...]  # (long form, short form), longest first
     quoted_products: tuple[tuple[str, str], ...]
 
-    @property
+    @cached_property
     def max_boundary(self) -> int:
         return max(map(len, self.boundary_words), default=1)
+
+    @cached_property
+    def generic_or_suffix_words(self) -> frozenset[str]:
+        """Words a class mention (省级重点实验室) is made of: generic words and type suffixes."""
+        return self.generic_words | {suffix for suffix, _ in self.suffixes}
+
+    @cached_property
+    def max_generic(self) -> int:
+        return max(map(len, self.generic_or_suffix_words), default=1)
+
+    @cached_property
+    def _ends(self) -> tuple[tuple[int, ...], dict[str, tuple[int, str, str]], dict[str, tuple[int, str]]]:
+        """Suffixes and departments by their text, with their place in the lists (the first match wins)."""
+        suffixes = {}
+        for k, (suffix, type_) in enumerate(self.suffixes):
+            suffixes.setdefault(suffix, (k, suffix, type_))
+        departments = {}
+        for k, dept in enumerate(self.departments):
+            departments.setdefault(dept, (k, dept))
+        lengths = tuple(sorted({len(w) for w in (*suffixes, *departments) if w}, reverse=True))
+        return lengths, suffixes, departments
 
     def suffix_type(self, name: str) -> tuple[str, str] | None:
         """Return (suffix, type) of the longest suffix the name ends with.
 
+        Looked up by the name's last characters (a few lengths) rather than by trying
+        every suffix: the scan for names' starts asks this thousands of times a plan.
+
         >>> default_lexicon().suffix_type("嵩山实验室")
         ('实验室', 'Lab')
         """
-        for suffix, type_ in self.suffixes:
-            if name.endswith(suffix):
-                return suffix, type_
-        return None
+        lengths, suffixes, _ = self._ends
+        hits = [hit for k in lengths if k <= len(name) and (hit := suffixes.get(name[-k:]))]
+        return min(hits)[1:] if hits else None
 
     def department_suffix(self, name: str) -> str | None:
-        for dept in self.departments:
-            if name.endswith(dept):
-                return dept
-        return None
+        lengths, _, departments = self._ends
+        hits = [hit for k in lengths if k <= len(name) and (hit := departments.get(name[-k:]))]
+        return min(hits)[1] if hits else None
 
     def section_role(self, title: str) -> str | None:
         for keyword, role in self.section_roles:

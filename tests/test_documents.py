@@ -72,3 +72,22 @@ def test_a_numbered_item_of_one_sentence_is_a_measure():
     doc = document_from_text("厦门市科技工作要点(2024年)\n一、重点任务\n1.建设嘉庚创新实验室。\n2.支持厦门大学建设国家重点实验室。")
     measures = {u.number: u.title for u in doc.units if u.is_measure}
     assert measures == {"一.1": "建设嘉庚创新实验室", "一.2": "支持厦门大学建设国家重点实验室"}
+
+
+def test_innermost_unit_is_the_deepest_holding_the_offset():
+    from graph.extract.sentences import innermost_unit, unit_at
+    from graph.model import Unit
+
+    def unit(number, a, b, level):
+        return Unit(number, number, (a, b), (a, b), level, "section")
+
+    # a chapter with two sections, a box that overlaps both at the chapter's depth + 1, an empty unit
+    units = (unit("一", 0, 100, 1), unit("一.(一)", 10, 40, 2), unit("一.(二)", 40, 90, 2),
+             unit("box", 30, 60, 2), unit("empty", 50, 50, 3))
+    expected = {0: "一", 9: "一", 10: "一.(一)", 29: "一.(一)", 30: "box", 39: "box", 40: "box", 59: "box",
+                60: "一.(二)", 89: "一.(二)", 90: "一", 99: "一", 100: None, -1: None, 50: "box"}
+    assert {offset: unit_at(units, offset) for offset in expected} == expected
+    assert innermost_unit((), 5) is None
+    # the same units in another tuple (another plan) answer for themselves
+    moved = tuple(unit(u.number, u.span[0] + 1000, u.span[1] + 1000, u.level) for u in units)
+    assert unit_at(moved, 1010) == "一.(一)" and unit_at(units, 1010) is None

@@ -100,8 +100,9 @@ def relations_of_upgrade(doc: Document, mentions, index: SentenceIndex) -> list[
     out = []
     text = doc.text
     for a, b in index.spans:
-        inside = [m for m in mentions if a <= m.span[0] and m.span[1] <= b]
-        for verb in UPGRADE_VERBS.finditer(text, a, b):
+        verbs = list(UPGRADE_VERBS.finditer(text, a, b))
+        inside = [m for m in mentions if a <= m.span[0] and m.span[1] <= b] if verbs else []
+        for verb in verbs:
             after = sorted((m for m in inside if m.span[0] >= verb.end() and m.type in BUILT), key=lambda m: (m.span[0], -m.span[1]))
             clause_start = max(text.rfind(c, a, verb.start()) for c in "。;") + 1
             before = [m for m in inside if clause_start <= m.span[0] and m.span[1] <= verb.start() and m.type in BUILT + ("Firm", "University")]
