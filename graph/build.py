@@ -299,11 +299,15 @@ def plan_quads(ex: Extraction, ids: PlanIdentities, lexicon: Lexicon) -> Iterato
         yield s, p, o, g
 
 
-def entity_quads(entities: dict[str, Entity], places: Iterable[str] = (), indicators: Iterable[str] = ()) -> Iterator[tuple]:
+def shared_graph_triples(entities: dict[str, Entity], places: Iterable[str] = (), indicators: Iterable[str] = ()) -> Iterator[Triple]:
     """The shared graph: entities' types, labels and aliases; places and indicators."""
-    for s, p, o in entity_triples(entities):
-        yield s, p, o, ENTITY_GRAPH
-    for s, p, o in shared_triples(places, indicators):
+    yield from entity_triples(entities)
+    yield from shared_triples(places, indicators)
+
+
+def entity_quads(entities: dict[str, Entity], places: Iterable[str] = (), indicators: Iterable[str] = ()) -> Iterator[tuple]:
+    """The shared graph's triples in its named graph."""
+    for s, p, o in shared_graph_triples(entities, places, indicators):
         yield s, p, o, ENTITY_GRAPH
 
 
@@ -338,24 +342,12 @@ def to_ntriples(triples: Iterable[tuple]) -> str:
     r"""N-Triples text of the triples, one line each (the form plans travel in between processes).
 
     Written directly: converting every term for a serialiser took half of a plan's build.
-    No line holds a raw line break (it is escaped), which ``graph_block`` relies on.
+    No line holds a raw line break (it is escaped), which ``store.graph_block`` relies on.
 
     >>> to_ntriples([(IGD["a"], RDFS.label, Literal('龙门"实验室"\n', lang="zh"))])
     '<https://w3id.org/innograph/id/a> <http://www.w3.org/2000/01/rdf-schema#label> "龙门\\"实验室\\"\\n"@zh .\n'
     """
     return "".join(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in triples)
-
-
-def graph_block(name: URIRef, ntriples: str) -> str:
-    r"""One named graph as a TriG block: its name, then its N-Triples lines, then a closing line.
-
-    The store loads a file of such blocks as TriG into the named graphs, and their lines
-    alone as N-Triples into the union; so nothing has to be rewritten line by line.
-
-    >>> graph_block(IGD["g"], '<urn:a> <urn:b> "x" .\n')
-    '<https://w3id.org/innograph/id/g> {\n<urn:a> <urn:b> "x" .\n}\n'
-    """
-    return f"<{name}> {{\n{ntriples}}}\n"
 
 
 def build_graph(

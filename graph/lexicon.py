@@ -17,6 +17,27 @@ class LexiconError(ValueError):
 
 
 @dataclass(frozen=True)
+class Endings:
+    """Words a name may end with, looked up by the name's last characters (a few lengths)
+    rather than by trying every word: the scan for names' starts asks thousands of times
+    a plan. Of several words a name ends with, the first in the lexicon's list wins."""
+
+    lengths: tuple[int, ...]
+    words: dict[str, tuple[int, object]]  # word → (place in the list, what it gives)
+
+    @classmethod
+    def of(cls, listed) -> Endings:
+        words: dict[str, tuple[int, object]] = {}
+        for place, (word, value) in enumerate(listed):
+            words.setdefault(word, (place, value))
+        return cls(tuple(sorted({len(w) for w in words if w}, reverse=True)), words)
+
+    def first(self, name: str):
+        hits = [hit for k in self.lengths if k <= len(name) and (hit := self.words.get(name[-k:]))]
+        return min(hits, key=lambda hit: hit[0])[1] if hits else None
+
+
+@dataclass(frozen=True)
 class Lexicon:
     suffixes: tuple[tuple[str, str], ...]  # (suffix, type), longest first
     standalone_suffixes: frozenset[str]  # suffixes that are a name alone (中科院)
@@ -46,34 +67,23 @@ class Lexicon:
         return max(map(len, self.generic_or_suffix_words), default=1)
 
     @cached_property
-    def _ends(self) -> tuple[tuple[int, ...], dict[str, tuple[int, str, str]], dict[str, tuple[int, str]]]:
-        """Suffixes and departments by their text, with their place in the lists (the first match wins)."""
-        suffixes = {}
-        for k, (suffix, type_) in enumerate(self.suffixes):
-            suffixes.setdefault(suffix, (k, suffix, type_))
-        departments = {}
-        for k, dept in enumerate(self.departments):
-            departments.setdefault(dept, (k, dept))
-        lengths = tuple(sorted({len(w) for w in (*suffixes, *departments) if w}, reverse=True))
-        return lengths, suffixes, departments
+    def _suffix_endings(self) -> Endings:
+        return Endings.of((suffix, (suffix, type_)) for suffix, type_ in self.suffixes)
+
+    @cached_property
+    def _department_endings(self) -> Endings:
+        return Endings.of((dept, dept) for dept in self.departments)
 
     def suffix_type(self, name: str) -> tuple[str, str] | None:
         """Return (suffix, type) of the longest suffix the name ends with.
 
-        Looked up by the name's last characters (a few lengths) rather than by trying
-        every suffix: the scan for names' starts asks this thousands of times a plan.
-
         >>> default_lexicon().suffix_type("嵩山实验室")
         ('实验室', 'Lab')
         """
-        lengths, suffixes, _ = self._ends
-        hits = [hit for k in lengths if k <= len(name) and (hit := suffixes.get(name[-k:]))]
-        return min(hits)[1:] if hits else None
+        return self._suffix_endings.first(name)
 
     def department_suffix(self, name: str) -> str | None:
-        lengths, _, departments = self._ends
-        hits = [hit for k in lengths if k <= len(name) and (hit := departments.get(name[-k:]))]
-        return min(hits)[1] if hits else None
+        return self._department_endings.first(name)
 
     def section_role(self, title: str) -> str | None:
         for keyword, role in self.section_roles:

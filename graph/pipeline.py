@@ -26,11 +26,10 @@ from rdflib import Graph
 from .build import (
     ENTITY_GRAPH,
     build_graph,
-    entity_quads,
     extraction_triples,
-    graph_block,
     plan_graph_iri,
     plan_graph_iri_of,
+    shared_graph_triples,
     shared_names,
     to_ntriples,
 )
@@ -44,6 +43,7 @@ from .store import (
     clear_remote,
     drop_graph,
     fingerprint,
+    graph_block,
     load_graph_blocks,
     meta_dir,
     open_dataset,
@@ -254,8 +254,8 @@ def _apply(dataset, store_dir, manifest, known, built, todo, gone, spool, full, 
         report.changed += path in known
     report.removed = len(gone)
     drop_graph(dataset, ENTITY_GRAPH)
-    shared = entity_quads(tally.entities(), sorted(tally.places), sorted(tally.indicators))
-    load_graph_blocks(dataset, graph_block(ENTITY_GRAPH, to_ntriples((s, p, o) for s, p, o, _ in shared)))
+    shared = shared_graph_triples(tally.entities(), sorted(tally.places), sorted(tally.indicators))
+    load_graph_blocks(dataset, graph_block(ENTITY_GRAPH, to_ntriples(shared)))
     if inner is not None:
         inner.flush()
     if store_dir is not None:

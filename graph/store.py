@@ -100,7 +100,7 @@ def oxigraph_of(graph: Graph) -> ox.Store | None:
 
 
 def load_graph_blocks(graph: Graph, data: str | bytes | Path, slice_bytes: int = 32 << 20) -> None:
-    """Add named graphs written as ``build.graph_block``s (text or a file) to a dataset,
+    """Add named graphs written as ``graph_block``s (text or a file) to a dataset,
     and in Oxigraph to its union default graph too.
 
     Oxigraph's bulk loader is fast but holds what it loads in memory, so a file is fed to
@@ -140,6 +140,18 @@ def load_remote(graph: Graph, data: str | bytes | Path, batch: int = 1000) -> No
 
 
 BLOCK_OPEN, BLOCK_CLOSE = b" {\n", b"\n}\n"  # no N-Triples line holds either: line breaks in literals are escaped
+
+
+def graph_block(name: URIRef, ntriples: str) -> str:
+    r"""One named graph as a TriG block: its name, then its N-Triples lines, then a closing line.
+
+    ``load_graph_blocks`` loads a file of such blocks as TriG into the named graphs, and
+    their lines alone as N-Triples into the union; so no line has to be rewritten.
+
+    >>> graph_block(URIRef("urn:g"), '<urn:a> <urn:b> "x" .\n')
+    '<urn:g> {\n<urn:a> <urn:b> "x" .\n}\n'
+    """
+    return f"<{name}> {{\n{ntriples}}}\n"
 
 
 def _block_lines(chunk: bytes) -> bytes:

@@ -7,11 +7,11 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
 
-from graph.build import graph_block, to_ntriples
+from graph.build import to_ntriples
 from graph.namespaces import IG
 from graph.pipeline import BuildError, update_store
 from graph.query import run_query
-from graph.store import count_triples, load_graph_blocks, open_dataset
+from graph.store import count_triples, graph_block, load_graph_blocks, open_dataset
 
 from .conftest import PLANS
 
