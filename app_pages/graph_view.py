@@ -8,7 +8,7 @@ state their keys keep, which is where Streamlit puts them before a rerun.
 
 import streamlit as st
 
-from app_pages.state import lang, load_graph, load_network, t
+from app_pages.state import lang, load_graph, load_network, t, view_assets_url
 from app_pages.strings import RELATION_NAMES, TYPE_NAMES, names
 from graph.analyse import DEFAULT_CAP, cap_nodes, filter_network, find_nodes, layout, neighbourhood
 from graph.explore import entity_relations, list_plans
@@ -37,7 +37,8 @@ with right:
     if capped.graph.number_of_nodes() == 0:
         st.warning(t("empty_view"), icon=":material/info:")
     else:
-        html = render_network(capped.graph, layout(capped.graph), type_names, relation_names, focus, plans_word=t("plans_word"))
+        html = render_network(capped.graph, layout(capped.graph), type_names, relation_names, focus, plans_word=t("plans_word"),
+                              assets_url=view_assets_url())
         st.iframe(html, height=640)
         present = sorted({d["type"] for _, d in capped.graph.nodes(data=True)})
         st.markdown(t("legend") + ": " + " ".join(

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import filecmp
 import os
+import shutil
 from pathlib import Path
 
 import streamlit as st
 
 from graph.analyse import kept_entity_network, stored_entity_network
+from graph.render import VIS_FOLDER, VIS_SCRIPT, VIS_STYLE
 from graph.store import DEFAULT_STORE, default_graph, is_remote, open_location
 
 from .strings import text
@@ -47,6 +50,29 @@ def load_network(with_measures: bool):
     store nor a query engine), else the network read from the store and kept."""
     kept = kept_entity_network(store_folder(), with_measures)
     return kept if kept is not None else stored_entity_network(load_graph(), store_folder(), with_measures=with_measures)
+
+
+STATIC_FOLDER = Path(__file__).resolve().parent.parent / "static"  # served at app/static/ (.streamlit/config.toml)
+
+
+@st.cache_resource(show_spinner=False)
+def view_assets_url() -> str | None:
+    """Where the browser fetches vis-network, if this server serves the app's static folder
+    (started from the project folder, whose .streamlit/config.toml turns that on): views
+    then link pyvis's copy, put there, instead of each carrying 0.7 MB of it. None: views
+    carry it (static serving off, or the folder not writable)."""
+    if not st.get_option("server.enableStaticServing"):
+        return None
+    try:
+        STATIC_FOLDER.mkdir(exist_ok=True)
+        for name in (VIS_SCRIPT, VIS_STYLE):
+            source, served = VIS_FOLDER / name, STATIC_FOLDER / name
+            if not served.is_file() or not filecmp.cmp(source, served, shallow=False):
+                shutil.copyfile(source, served)
+    except OSError:
+        return None
+    base = st.get_option("server.baseUrlPath").strip("/")
+    return f"/{base}/app/static/" if base else "/app/static/"
 
 
 def lang() -> str:

@@ -148,3 +148,79 @@ def test_explorer_on_a_store_named_by_the_environment(tmp_path, monkeypatch, fre
     assert iframe_html(again) == iframe_html(first)
     again.text_input(key="search").set_value("龙门实验室").run()
     assert not again.exception and "龙门实验室" in again.subheader[0].value
+
+
+@pytest.fixture()
+def static_serving():
+    """Set server.enableStaticServing for one test, as a started server would have it."""
+    from streamlit import config
+
+    from app_pages import state
+
+    before = config.get_option("server.enableStaticServing")
+
+    def set_to(on: bool):
+        config.set_option("server.enableStaticServing", on)
+        state.view_assets_url.clear()
+
+    yield set_to
+    set_to(before)
+
+
+def test_views_link_vis_network_where_the_server_serves_it(static_serving):
+    """With static serving on, a view links pyvis's own vis-network from app/static/ (put
+    there, byte for byte) instead of carrying it; with it off, the view carries it again."""
+    from app_pages.state import STATIC_FOLDER
+    from graph.render import VIS_FOLDER, VIS_SCRIPT, VIS_STYLE
+
+    static_serving(True)
+    linked = iframe_html(AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run())
+    assert '<script src="/app/static/vis-network.min.js"></script>' in linked
+    assert '<link rel="stylesheet" href="/app/static/vis-network.css">' in linked
+    for name in (VIS_SCRIPT, VIS_STYLE):
+        assert (STATIC_FOLDER / name).read_bytes() == (VIS_FOLDER / name).read_bytes()
+    script = (VIS_FOLDER / VIS_SCRIPT).read_text(encoding="utf-8")
+    assert script[-2000:] not in linked and "vis.DataSet" in linked
+
+    static_serving(False)
+    carried = iframe_html(AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run())
+    assert script[-2000:] in carried and "/app/static/" not in carried
+    assert len(carried) - len(linked) > len(script)  # the same view, without the library
+
+
+@pytest.mark.slow
+def test_the_started_app_serves_what_views_link(static_serving, tmp_path):
+    """The README's start (streamlit run from the project folder) turns static serving on
+    (.streamlit/config.toml), and the server answers the linked files as scripts and styles."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from graph.render import VIS_FOLDER, VIS_SCRIPT, VIS_STYLE
+
+    static_serving(True)
+    assert "/app/static/" in iframe_html(AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run())  # a first view
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+                               "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+                              cwd=ROOT, env={**os.environ, "INNOGRAPH_STORE": str(tmp_path / "unused")},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(600):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.05)
+        for name, kind in ((VIS_SCRIPT, "javascript"), (VIS_STYLE, "text/css")):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/app/static/{name}", timeout=10) as answer:
+                assert kind in answer.headers["Content-Type"]
+                assert answer.read() == (VIS_FOLDER / name).read_bytes()
+    finally:
+        server.terminate()
+        server.wait()
