@@ -17,10 +17,12 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the explorer's own modules (app_pages), as streamlit run has them
+
+from app_pages.launch import start_explorer
 
 
 def server_side(store: str, repeat: int) -> None:
@@ -43,28 +45,14 @@ def server_side(store: str, repeat: int) -> None:
     print(f"view sent to the browser: {len(frames[0].proto.srcdoc) / 1e3:.0f} KB of HTML" if frames else "no view")
 
 
-def start_app(store: str, port: int) -> subprocess.Popen:
-    """The README's start (`streamlit run app.py` from the project folder), on a big store."""
-    return subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-                             "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
-                             "--server.fileWatcherType", "none"], cwd=ROOT, env={**os.environ, "INNOGRAPH_STORE": store},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
 def first_page(page, store: str, port: int) -> tuple[subprocess.Popen, float, float]:
     """The started app, and seconds from `streamlit run` to the server up and to the network drawn in the page."""
     start = time.perf_counter()
-    proc = start_app(store, port)
-    for _ in range(600):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.05)
+    server = start_explorer(port, store)
     healthy = time.perf_counter() - start
     page.goto(f"http://127.0.0.1:{port}/")
     page.frame_locator("iframe").locator("canvas").wait_for(timeout=120000)
-    return proc, healthy, time.perf_counter() - start
+    return server, healthy, time.perf_counter() - start
 
 
 def browser(store: str, port: int = 8611) -> None:

@@ -9,7 +9,9 @@ For each scale, in one run (these machines are noisy: compare within a run):
 - time to open the store (a new process: open and answer one query);
 - every example query, median of --repeat runs, on innograph's stack (rdflib over
   oxrdflib, on disk), raw pyoxigraph on the same disk store, and rdflib's in-memory
-  store (loaded from the same quads; skipped above --rdflib-max-triples).
+  store (loaded from the same quads; skipped above --rdflib-max-triples); beside them,
+  the same Oxigraph store copied into memory (every quad, the union graph included) and
+  asked the same: what the engine does with no disk, the most a store on it could gain.
 """
 
 from __future__ import annotations
@@ -56,18 +58,25 @@ def query_latencies(store: Path, repeat: int, rdflib_max: int, triples: int) -> 
     stack = {q.name: median_ms(lambda q=q: run_query(ours, q.text, **({"name": "龙门实验室"} if q.params else {})), repeat) for q in queries}
     raw = ours.store._inner  # the very pyoxigraph store, queried without rdflib in between
 
-    def raw_query(q):
+    def raw_query(q, store=raw):
         # the same text and default graph as ours, the parameter bound the same way
         text = inline_bindings(q.text, {"name": Literal("龙门实验室")}) if q.params else q.text
-        result = raw.query(text, prefixes=prefixes)
+        result = store.query(text, prefixes=prefixes)
         # every term read into Python, as any caller that wants the answers has to
         return [tuple(solution) for solution in result] if isinstance(result, ox.QuerySolutions) else bool(result)
 
     pyox = {q.name: median_ms(lambda q=q: raw_query(q), repeat) for q in queries}
-    memory, load_s = {}, None
+    memory, in_memory_oxigraph, load_s = {}, {}, None
     if triples <= rdflib_max:
         dump = store.parent / "dump.nq"
         save_graph(ours, dump)  # the named graphs only: rdflib computes the union itself
+        copy = store.parent / "copy.nq"
+        raw.dump(str(copy), ox.RdfFormat.N_QUADS)
+        memory_store = ox.Store()
+        memory_store.bulk_load(path=str(copy), format=ox.RdfFormat.N_QUADS)
+        copy.unlink()
+        in_memory_oxigraph = {q.name: median_ms(lambda q=q: raw_query(q, memory_store), repeat) for q in queries}
+        del memory_store
         start = time.perf_counter()
         mem = Dataset(default_union=True)
         mem.parse(dump, format="nquads")
@@ -76,7 +85,7 @@ def query_latencies(store: Path, repeat: int, rdflib_max: int, triples: int) -> 
                   for q in queries}
         dump.unlink()
     for q in queries:
-        rows.append((q.name, stack[q.name], pyox[q.name], memory.get(q.name)))
+        rows.append((q.name, stack[q.name], pyox[q.name], in_memory_oxigraph.get(q.name), memory.get(q.name)))
     return rows, load_s
 
 
@@ -111,9 +120,11 @@ def main() -> None:
         rows, load_s = query_latencies(store, args.repeat, args.rdflib_max_triples, build["triples"])
         if load_s is not None:
             print(f"rdflib in-memory load of the same quads: {load_s:.1f} s")
-        print(f"{'query':<28}{'innograph ms':>14}{'pyoxigraph ms':>15}{'ratio':>8}{'rdflib mem ms':>15}{'speed-up':>10}")
-        for name, ours, raw, mem in rows:
-            mem_text = f"{mem:>15.1f}{mem / ours:>9.0f}x" if mem is not None else f"{'—':>15}{'—':>10}"
+        print(f"{'query':<28}{'innograph ms':>14}{'pyoxigraph ms':>15}{'ratio':>8}{'rdflib mem ms':>15}{'speed-up':>10}"
+              f"{'pyoxigraph mem ms':>19}{'its speed-up':>14}")
+        for name, ours, raw, ox_mem, mem in rows:
+            mem_text = (f"{mem:>15.1f}{mem / ours:>9.0f}x{ox_mem:>19.1f}{mem / ox_mem:>13.0f}x" if mem is not None
+                        else f"{'—':>15}{'—':>10}{'—':>19}{'—':>14}")
             print(f"{name:<28}{ours:>14.1f}{raw:>15.1f}{ours / raw:>8.2f}{mem_text}")
     if len(builds) > 1:
         print("\n== build time against corpus size")

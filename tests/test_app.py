@@ -192,13 +192,10 @@ def test_views_link_vis_network_where_the_server_serves_it(static_serving):
 def test_the_started_app_serves_what_views_link(static_serving, tmp_path):
     """The README's start (streamlit run from the project folder) turns static serving on
     (.streamlit/config.toml), and the server answers the linked files as scripts and styles."""
-    import os
     import socket
-    import subprocess
-    import sys
-    import time
     import urllib.request
 
+    from app_pages.launch import start_explorer
     from graph.render import VIS_FOLDER, VIS_SCRIPT, VIS_STYLE
 
     static_serving(True)
@@ -206,17 +203,8 @@ def test_the_started_app_serves_what_views_link(static_serving, tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-                               "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-                              cwd=ROOT, env={**os.environ, "INNOGRAPH_STORE": str(tmp_path / "unused")},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = start_explorer(port, str(tmp_path / "unused"))  # static files need no session, hence no store
     try:
-        for _ in range(600):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.05)
         for name, kind in ((VIS_SCRIPT, "javascript"), (VIS_STYLE, "text/css")):
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/app/static/{name}", timeout=10) as answer:
                 assert kind in answer.headers["Content-Type"]
