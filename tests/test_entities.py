@@ -99,3 +99,28 @@ def test_every_mention_has_a_sentence_that_holds_it(extractions):
         for m in ex.mentions:
             assert m.sentence[0] <= m.span[0] and m.span[1] <= m.sentence[1], m
             assert text[m.span[0]:m.span[1]] in (m.name, m.name.strip("“”")) or m.rule.startswith("responsibility"), m
+
+
+PROVINCIAL = """河南省人民政府办公厅关于印发河南省科技创新行动计划的通知
+一、重点任务
+(一)推动郑州市人民政府与河南大学合作,支持平顶山市科技局和驻马店市财政局、各省辖市人民政府参与。
+(二)已经省政府同意,本市科技局配合。
+"""
+
+
+def test_a_provincial_plan_names_the_bodies_of_its_cities():
+    """A plan above the city level names other places' bodies; a place the lexicon does not know
+    is still taken with its body when the words around it end there (推动, 和, 、)."""
+    doc = document_from_text(PROVINCIAL)
+    assert doc.metadata.province == "河南省" and not doc.metadata.city
+    departments = {m.name for m in extract_document(doc).mentions if m.type == "Department"}
+    assert {"郑州市人民政府", "平顶山市科技局", "驻马店市财政局", "各省辖市人民政府", "省政府"} <= departments
+    assert "市人民政府" not in departments  # not cut at 市
+    assert "市科技局" in departments and "本市科技局" not in departments  # 本 is no place
+
+
+def test_a_city_plan_keeps_its_own_bodies_bare():
+    doc = document_from_text("鹤壁市人民政府关于印发鹤壁市科技创新计划的通知\n一、保障措施\n已经市政府同意,报请市人民政府批准。\n")
+    assert doc.metadata.city == "鹤壁市"
+    departments = {m.name for m in extract_document(doc).mentions if m.type == "Department"}
+    assert {"市政府", "市人民政府"} <= departments and not any(d.startswith(("已经", "报请")) for d in departments)

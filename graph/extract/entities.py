@@ -18,6 +18,7 @@ from .sentences import SentenceIndex, unit_at
 POLICY = re.compile(r"《([^《》\n]{2,80})》")
 QUOTED = re.compile(r"“([^“”\s]{2,12})”")
 PLACE_PREFIX = r"(?:省委省|市委市|县委县|区委区|县\(市、?区\)|县市区|县区|区县|各县\(市、?区\)|各县\(市\)区|各区县\(市\)|各县\(区\)|各县区|各区县|各县市区|各|[\u4e00-\u9fff]{1,2}县|省委|市委|县委|区委|省|市|县|区)"
+OTHER_PLACE_LEVELS = "市县区州"  # a 2-3 character place name before one of these is a place the lexicon need not know
 ENUM_ITEM_MAX = 14
 ENUM_FOLLOWERS = "共同|提供|参与|上市|启动|开展|建设|申建|申报|创建|争创|在|为|和|与|及|的|实施|加强|发挥|合作|加快|落户|入驻"
 SKIP_PROGRAM_FOLLOWERS = re.compile(r"[\u4e00-\u9fff]")
@@ -45,7 +46,8 @@ def find_policies(doc: Document, index: SentenceIndex) -> list[Mention]:
 
 
 def department_prefix(text: str, start: int, city: str, province: str, lexicon: Lexicon | None = None) -> int:
-    """Extend a department name left over its place prefix (市, 鹤壁市, 各县区, 淇县) or its park (X高新区管委会)."""
+    """Extend a department name left over its place prefix (市, 鹤壁市, 各县区, 淇县, and in a plan above the
+    city level another city: 郑州市) or its park (X高新区管委会)."""
     window = text[max(0, start - 10) : start]
     park = lexicon.suffix_type(window) if lexicon else None
     if park and park[1] == "Park":  # 鹤壁高新区管委会, or the plan's own 高新区管委会
@@ -56,6 +58,13 @@ def department_prefix(text: str, start: int, city: str, province: str, lexicon: 
             return start - len(place)
         if place[:-1] and window.endswith(place[:-1]) and len(place) > 2:
             return start - len(place) + 1
+    if lexicon and not city and window[-1:] in OTHER_PLACE_LEVELS:
+        # a plan above the city level names cities' bodies (郑州市人民政府); a city's own plan
+        # names its own (已经市政府同意), where this would take 已经 for a place
+        begin = scan_name_start(text, start - 1, lexicon, floor=max(0, start - 8))
+        place = text[begin : start - 1]
+        if 2 <= len(place) <= 3 and not is_generic(place, lexicon) and not re.search(PLACE_PREFIX + "$", place):
+            return begin
     m = re.search(PLACE_PREFIX + "$", window)
     return start - len(m.group(0)) if m else start
 
