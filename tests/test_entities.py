@@ -124,3 +124,9 @@ def test_a_city_plan_keeps_its_own_bodies_bare():
     assert doc.metadata.city == "鹤壁市"
     departments = {m.name for m in extract_document(doc).mentions if m.type == "Department"}
     assert {"市政府", "市人民政府"} <= departments and not any(d.startswith(("已经", "报请")) for d in departments)
+
+
+def test_a_fund_the_plan_sets_up_is_one_fund_however_plainly_named():
+    found = {(m.name, m.type) for m in extract("一、重点任务\n推动设立创业投资引导基金,组建科技成果转化引导基金,发挥引导基金作用,壮大各类投资引导基金。\n").mentions}
+    assert {("创业投资引导基金", "Fund"), ("科技成果转化引导基金", "Fund")} <= found
+    assert not any(name in ("引导基金", "各类投资引导基金", "投资引导基金") for name, _ in found)  # a kind of fund, not set up here

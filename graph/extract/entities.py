@@ -19,6 +19,7 @@ POLICY = re.compile(r"《([^《》\n]{2,80})》")
 QUOTED = re.compile(r"“([^“”\s]{2,12})”")
 PLACE_PREFIX = r"(?:省委省|市委市|县委县|区委区|县\(市、?区\)|县市区|县区|区县|各县\(市、?区\)|各县\(市\)区|各区县\(市\)|各县\(区\)|各县区|各区县|各县市区|各|[\u4e00-\u9fff]{1,2}县|省委|市委|县委|区委|省|市|县|区)"
 OTHER_PLACE_LEVELS = "市县区州"  # a 2-3 character place name before one of these is a place the lexicon need not know
+SET_UP = re.compile(r"(?:设立|组建|成立|筹建|发起)$")
 ENUM_ITEM_MAX = 14
 ENUM_FOLLOWERS = "共同|提供|参与|上市|启动|开展|建设|申建|申报|创建|争创|在|为|和|与|及|的|实施|加强|发挥|合作|加快|落户|入驻"
 SKIP_PROGRAM_FOLLOWERS = re.compile(r"[\u4e00-\u9fff]")
@@ -119,7 +120,8 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> list
         if len(prefix) == 1 and prefix not in "省市县区":
             continue  # 在洛全国重点实验室: a one-character prefix is an abbreviation, not a name
         if prefix and is_generic(prefix, lexicon) and not (prefix in "省市县区" and type_ == "Institute"):
-            continue
+            if not (type_ == "Fund" and SET_UP.search(text, max(0, a - 2), a)):
+                continue  # but a fund the plan sets up is one fund, however plainly named (设立创业投资引导基金)
         if name in doc.metadata.title and doc.metadata.title.startswith(name):
             continue  # the plan naming itself
         a, name = _balance(text, a, m.end())
