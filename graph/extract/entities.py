@@ -119,9 +119,9 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> list
             continue
         if len(prefix) == 1 and prefix not in "省市县区":
             continue  # 在洛全国重点实验室: a one-character prefix is an abbreviation, not a name
-        if prefix and is_generic(prefix, lexicon) and not (prefix in "省市县区" and type_ == "Institute"):
-            if not (type_ == "Fund" and SET_UP.search(text, max(0, a - 2), a)):
-                continue  # but a fund the plan sets up is one fund, however plainly named (设立创业投资引导基金)
+        generic = prefix and is_generic(prefix, lexicon) and not (prefix in "省市县区" and type_ == "Institute")
+        if generic and not (type_ == "Fund" and SET_UP.search(text, max(0, a - 2), a)):
+            continue  # a kind, not one thing; but a fund the plan sets up is one fund (设立创业投资引导基金)
         if name in doc.metadata.title and doc.metadata.title.startswith(name):
             continue  # the plan naming itself
         a, name = _balance(text, a, m.end())
