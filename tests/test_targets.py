@@ -58,3 +58,16 @@ def test_baseline_and_each_in_sentences():
     rows = by_name(ex.targets)
     assert rows[("研发经费投入强度", 2025)].baseline == 1.2 and rows[("研发经费投入强度", 2025)].value == 2.0
     assert {name for name, _ in rows} >= {"创建省级科技企业孵化器", "众创空间"}
+
+
+def test_what_a_count_counts_follows_its_description():
+    """培育100家<description>的<thing>: the thing counted is what follows the last 的, and two alike
+    things counted in one sentence stay two targets."""
+    ex = extract_document(document_from_text(
+        "新乡市2023年科技工作要点\n一、重点任务\n到2023年,力争培育遴选50家创新能力强、成长性好的“瞪羚”企业,"
+        "30家研发投入高、带动性强的“独角兽”企业。新建10个以上省级研发平台。"))
+    rows = by_name(ex.targets)
+    assert rows[("培育遴选“瞪羚”企业", 2023)].value == 50
+    assert rows[("培育遴选“独角兽”企业", 2023)].value == 30
+    assert rows[("新建省级研发平台", 2023)].value == 10 and rows[("新建省级研发平台", 2023)].qualifier == "以上"
+    assert not any("创新能力强" in name or "研发投入高" in name for name, _ in rows)

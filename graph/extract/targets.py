@@ -23,7 +23,7 @@ VALUE = re.compile(
 YEAR = re.compile(r"(?:(?:到|至|截至|截止到|截止)\s*)?((?:19|20)\d{2})\s*年(?:底|末)?")
 MULTI = re.compile(rf"分别(?:达到|为|突破|超过)?((?:{NUMBER}\s*{UNITS}?(?:以上|左右)?\s*[、和及]\s*)+{NUMBER}\s*{UNITS}?(?:以上|左右)?)")
 BASELINE = re.compile(rf"(?:由|从)\s*(?:((?:19|20)\d{{2}})年的?)?\s*({NUMBER})\s*{UNITS}?\s*(?:提高|增长|提升|增加|扩大)(?:到|至)")
-LEAD = re.compile(r"^((?:每年|年均|累计|全年|力争)?(?:新增|新建|新培育|新引进培育|引进培育|新引进|新认定|新获批|培育|建设|建成|创建|认定|组织实施|柔性引进|遴选|引进)?)")
+LEAD = re.compile(r"^((?:每年|年均|累计|全年|力争)?(?:新增|新建|新培育|新引进培育|引进培育|新引进|新认定|新获批|培育|建设|建成|创建|认定|组织实施|柔性引进|遴选|引进)*)")
 STRIP = re.compile(r"^(?:[,、;:]|到|至|其中|力争|确保|预计|全市|全省|我市|实现|使|年底|年末|底|末|\s)+")
 PAST = re.compile(r"十[一二三]五(?:期间|以来|时期)|已经|已建成|现有|截至目前|目前已")
 
@@ -76,6 +76,19 @@ def targets_from_tables(doc: Document, index: SentenceIndex) -> list[Target]:
                                 unit=unit, year=year, baseline=base_value, baseline_year=base_year, qualifier=qual,
                                 value_text=row.cells[col], measure=unit_at(doc.units, row.span[0])))
     return found
+
+
+def _counted(clause: str, at: int) -> tuple[str, int] | None:
+    """What a number counts when the count comes first (新培育2家创新型研发机构): the words after
+    it, and where they end. Where they describe it first (50家创新能力强、成长性好的“瞪羚”企业),
+    the thing counted is what follows the last 的."""
+    phrase = re.match(r"[^,;。\d]{2,60}", clause[at:])
+    if phrase and "的" in phrase.group():
+        head = phrase.group().rsplit("的", 1)[1]
+        if 2 <= len(head) <= 30 and "、" not in head:
+            return head, phrase.end()
+    words = re.match(r"[^、,;。\d]{2,30}", clause[at:])
+    return (words.group(), words.end()) if words else None
 
 
 def _clean_name(name: str) -> str:
@@ -181,7 +194,7 @@ def targets_from_sentence(doc: Document, a: int, b: int, index: SentenceIndex) -
                 prev = m.end()
                 continue  # 由1.2%提高到2.0%: the first number is the baseline
             raw = name_of_next if name_of_next is not None else ctext[prev : m.start()]
-            after = re.match(r"[^、,;。\d]{2,30}", ctext[m.end() :]) if not m.group("qual") else None
+            after = _counted(ctext, m.end())
             prev = m.end()
             each = raw.endswith("各")
             raw = raw[:-1] if each else raw
@@ -194,8 +207,8 @@ def targets_from_sentence(doc: Document, a: int, b: int, index: SentenceIndex) -
             name = _clean_name(raw)
             own = LEAD.match(name).group(1)
             if after and (not name or own == name):
-                name = name + after.group()  # quantity first: 新培育2家创新型研发机构
-                prev = m.end() + after.end()
+                name = name + after[0]  # quantity first: 新培育2家创新型研发机构
+                prev = m.end() + after[1]
             if len(name) < 2 or len(name) > 40:
                 continue
             if own:
@@ -211,10 +224,11 @@ def targets_from_sentence(doc: Document, a: int, b: int, index: SentenceIndex) -
 
 
 def _dedupe(targets: list[Target]) -> list[Target]:
-    """One target per indicator, value and year: a plan often repeats its goals in its measures."""
+    """One target per indicator, value and year: a plan often repeats its goals in its measures.
+    Never in one sentence, though: two alike names there are two things (“瞪羚”企业, “独角兽”企业)."""
     kept: list[Target] = []
     for t in targets:
-        twin = next((k for k in kept if k.value == t.value and k.unit == t.unit
+        twin = next((k for k in kept if k.value == t.value and k.unit == t.unit and (k.sentence != t.sentence or k.indicator == t.indicator)
                      and (k.year == t.year or k.year is None or t.year is None)
                      and (k.indicator in t.indicator or t.indicator in k.indicator or _overlap(k.indicator, t.indicator) >= 0.6 * min(len(k.indicator), len(t.indicator)))), None)
         if twin is None:
