@@ -104,7 +104,7 @@ def test_every_mention_has_a_sentence_that_holds_it(extractions):
 PROVINCIAL = """河南省人民政府办公厅关于印发河南省科技创新行动计划的通知
 一、重点任务
 (一)推动郑州市人民政府与河南大学合作,支持平顶山市科技局和驻马店市财政局、各省辖市人民政府参与。
-(二)已经省政府同意,本市科技局配合。
+(二)已经省政府同意,本市科技局配合。支持河南省新乡市人民政府。
 """
 
 
@@ -114,7 +114,7 @@ def test_a_provincial_plan_names_the_bodies_of_its_cities():
     doc = document_from_text(PROVINCIAL)
     assert doc.metadata.province == "河南省" and not doc.metadata.city
     departments = {m.name for m in extract_document(doc).mentions if m.type == "Department"}
-    assert {"郑州市人民政府", "平顶山市科技局", "驻马店市财政局", "各省辖市人民政府", "省政府"} <= departments
+    assert {"郑州市人民政府", "平顶山市科技局", "驻马店市财政局", "各省辖市人民政府", "省政府", "新乡市人民政府"} <= departments
     assert "市人民政府" not in departments  # not cut at 市
     assert "市科技局" in departments and "本市科技局" not in departments  # 本 is no place
 

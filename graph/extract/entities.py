@@ -62,7 +62,8 @@ def department_prefix(text: str, start: int, city: str, province: str, lexicon: 
     if lexicon and not city and window[-1:] in OTHER_PLACE_LEVELS:
         # a plan above the city level names cities' bodies (郑州市人民政府); a city's own plan
         # names its own (已经市政府同意), where this would take 已经 for a place
-        begin = scan_name_start(text, start - 1, lexicon, floor=max(0, start - 8))
+        begin = scan_name_start(text, start - 1, lexicon, floor=max(0, start - 12))
+        begin += next((len(p) for p in lexicon.provinces if text.startswith(p, begin, start)), 0)  # 河南省郑州市: the city's own body
         place = text[begin : start - 1]
         if 2 <= len(place) <= 3 and not is_generic(place, lexicon) and not re.search(PLACE_PREFIX + "$", place):
             return begin
