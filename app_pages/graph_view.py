@@ -3,7 +3,9 @@
 The view is drawn before the controls beside it are made: it is what a user waits for,
 and the browser fetches each kind of element's code only when the first one arrives
 (about forty files for the controls). The controls' values are read from the session
-state their keys keep, which is where Streamlit puts them before a rerun.
+state their keys keep, which is where Streamlit puts them before a rerun. The plans to
+filter by come with the network, so the first page opens no store: opening one and asking
+it took the CPU the browser needed to draw the view.
 """
 
 import streamlit as st
@@ -11,7 +13,7 @@ import streamlit as st
 from app_pages.state import lang, load_graph, load_network, t, view_assets_url
 from app_pages.strings import RELATION_NAMES, TYPE_NAMES, names
 from graph.analyse import DEFAULT_CAP, cap_nodes, filter_network, find_nodes, layout, neighbourhood
-from graph.explore import entity_relations, list_plans
+from graph.explore import entity_relations
 from graph.namespaces import ENTITY_TYPES
 from graph.render import legend_items, render_network
 
@@ -51,7 +53,7 @@ with left:
     elif matches:
         st.selectbox(t("search_pick"), matches, index=matches.index(focus), key="focus",
                      format_func=lambda n: f"{filtered.nodes[n]['label']} · {type_names.get(filtered.nodes[n]['type'], '')}")
-    st.multiselect(t("filter_plans"), [row[1] for row in list_plans(load_graph()).rows], key="plans")
+    st.multiselect(t("filter_plans"), network.graph["plans"], key="plans")
     st.multiselect(t("filter_types"), list(ENTITY_TYPES), format_func=type_names.get, key="types")
     st.checkbox(t("show_measures"), value=False, key="with_measures")
     st.slider(t("radius"), 1, 3, 1, key="radius")

@@ -41,7 +41,8 @@ NODES_QUERY = (
 )
 
 PLANS_QUERY = "SELECT ?node ?p WHERE { ?node ig:mentionedIn ?p }"
-PLAN_TITLES_QUERY = "SELECT ?p ?title WHERE { ?p a ig:Plan ; rdfs:label ?title }"
+PLAN_TITLES_QUERY = (
+    "SELECT ?p ?title ?city WHERE { ?p a ig:Plan ; rdfs:label ?title OPTIONAL { ?p ig:cityName ?city } } ORDER BY ?city ?title")
 
 # a tooltip sentence for each node: its mentions' sentences by IRI (the least is chosen in
 # Python, the same on every build), then each sentence's text once. Reading the text per
@@ -75,7 +76,7 @@ SELECT ?m ?label ?plan ?body ?lead WHERE {
 """
 
 
-NETWORK_FORMAT = 4  # raise when entity_network's output changes, so kept copies are read again
+NETWORK_FORMAT = 5  # raise when entity_network's output changes, so kept copies are read again
 DEFAULT_CAP = 300  # nodes a view sends to the browser unless the user asks for more
 LAYOUT_SEED, LAYOUT_SCALE = 7, 600.0  # the same view gets the same positions on every run
 
@@ -102,7 +103,9 @@ def _entity_network(graph: Graph, with_measures: bool) -> nx.Graph:
     types = " ".join(f"ig:{t}" for t in (*ENTITY_TYPES, "Place"))
     for node, label, type_ in run_query(graph, NODES_QUERY[form] % types).rows:
         g.add_node(node, label=label, type=type_, plans=(), sentence="", alt=())
-    titles = dict(run_query(graph, PLAN_TITLES_QUERY).rows)
+    rows = run_query(graph, PLAN_TITLES_QUERY).rows
+    titles = {plan: title for plan, title, _ in rows}
+    g.graph["plans"] = tuple(dict.fromkeys(title for _, title, _ in rows))  # the plan filter's choices, by city
     named_in: dict[str, set[str]] = {}
     for node, plan in run_query(graph, PLANS_QUERY).rows:
         if node in g and plan in titles:

@@ -130,8 +130,10 @@ def fresh_caches():
 def test_explorer_on_a_store_named_by_the_environment(tmp_path, monkeypatch, fresh_caches):
     """INNOGRAPH_STORE: the store is read as it is; its network is read once and kept beside it,
     and a later start draws the same view from the kept copy."""
+    from app_pages import state
+    from graph.explore import list_plans
     from graph.pipeline import update_store
-    from graph.store import meta_dir, open_dataset
+    from graph.store import meta_dir, open_dataset, open_location
 
     from .conftest import PLANS
 
@@ -143,11 +145,17 @@ def test_explorer_on_a_store_named_by_the_environment(tmp_path, monkeypatch, fre
     first = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
     assert not first.exception and "vis.DataSet" in iframe_html(first)
     assert len(list(meta_dir(store).glob("network-0-*.pickle"))) == 1  # read from the store, then kept
+    plans = [row[1] for row in list_plans(state.load_graph()).rows]  # as the first page asked the store
     fresh_caches()  # a later start
+    opened = []
+    monkeypatch.setattr(state, "open_location", lambda location: opened.append(location) or open_location(location))
     again = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
     assert iframe_html(again) == iframe_html(first)
+    assert opened == []  # the first page opens no store: the plans to filter by come with the kept network
+    assert again.multiselect(key="plans").options == plans and len(plans) == 4
     again.text_input(key="search").set_value("龙门实验室").run()
     assert not again.exception and "龙门实验室" in again.subheader[0].value
+    assert opened == [str(store)]  # an entity's stated relations are asked of the store
 
 
 @pytest.fixture()
