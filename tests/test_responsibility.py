@@ -48,5 +48,17 @@ def test_split_bodies_keeps_spans(lexicon):
         ("市科技局", "市科技局"), ("市财政局", "财政局"), ("各县区政府", "各县区政府"), ("各管委", "管委")]
 
 
+def test_every_listed_body_points_at_its_own_words(documents, extractions):
+    """A body's span is where its name is written (less a prefix it inherits), in every
+    segment of a list: the 配合单位 after a 牵头单位 too."""
+    forms = read_document(DATA / "duty_forms.txt")
+    for doc, ex in ((forms, extract_document(forms)), (documents["hebi"], extractions["hebi"])):
+        for duty in ex.responsibilities:
+            a, b = duty.body.span
+            assert b > a and duty.body.name.endswith(doc.text[a:b]), (duty.body.name, doc.text[a:b])
+    partners = [d.body for d in extract_document(forms).responsibilities if d.role == "配合单位"]
+    assert [forms.text[slice(*body.span)] for body in partners] == ["市财政局", "市税务局"]
+
+
 def test_measures_without_lists_have_no_duties(extractions):
     assert extractions["zhengzhou"].responsibilities == ()

@@ -115,14 +115,13 @@ def extract_responsibilities(
             if k >= 0:
                 bodies.append(Mention(inner, "Department", (k, k + len(inner)), index.around(k), "responsibility:nested", measure))
 
-    for a, b in find_list_blocks(text):
-        unit = innermost_unit(doc.units, a)
+    for block_start, block_end in find_list_blocks(text):
+        unit = innermost_unit(doc.units, block_start)
         if unit is None:
             continue
-        for seg in ROLE_SEGMENT.finditer(text[a:b]):
+        for seg in ROLE_SEGMENT.finditer(text[block_start:block_end]):
             role, listed = seg.group(1), seg.group(2)
-            offset = a + seg.start(2)
-            for k, (name, a, b, nested) in enumerate(split_bodies(listed, offset, lexicon, doc.metadata.city)):
+            for k, (name, a, b, nested) in enumerate(split_bodies(listed, block_start + seg.start(2), lexicon, doc.metadata.city)):
                 add(name, a, b, unit.number, _role_is_lead(role, k), role, nested)
     in_blocks = find_list_blocks(text)
     for m in BARE_LIST.finditer(text):  # 责任单位:… written as its own sentence or line
