@@ -126,6 +126,20 @@ def test_a_city_plan_keeps_its_own_bodies_bare():
     assert {"市政府", "市人民政府"} <= departments and not any(d.startswith(("已经", "报请")) for d in departments)
 
 
+def test_a_city_plan_names_its_districts_bodies():
+    """A city's plan names its districts' bodies (光明区人民政府) in prose and in lists, and
+    each is one name, not cut at 区 (区人民政府); 各区 is a place prefix like 各县区."""
+    doc = document_from_text("深圳市2024年科技创新工作要点\n一、重点任务\n"
+                             "(一)支持光明区人民政府、福田区人民政府建设科学城,各区人民政府配合。"
+                             "(牵头单位:市科技创新局;配合单位:南山区人民政府、各区人民政府、人民银行深圳市中心支行)\n")
+    assert doc.metadata.city == "深圳市"
+    found = {(m.name, m.type) for m in extract_document(doc).mentions}
+    departments = {name for name, kind in found if kind == "Department"}
+    assert {"光明区人民政府", "福田区人民政府", "南山区人民政府", "各区人民政府", "人民银行深圳市中心支行"} <= departments
+    assert not {"区人民政府", "人民政府"} & departments
+    assert ("人民银行深圳市中心", "Platform") not in found  # 中心支行 is a bank's branch, not a 中心
+
+
 def test_a_fund_the_plan_sets_up_is_one_fund_however_plainly_named():
     found = {(m.name, m.type) for m in extract("一、重点任务\n推动设立创业投资引导基金,组建科技成果转化引导基金,发挥引导基金作用,壮大各类投资引导基金。\n").mentions}
     assert {("创业投资引导基金", "Fund"), ("科技成果转化引导基金", "Fund")} <= found

@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from graph.documents import read_document
+from graph.documents import document_from_text, read_document
 from graph.extract import extract_document
 from graph.extract.responsibility import split_bodies
 
@@ -58,6 +58,17 @@ def test_every_listed_body_points_at_its_own_words(documents, extractions):
             assert b > a and duty.body.name.endswith(doc.text[a:b]), (duty.body.name, doc.text[a:b])
     partners = [d.body for d in extract_document(forms).responsibilities if d.role == "配合单位"]
     assert [forms.text[slice(*body.span)] for body in partners] == ["市财政局", "市税务局"]
+
+
+def test_a_listed_body_is_one_name_not_cut_short():
+    """国家税务总局鹤壁市税务局 in a list is one body: the department found inside it from
+    鹤壁市 on (鹤壁市税务局) ends where it ends, and is that name cut short."""
+    doc = document_from_text("鹤壁市科技工作要点\n一、重点任务\n(一)落实研发费用加计扣除政策。"
+                             "(牵头单位:国家税务总局鹤壁市税务局;配合单位:市科技局)\n")
+    found = {(m.name, m.rule.split(":")[0]) for m in extract_document(doc).mentions}
+    assert ("国家税务总局鹤壁市税务局", "responsibility") in found
+    assert not any(name == "鹤壁市税务局" for name, _ in found)
+    assert ("市科技局", "department") in found  # a name the list repeats whole stays
 
 
 def test_measures_without_lists_have_no_duties(extractions):

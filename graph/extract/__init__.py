@@ -21,8 +21,12 @@ def _entities(ex: Extraction, lexicon: Lexicon) -> Extraction:
 
 
 def _responsibilities(ex: Extraction, lexicon: Lexicon) -> Extraction:
+    """A listed body is a whole name: a name found inside it that ends where it ends is
+    that name cut short (区人民政府 of 光明区人民政府), and goes."""
     found, extra = extract_responsibilities(ex.document, lexicon, ex.mentions)
-    return replace(ex, responsibilities=tuple(found), mentions=ex.mentions + tuple(extra))
+    starts = {m.span[1]: m.span[0] for m in extra}
+    kept = tuple(m for m in ex.mentions if starts.get(m.span[1], m.span[0]) >= m.span[0])
+    return replace(ex, responsibilities=tuple(found), mentions=kept + tuple(extra))
 
 
 def _targets(ex: Extraction, lexicon: Lexicon) -> Extraction:

@@ -17,7 +17,7 @@ from .sentences import SentenceIndex, unit_at
 
 POLICY = re.compile(r"《([^《》\n]{2,80})》")
 QUOTED = re.compile(r"“([^“”\s]{2,12})”")
-PLACE_PREFIX = r"(?:省委省|市委市|县委县|区委区|县\(市、?区\)|县市区|县区|区县|各县\(市、?区\)|各县\(市\)区|各区县\(市\)|各县\(区\)|各县区|各区县|各县市区|各|[\u4e00-\u9fff]{1,2}县|省委|市委|县委|区委|省|市|县|区)"
+PLACE_PREFIX = r"(?:省委省|市委市|县委县|区委区|县\(市、?区\)|县市区|县区|区县|各县\(市、?区\)|各县\(市\)区|各区县\(市\)|各县\(区\)|各县区|各区县|各县市区|各区|各|[\u4e00-\u9fff]{1,2}县|省委|市委|县委|区委|省|市|县|区)"
 OTHER_PLACE_LEVELS = "市县区州"  # a 2-3 character place name before one of these is a place the lexicon need not know
 SET_UP = re.compile(r"(?:设立|组建|成立|筹建|发起)$")
 ENUM_ITEM_MAX = 14
@@ -59,9 +59,10 @@ def department_prefix(text: str, start: int, city: str, province: str, lexicon: 
             return start - len(place)
         if place[:-1] and window.endswith(place[:-1]) and len(place) > 2:
             return start - len(place) + 1
-    if lexicon and not city and window[-1:] in OTHER_PLACE_LEVELS:
-        # a plan above the city level names cities' bodies (郑州市人民政府); a city's own plan
-        # names its own (已经市政府同意), where this would take 已经 for a place
+    if lexicon and window[-1:] in OTHER_PLACE_LEVELS and not (city and window[-1] == "市"):
+        # a plan above the city level names cities' bodies (郑州市人民政府), a city's plan its
+        # districts' (光明区人民政府); but a city's own 市 is the city (已经市政府同意, where
+        # this would take 已经 for a place)
         begin = scan_name_start(text, start - 1, lexicon, floor=max(0, start - 12))
         begin += next((len(p) for p in lexicon.provinces if text.startswith(p, begin, start)), 0)  # 河南省郑州市: the city's own body
         place = text[begin : start - 1]
@@ -84,7 +85,7 @@ def find_departments(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> l
     return found
 
 
-NOT_A_SUFFIX = {"大学": "生", "学院": "派", "中心": "城"}
+NOT_A_SUFFIX = {"大学": ("生",), "学院": ("派",), "中心": ("城", "支行")}  # 大学生, 中心城区, 中心支行 (a bank's branch)
 
 
 def _balance(text: str, a: int, b: int) -> tuple[int, str]:
@@ -107,7 +108,7 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> list
     types = dict(lexicon.suffixes)
     for m in _suffix_regex(lexicon.suffixes).finditer(text):
         suffix, type_ = m.group(), types[m.group()]
-        if text.startswith(NOT_A_SUFFIX.get(suffix, "\0"), m.end()):
+        if text.startswith(NOT_A_SUFFIX.get(suffix, ("\0",)), m.end()):
             continue  # 大学生 is no university
         if type_ in ("Program", "Fund") and m.end() < len(text) and lexicon.suffix_type(text[m.end() : m.end() + 6]) is None:
             nxt = text[m.end() : m.end() + 1]
