@@ -16,7 +16,7 @@ from .sentences import SentenceIndex, innermost_unit
 ROLE = r"(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|参与单位|协办单位|主办单位|实施主体)"
 LIST_OPEN = re.compile(rf"[(\[【]\s*(?={ROLE}\s*[::])")
 ROLE_SEGMENT = re.compile(rf"{ROLE}\s*[::]\s*([^;;]+)")
-BARE_LIST = re.compile(rf"(?:^|(?<=[。;\n]))[ \t]*{ROLE}\s*[::]\s*([^\n。]+)", re.M)
+BARE_LIST = re.compile(rf"(?:^|(?<=[。;\n]))[ \t]*{ROLE}\s*[::]\s*([^\n。]+)", re.MULTILINE)
 LEAD_PAREN = re.compile(r"[(]([^()\n]{2,60}?)牵头(?:[,、;]([^()\n]{2,80}?)(?:等)?(?:配合|参与|协助|负责))?[)]")
 LED_BY = re.compile(r"由([^,。;:()]{2,40}?)(?:负责)?牵头")
 SEPARATORS = re.compile(r"[、,;/\s]+")
