@@ -140,6 +140,14 @@ def test_a_city_plan_names_its_districts_bodies():
     assert ("人民银行深圳市中心", "Platform") not in found  # 中心支行 is a bank's branch, not a 中心
 
 
+def test_a_trade_name_may_hold_a_function_word():
+    """为 ends a name on its left (以…为), but a firm's trade name is any characters: 华为."""
+    found = {(m.name, m.type) for m in extract("一、重点任务\n支持南方科技大学与华为技术有限公司共建联合实验室,"
+                                               "引进华为公司研发团队,推动企业成为科技有限公司,鼓励为技术有限公司提供服务。\n").mentions}
+    assert {("华为技术有限公司", "Firm"), ("华为公司", "Firm"), ("南方科技大学", "University")} <= found
+    assert not [name for name, kind in found if kind == "Firm" and "成为" in name or name.startswith(("为", "企业"))]
+
+
 def test_a_fund_the_plan_sets_up_is_one_fund_however_plainly_named():
     found = {(m.name, m.type) for m in extract("一、重点任务\n推动设立创业投资引导基金,组建科技成果转化引导基金,发挥引导基金作用,壮大各类投资引导基金。\n").mentions}
     assert {("创业投资引导基金", "Fund"), ("科技成果转化引导基金", "Fund")} <= found

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..lexicon import Lexicon
 from ..model import Document, Mention
-from .names import is_generic, scan_name_start
+from .names import NAME_CHAR, is_generic, scan_name_start
 from .sentences import SentenceIndex, unit_at
 
 POLICY = re.compile(r"《([^《》\n]{2,80})》")
@@ -101,6 +101,18 @@ def _balance(text: str, a: int, b: int) -> tuple[int, str]:
     return a, name
 
 
+def _trade_name_start(text: str, a: int, lexicon: Lexicon) -> int:
+    """Where a firm's name begins when the scan stopped at a one-character function word
+    and left only generic words (为 | 技术有限公司): a trade name is any characters, so the
+    word is taken as part of it if one or two other characters stand before it (华为).
+    Otherwise ``a`` as it was."""
+    if any(text[a - k : a] in lexicon.boundary_words for k in range(2, lexicon.max_boundary + 1)):
+        return a  # the scan stopped at a longer word (成为 | 科技有限公司)
+    start = scan_name_start(text, a - 1, lexicon)
+    added = text[start : a - 1]
+    return start if 1 <= len(added) <= 2 and NAME_CHAR.fullmatch(added[-1]) and not is_generic(added, lexicon) else a
+
+
 def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> list[Mention]:
     """Names that end in a type suffix, extended left to their boundary."""
     text = doc.text
@@ -115,6 +127,8 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> list
             if SKIP_PROGRAM_FOLLOWERS.match(nxt) and not text.startswith(("建设", "等", "和", "与", "及", "的", "为", "在", "实施", "成果", "作用"), m.end()):
                 continue  # 工程 in 工程塑料, 计划 in 计划管理: not a programme's end
         a = scan_name_start(text, m.start(), lexicon)
+        if type_ == "Firm" and a and text[a - 1] in lexicon.boundary_words and (a == m.start() or is_generic(text[a : m.start()], lexicon)):
+            a = _trade_name_start(text, a, lexicon)  # 华为技术有限公司: 为 is in the name
         name = text[a : m.end()]
         prefix = text[a : m.start()]
         if not prefix and suffix not in lexicon.standalone_suffixes:
