@@ -37,3 +37,14 @@ def test_built_with_partners():
 
     found = triples(extract_document(read_document(DATA / "duty_forms.txt")))
     assert {("智能电网技术创新中心", "partnerOf", "许昌学院"), ("智能电网技术创新中心", "partnerOf", "许昌电气职业学院")} <= found
+
+
+def test_every_listed_partner_before_yu_builds_with_them():
+    """A、B与C共建D: A and B are partners as well as C; a name inside A (中国科学院) is not."""
+    from graph.documents import document_from_text
+    from graph.extract import extract_document
+
+    doc = document_from_text("深圳市科技工作要点\n一、重点任务\n(一)支持中国科学院深圳先进技术研究院、南方科技大学与华为技术有限公司"
+                             "共建智能计算联合实验室。\n")
+    partners = {o for s, p, o in triples(extract_document(doc)) if s == "智能计算联合实验室" and p == "partnerOf"}
+    assert partners == {"中国科学院深圳先进技术研究院", "南方科技大学", "华为技术有限公司"}

@@ -25,6 +25,10 @@ SITED = re.compile(r"(?:位于|坐落于|落户(?:在|于)?|选址(?:在|于))([
 LOCAL = re.compile(r"在(?:我市|本市|我区|我县)(?:挂牌)?(?:落地|落户|建设|设立)|落户(?:我市|本市)")
 
 
+def _length(mention: Mention) -> int:
+    return mention.span[1] - mention.span[0]
+
+
 def _place(name: str, type_: str = "Place") -> Mention:
     return Mention(name, type_, (0, 0), (0, 0), "place")
 
@@ -67,7 +71,12 @@ def relations_from_frames(doc: Document, mentions, index: SentenceIndex) -> list
     for m in re.finditer(r"与([^,。;、]{2,40}?)(?:合作)?共建", text):
         sentence = index.around(m.start())
         partners = _between(mentions, m.start(1), m.end(1))
-        partners += [x for x in mentions if x.span[1] == m.start() and x.type in ORGS]  # A与B共建C: A too
+        edge = m.start()
+        while before := max((x for x in mentions if x.span[1] == edge and x.type in ORGS), key=_length, default=None):
+            partners.append(before)  # A与B共建C: A too, and each of A1、A2与B共建C
+            if text[before.span[0] - 1 : before.span[0]] != "、":
+                break
+            edge = before.span[0] - 1
         built = [x for x in mentions if m.end() <= x.span[0] < sentence[1] and x.type in BUILT]
         for p in partners:
             if built:
