@@ -148,6 +148,16 @@ def test_a_trade_name_may_hold_a_function_word():
     assert not [name for name, kind in found if kind == "Firm" and "成为" in name or name.startswith(("为", "企业"))]
 
 
+def test_science_cities_graduate_schools_and_research_facilities():
+    found = {(m.name, m.type) for m in extract(
+        "一、重点任务\n加快光明科学城、西丽湖国际科教城和河套深港科技创新合作区建设,支持清华大学深圳国际研究生院建设一流学科,"
+        "推动合成生物研究重大科技基础设施开工,规划布局中原科技城重大科技基础设施功能区,加强重大科技基础设施建设。\n").mentions}
+    assert {("光明科学城", "Park"), ("西丽湖国际科教城", "Park"), ("河套深港科技创新合作区", "Park"),
+            ("清华大学深圳国际研究生院", "University"), ("合成生物研究重大科技基础设施", "Platform"),
+            ("中原科技城重大科技基础设施功能区", "Park")} <= found
+    assert {name for name, kind in found if kind == "Platform"} == {"合成生物研究重大科技基础设施"}  # not the zone's, not the kind
+
+
 def test_a_fund_the_plan_sets_up_is_one_fund_however_plainly_named():
     found = {(m.name, m.type) for m in extract("一、重点任务\n推动设立创业投资引导基金,组建科技成果转化引导基金,发挥引导基金作用,壮大各类投资引导基金。\n").mentions}
     assert {("创业投资引导基金", "Fund"), ("科技成果转化引导基金", "Fund")} <= found

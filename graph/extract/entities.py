@@ -85,7 +85,9 @@ def find_departments(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> l
     return found
 
 
-NOT_A_SUFFIX = {"大学": ("生",), "学院": ("派",), "中心": ("城", "支行")}  # 大学生, 中心城区, 中心支行 (a bank's branch)
+# a suffix followed by these is inside a word: 大学生, 中心城区, 中心支行 (a bank's branch), and
+# 科技基础设施功能区 (a zone for facilities, not a facility)
+NOT_A_SUFFIX = {"大学": ("生",), "学院": ("派",), "中心": ("城", "支行"), "科技基础设施": ("功能区", "集聚区", "集群")}
 
 
 def _balance(text: str, a: int, b: int) -> tuple[int, str]:
