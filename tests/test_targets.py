@@ -71,3 +71,17 @@ def test_what_a_count_counts_follows_its_description():
     assert rows[("培育遴选“独角兽”企业", 2023)].value == 30
     assert rows[("新建省级研发平台", 2023)].value == 10 and rows[("新建省级研发平台", 2023)].qualifier == "以上"
     assert not any("创新能力强" in name or "研发投入高" in name for name, _ in rows)
+
+
+def test_counts_in_ten_thousands_verbs_after_the_noun_and_a_fund_size():
+    """2.5万家 is a count (a unit of 万家, not a bare 万); X新增100家 is named 新增X as 新增X100家
+    is; 设立规模50亿元的X基金 sets the size of X基金; a (一) heading is no part of a name."""
+    ex = extract_document(document_from_text(
+        "深圳市2024年科技创新工作要点\n一、重点任务\n(一)到2024年底,国家高新技术企业数量达到2.5万家,专精特新“小巨人”企业新增100家。"
+        "设立规模50亿元的天使投资引导基金。\n(二)技术合同成交额达到1.2万亿元。\n"))
+    rows = {t.indicator: (t.value, t.unit, t.year) for t in ex.targets}
+    assert rows["国家高新技术企业"] == (2.5, "万家", 2024)
+    assert rows["新增专精特新“小巨人”企业"] == (100, "家", 2024)
+    assert rows["天使投资引导基金规模"][:2] == (50, "亿元")
+    assert rows["技术合同成交额"][:2] == (1.2, "万亿元")
+    assert len(rows) == 4

@@ -14,7 +14,7 @@ from ..lexicon import Lexicon
 from ..model import Document, Target
 from .sentences import SentenceIndex, unit_at
 
-UNITS = r"(?:%|‰|万亿元|亿元|万元|元|家|个|名|项|件|人次|万人|人|所|座|倍|台|套|条|篇|次|万平方米|平方米|公里|亿|万)"
+UNITS = r"(?:%|‰|万亿元|亿元|万元|元|万家|万个|万项|万件|万名|万台|万套|万户|家|个|名|项|件|人次|万人|人|所|座|倍|台|套|条|篇|次|万平方米|平方米|公里|亿|万)"
 NUMBER = r"\d+(?:\.\d+)?"
 VALUE = re.compile(
     rf"(?P<verb>达到|突破|超过|不少于|不低于|提高到|提高至|提升到|提升至|增长到|增长至|增至|增加到|保持在|控制在|达)?"
@@ -24,6 +24,7 @@ YEAR = re.compile(r"(?:(?:到|至|截至|截止到|截止)\s*)?((?:19|20)\d{2})\
 MULTI = re.compile(rf"分别(?:达到|为|突破|超过)?((?:{NUMBER}\s*{UNITS}?(?:以上|左右)?\s*[、和及]\s*)+{NUMBER}\s*{UNITS}?(?:以上|左右)?)")
 BASELINE = re.compile(rf"(?:由|从)\s*(?:((?:19|20)\d{{2}})年的?)?\s*({NUMBER})\s*{UNITS}?\s*(?:提高|增长|提升|增加|扩大)(?:到|至)")
 LEAD = re.compile(r"^((?:每年|年均|累计|全年|力争)?(?:新增|新建|新培育|新引进培育|引进培育|新引进|新认定|新获批|培育|建设|建成|创建|认定|组织实施|柔性引进|遴选|引进)*)")
+TRAILING_LEAD = re.compile(r"(?:每年|年均|累计|全年)?(?:新增|新建|新培育|新引进|新认定|新获批)$")
 STRIP = re.compile(r"^(?:[,、;:]|到|至|其中|力争|确保|预计|全市|全省|我市|实现|使|年底|年末|底|末|\s)+")
 PAST = re.compile(r"十[一二三]五(?:期间|以来|时期)|已经|已建成|现有|截至目前|目前已")
 
@@ -92,7 +93,7 @@ def _counted(clause: str, at: int) -> tuple[str, int] | None:
 
 
 def _clean_name(name: str) -> str:
-    name = re.sub(r"^\s*(?:\d{1,2}[.、]|\(\d{1,2}\)|[①-⑳])", "", name)
+    name = re.sub(r"^\s*(?:\d{1,2}[.、]|\(\d{1,2}\)|[①-⑳]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)", "", name)
     name = YEAR.sub("", name)
     name = re.sub(r"^[、,和及与]+", "", name)
     name = STRIP.sub("", name)
@@ -162,7 +163,7 @@ def targets_from_sentence(doc: Document, a: int, b: int, index: SentenceIndex) -
     taken = [t.span for t in found]
     if years and max(years) < start:
         return found
-    if not years and not re.search(r"达到|突破|新增|新建|培育|力争|每年|不少于|以上|全年|引进", sentence):
+    if not years and not re.search(r"达到|突破|新增|新建|培育|力争|每年|不少于|以上|全年|引进|规模\d", sentence):
         return found
     multi = MULTI.search(sentence)
     if multi and len(years) >= 2:
@@ -205,8 +206,13 @@ def targets_from_sentence(doc: Document, a: int, b: int, index: SentenceIndex) -
             raw = re.sub(r"(?:由|从)$", "", raw)
             baseline_of_next, name_of_next = None, None
             name = _clean_name(raw)
+            trailing = TRAILING_LEAD.search(name)
+            if trailing and trailing.start():
+                name = trailing.group() + name[: trailing.start()]  # X企业新增100家: 新增X企业, as 新增X企业100家 is named
             own = LEAD.match(name).group(1)
-            if after and (not name or own == name):
+            if after and raw.endswith("规模") and "的" in ctext[m.end() : m.end() + after[1]]:
+                name, prev = after[0] + "规模", m.end() + after[1]  # 设立规模50亿元的X基金: X基金规模
+            elif after and (not name or own == name):
                 name = name + after[0]  # quantity first: 新培育2家创新型研发机构
                 prev = m.end() + after[1]
             if len(name) < 2 or len(name) > 40:
