@@ -115,7 +115,7 @@ def find_kind_and_period(title: str, text: str) -> tuple[str, int | None, int | 
     if m:
         start, end = int(m.group(1)), int(m.group(2))
     if start is None:
-        m = re.match(r"^(\d{4})年", title) or re.search(r"[((](\d{4})年?[))]", title)
+        m = re.search(r"(?<!\d)((?:19|20)\d{2})\s*年(?:度)?(?!\s*[—–\-~至到])", title) or re.search(r"[((](\d{4})年?[))]", title)
         if m:
             start = end = int(m.group(1))
     return kind, start, end

@@ -21,6 +21,19 @@ def test_metadata(documents, city):
     assert (m.city, m.province, m.kind, (m.period_start, m.period_end)) == (city_name, province, kind, period)
 
 
+@pytest.mark.parametrize(("title", "period"), [
+    ("深圳市2024年科技创新工作要点", (2024, 2024)),  # the year after the city
+    ("关于印发杭州市2023年度科技工作要点的通知", (2023, 2023)),
+    ("苏州市科技创新行动计划(2023—2025年)", (2023, 2025)),
+    ("(2024年)广州市科技工作要点", (2024, 2024)),
+])
+def test_a_plans_period_from_its_title(title, period):
+    from graph.documents import document_from_text
+
+    m = document_from_text(title + "\n一、重点任务\n推进平台建设。\n").metadata
+    assert (m.period_start, m.period_end) == period
+
+
 def test_web_residue_removed(documents):
     for residue in ("字体大小", "验证码", "留言与评论", "点击数", "参与评论", "主办单位"):
         for doc in documents.values():
