@@ -71,7 +71,7 @@ def find_signature(lines: list[str]) -> tuple[str, str]:
 def find_province(text: str, names: list[str], lexicon: Lexicon) -> str:
     for name in names:
         for province in lexicon.provinces:
-            if name.startswith(province) or name.startswith(province[:-1] + "省"):
+            if name.startswith((province, province[:-1] + "省")):
                 return province
     counts = Counter()
     for province in lexicon.provinces:
