@@ -119,6 +119,14 @@ def test_a_provincial_plan_names_the_bodies_of_its_cities():
     assert "市科技局" in departments and "本市科技局" not in departments  # 本 is no place
 
 
+def test_a_provincial_plan_names_its_cities_and_labs_plainly():
+    doc = document_from_text("江苏省科技创新能力提升三年行动方案(2023—2025年)\n一、重点任务\n"
+                             "(一)各设区市人民政府要加强组织,推动苏州实验室纳入国家实验室体系。\n")
+    found = {(m.name, m.type) for m in extract_document(doc).mentions}
+    assert ("各设区市人民政府", "Department") in found and ("市人民政府", "Department") not in found
+    assert {name for name, kind in found if kind == "Lab"} == {"苏州实验室"}  # 纳入 ends a name
+
+
 def test_a_city_plan_keeps_its_own_bodies_bare():
     doc = document_from_text("鹤壁市人民政府关于印发鹤壁市科技创新计划的通知\n一、保障措施\n已经市政府同意,报请市人民政府批准。\n")
     assert doc.metadata.city == "鹤壁市"

@@ -71,5 +71,14 @@ def test_a_listed_body_is_one_name_not_cut_short():
     assert ("市科技局", "department") in found  # a name the list repeats whole stays
 
 
+def test_places_listed_before_a_body_share_it():
+    """南京市、无锡市人民政府 names two governments; each place's span stays on its own words."""
+    doc = document_from_text("江苏省科技创新行动方案\n一、重点任务\n(一)推进示范区建设。"
+                             "(牵头单位:省科技厅;配合单位:省财政厅、南京市、无锡市人民政府)\n")
+    bodies = [(d.body.name, doc.text[slice(*d.body.span)]) for d in extract_document(doc).responsibilities]
+    assert bodies == [("省科技厅", "省科技厅"), ("省财政厅", "省财政厅"), ("南京市人民政府", "南京市"),
+                      ("无锡市人民政府", "无锡市人民政府")]
+
+
 def test_measures_without_lists_have_no_duties(extractions):
     assert extractions["zhengzhou"].responsibilities == ()

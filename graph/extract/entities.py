@@ -17,7 +17,7 @@ from .sentences import SentenceIndex, unit_at
 
 POLICY = re.compile(r"《([^《》\n]{2,80})》")
 QUOTED = re.compile(r"“([^“”\s]{2,12})”")
-PLACE_PREFIX = r"(?:省委省|市委市|县委县|区委区|县\(市、?区\)|县市区|县区|区县|各县\(市、?区\)|各县\(市\)区|各区县\(市\)|各县\(区\)|各县区|各区县|各县市区|各区|各|[\u4e00-\u9fff]{1,2}县|省委|市委|县委|区委|省|市|县|区)"
+PLACE_PREFIX = r"(?:省委省|市委市|县委县|区委区|县\(市、?区\)|县市区|县区|区县|各县\(市、?区\)|各县\(市\)区|各区县\(市\)|各县\(区\)|各县区|各区县|各县市区|各设区市|设区市|各区|各|[\u4e00-\u9fff]{1,2}县|省委|市委|县委|区委|省|市|县|区)"
 OTHER_PLACE_LEVELS = "市县区州"  # a 2-3 character place name before one of these is a place the lexicon need not know
 SET_UP = re.compile(r"(?:设立|组建|成立|筹建|发起)$")
 ENUM_ITEM_MAX = 14

@@ -22,6 +22,7 @@ LED_BY = re.compile(r"由([^,。;:()]{2,40}?)(?:负责)?牵头")
 SEPARATORS = re.compile(r"[、,;/\s]+")
 LEVEL = re.compile(r"^(各|省委|市委|县委|区委|省|市|县|区)")
 LEAD_ROLES = ("牵头单位", "牵头部门", "主办单位")
+PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:市|县|区|州|盟|旗)")  # a place and nothing after it, in fullmatch
 
 
 def find_list_blocks(text: str) -> list[tuple[int, int]]:
@@ -87,7 +88,20 @@ def split_bodies(text: str, start: int, lexicon: Lexicon, city: str = "") -> lis
         elif level:
             prefix = level.group(1)[0]
         found.append((surface, begin, end, nested))
-    return found
+    return _share_last_body(found, lexicon)
+
+
+def _share_last_body(found: list, lexicon: Lexicon) -> list:
+    """南京市、无锡市、镇江市人民政府: the bare places before the last name are each that body's."""
+    head = PLACE.match(found[-1][0]) if found else None
+    body = found[-1][0][head.end() :] if head else ""
+    if not body or not lexicon.department_suffix(body):
+        return found
+    k = len(found) - 1
+    while k > 0 and PLACE.fullmatch(found[k - 1][0]):
+        k -= 1
+    shared = [(name + body, *rest) for name, *rest in found[k:-1]]
+    return found[:k] + shared + found[-1:]
 
 
 def _body_type(name: str, lexicon: Lexicon) -> str:
