@@ -166,6 +166,12 @@ def test_science_cities_graduate_schools_and_research_facilities():
     assert {name for name, kind in found if kind == "Platform"} == {"合成生物研究重大科技基础设施"}  # not the zone's, not the kind
 
 
+def test_a_world_class_university_is_a_kind_and_a_bureau_in_prose_is_found():
+    found = {(m.name, m.type) for m in extract("杭州市科技工作要点\n一、重点任务\n支持浙江大学建设世界一流大学,市经信局配合推进。\n").mentions}
+    assert ("浙江大学", "University") in found and ("市经信局", "Department") in found
+    assert not any(name.endswith("一流大学") for name, _ in found)
+
+
 def test_a_fund_the_plan_sets_up_is_one_fund_however_plainly_named():
     found = {(m.name, m.type) for m in extract("一、重点任务\n推动设立创业投资引导基金,组建科技成果转化引导基金,发挥引导基金作用,壮大各类投资引导基金。\n").mentions}
     assert {("创业投资引导基金", "Fund"), ("科技成果转化引导基金", "Fund")} <= found

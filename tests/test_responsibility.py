@@ -80,5 +80,28 @@ def test_places_listed_before_a_body_share_it():
                       ("无锡市人民政府", "无锡市人民政府")]
 
 
+HANGZHOU = """杭州市科技局2024年工作要点
+一、重点任务
+1．推进实验室建设。（责任处室：基础处、高新处）
+2．实施研发攻关计划。（牵头处室：计划处；配合处室：资配处）
+3．培育科技型中小企业。责任单位：市科技局、市经信局、各区、县（市）政府
+4．加快科技城建设。（市科技局、市发改委按职责分工负责）
+5．完善科技金融。（市金融办负责）
+"""
+
+
+def test_a_bureaus_own_divisions_and_shared_duties():
+    """A bureau's work plan names its divisions (责任处室, 牵头处室/配合处室); 各区、县(市)政府 is one
+    body; (A、B按职责分工负责) makes both responsible and neither the lead, (A负责) makes A lead."""
+    table = duties(extract_document(document_from_text(HANGZHOU)))
+    assert list(table.values()) == [
+        [("基础处", True), ("高新处", False)],
+        [("计划处", True), ("资配处", False)],
+        [("市科技局", True), ("市经信局", False), ("各区、县(市)政府", False)],
+        [("市科技局", False), ("市发改委", False)],
+        [("市金融办", True)],
+    ]
+
+
 def test_measures_without_lists_have_no_duties(extractions):
     assert extractions["zhengzhou"].responsibilities == ()

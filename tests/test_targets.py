@@ -85,3 +85,12 @@ def test_counts_in_ten_thousands_verbs_after_the_noun_and_a_fund_size():
     assert rows["天使投资引导基金规模"][:2] == (50, "亿元")
     assert rows["技术合同成交额"][:2] == (1.2, "万亿元")
     assert len(rows) == 4
+
+
+def test_a_level_does_not_inherit_the_lead_verb_a_count_does():
+    """新认定A 1500家,B达到2万家: B is a level (达到), not newly recognised; 建成A 5家,B不少于5家: B is built."""
+    ex = extract_document(document_from_text(
+        "杭州市2024年科技工作要点\n一、重点任务\n1.新认定国家高新技术企业1500家以上,科技型中小企业达到2万家。"
+        "建成省级产业研究院5家,省级中试基地不少于5家。\n"))
+    names = {t.indicator for t in ex.targets}
+    assert names == {"新认定国家高新技术企业", "科技型中小企业", "建成省级产业研究院", "建成省级中试基地"}

@@ -13,15 +13,17 @@ from ..lexicon import Lexicon
 from ..model import Document, Mention, Responsibility
 from .sentences import SentenceIndex, innermost_unit
 
-ROLE = r"(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|参与单位|协办单位|主办单位|实施主体)"
+ROLE = r"(责任单位|责任部门|责任处室|牵头单位|牵头部门|牵头处室|配合单位|配合部门|配合处室|参与单位|协办单位|主办单位|实施主体)"
 LIST_OPEN = re.compile(rf"[(\[【]\s*(?={ROLE}\s*[::])")
 ROLE_SEGMENT = re.compile(rf"{ROLE}\s*[::]\s*([^;;]+)")
 BARE_LIST = re.compile(rf"(?:^|(?<=[。;\n]))[ \t]*{ROLE}\s*[::]\s*([^\n。]+)", re.MULTILINE)
 LEAD_PAREN = re.compile(r"[(]([^()\n]{2,60}?)牵头(?:[,、;]([^()\n]{2,80}?)(?:等)?(?:配合|参与|协助|负责))?[)]")
+DUTY_PAREN = re.compile(r"[(]((?:(?!牵头)[^()\n]){2,80}?)(?:按职责分工|按职责|按职能|分别)?负责[)]")
 LED_BY = re.compile(r"由([^,。;:()]{2,40}?)(?:负责)?牵头")
 SEPARATORS = re.compile(r"[、,;/\s]+")
 LEVEL = re.compile(r"^(各|省委|市委|县委|区委|省|市|县|区)")
-LEAD_ROLES = ("牵头单位", "牵头部门", "主办单位")
+LEAD_ROLES = ("牵头单位", "牵头部门", "牵头处室", "主办单位")
+SHARED_GOVERNMENT = re.compile(r"[市县区](?:\([^()]*\))?(?:人民)?政府")  # 县(市)政府 after 各区、
 PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:市|县|区|州|盟|旗)")  # a place and nothing after it, in fullmatch
 
 
@@ -44,9 +46,10 @@ def find_list_blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
-def _tokens(text: str):
-    """Split a list at 、,;/ and spaces that are not inside brackets."""
-    depth, start = 0, 0
+def _tokens(text: str) -> list[tuple[int, str]]:
+    """Split a list at 、,;/ and spaces that are not inside brackets; 各区、县(市)政府 stays one
+    (各区 alone names no body: the levels share the 政府 after them)."""
+    depth, start, tokens = 0, 0, []
     for i, c in enumerate(text + "、"):
         if c in "(〈<":
             depth += 1
@@ -54,14 +57,18 @@ def _tokens(text: str):
             depth = max(0, depth - 1)
         elif depth == 0 and (c in "、,;/" or c.isspace()):
             if i > start:
-                yield start, text[start:i]
+                if tokens and re.fullmatch(r"各[市县区]", tokens[-1][1]) and SHARED_GOVERNMENT.fullmatch(text[start:i]):
+                    tokens[-1] = (tokens[-1][0], text[tokens[-1][0] : i])
+                else:
+                    tokens.append((start, text[start:i]))
             start = i + 1
+    return tokens
 
 
 def _role_is_lead(role: str, position: int) -> bool:
     if role in LEAD_ROLES:
         return True
-    return role in ("责任单位", "责任部门", "实施主体") and position == 0
+    return role in ("责任单位", "责任部门", "责任处室", "实施主体") and position == 0
 
 
 def split_bodies(text: str, start: int, lexicon: Lexicon, city: str = "") -> list[tuple[str, int, int, list]]:
@@ -158,6 +165,13 @@ def extract_responsibilities(
         if m.group(2):
             for name, a, b, nested in split_bodies(m.group(2), m.start(2), lexicon, doc.metadata.city):
                 add(name, a, b, unit.number, False, "配合", nested)
+    for m in DUTY_PAREN.finditer(text):  # (市科技局、市发改委按职责分工负责): each responsible, one alone leads
+        unit = innermost_unit(doc.units, m.start())
+        listed = split_bodies(m.group(1), m.start(1), lexicon, doc.metadata.city)
+        if unit is None or not listed or not all(lexicon.department_suffix(name) for name, *_ in listed):
+            continue
+        for name, a, b, nested in listed:
+            add(name, a, b, unit.number, len(listed) == 1, "负责", nested)
     rows = {row.span[0]: row for row in doc.tables}
     for unit in doc.units:
         row = rows.get(unit.span[0]) if unit.kind == "table" else None
