@@ -111,8 +111,10 @@ def is_generic(prefix: str, lexicon: Lexicon, extra: tuple[str, ...] = ()) -> bo
     (True, False)
     """
     s = prefix.replace("“", "").replace("”", "")
-    words = lexicon.generic_or_suffix_words | set(extra) if extra else lexicon.generic_or_suffix_words
-    longest = max(map(len, words), default=1) if extra else lexicon.max_generic
+    words, longest = lexicon.generic_or_suffix_words, lexicon.max_generic
+    if extra:
+        words = words | set(extra)
+        longest = max(longest, *map(len, extra))
     i = 0
     while i < len(s):
         for k in range(min(longest, len(s) - i), 0, -1):

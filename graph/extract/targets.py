@@ -16,16 +16,21 @@ from .sentences import SentenceIndex, unit_at
 
 UNITS = r"(?:%|‰|万亿元|亿元|万元|元|万家|万个|万项|万件|万名|万台|万套|万户|家|个|名|项|件|人次|万人|人|所|座|倍|台|套|条|篇|次|万平方米|平方米|公里|亿|万)"
 NUMBER = r"\d+(?:\.\d+)?"
+# a value's verb: a comparison (突破3000亿元: more than that) or a level reached (达到2万家)
+COMPARISONS = ("突破", "超过", "不少于", "不低于")
+LEVELS = ("达到", "提高到", "提高至", "提升到", "提升至", "增长到", "增长至", "增至", "增加到", "保持在", "控制在", "达")
 VALUE = re.compile(
-    rf"(?P<verb>达到|突破|超过|不少于|不低于|提高到|提高至|提升到|提升至|增长到|增长至|增至|增加到|保持在|控制在|达)?"
+    rf"(?P<verb>{'|'.join(COMPARISONS + LEVELS)})?"
     rf"(?P<num>{NUMBER})(?:\s*[—\-~至到]\s*(?P<num2>{NUMBER}))?\s*(?P<unit>{UNITS})(?P<qual>以上|左右|以内|以下)?"
 )
 YEAR = re.compile(r"(?:(?:到|至|截至|截止到|截止)\s*)?((?:19|20)\d{2})\s*年(?:底|末)?")
 MULTI = re.compile(rf"分别(?:达到|为|突破|超过)?((?:{NUMBER}\s*{UNITS}?(?:以上|左右)?\s*[、和及]\s*)+{NUMBER}\s*{UNITS}?(?:以上|左右)?)")
 BASELINE = re.compile(rf"(?:由|从)\s*(?:((?:19|20)\d{{2}})年的?)?\s*({NUMBER})\s*{UNITS}?\s*(?:提高|增长|提升|增加|扩大)(?:到|至)")
-LEAD = re.compile(r"^((?:每年|年均|累计|全年|力争)?(?:新增|新建|新培育|新引进培育|引进培育|新引进|新认定|新获批|培育|建设|建成|创建|认定|组织实施|柔性引进|遴选|引进)*)")
-LEVEL_VERB = re.compile(r"达到|达|提高到|提高至|提升到|提升至|增长到|增长至|增至|增加到|保持在|控制在")
-TRAILING_LEAD = re.compile(r"(?:每年|年均|累计|全年)?(?:新增|新建|新培育|新引进|新认定|新获批)$")
+# what a count's name may open with (新增高新技术企业), or, after its noun, end with (X新增100家)
+PERIODS = "每年|年均|累计|全年"
+NEWLY = "新增|新建|新培育|新引进培育|引进培育|新引进|新认定|新获批"
+LEAD = re.compile(rf"^((?:{PERIODS}|力争)?(?:{NEWLY}|培育|建设|建成|创建|认定|组织实施|柔性引进|遴选|引进)*)")
+TRAILING_LEAD = re.compile(rf"(?:{PERIODS})?(?:{NEWLY})$")
 STRIP = re.compile(r"^(?:[,、;:]|到|至|其中|力争|确保|预计|全市|全省|我市|实现|使|年底|年末|底|末|\s)+")
 PAST = re.compile(r"十[一二三]五(?:期间|以来|时期)|已经|已建成|现有|截至目前|目前已")
 
@@ -220,9 +225,9 @@ def targets_from_sentence(doc: Document, a: int, b: int, index: SentenceIndex) -
                 continue
             if own:
                 lead = own
-            elif lead and not LEVEL_VERB.fullmatch(m.group("verb") or "") and not re.match(r"每年|累计", name):
+            elif lead and m.group("verb") not in LEVELS and not re.match(r"每年|累计", name):
                 name = lead + name  # 新增A 1000家,B不少于1500家; but B达到2万家 is a level of its own
-            qual = m.group("qual") or ({"突破": "突破", "不少于": "不少于", "不低于": "不低于", "超过": "超过"}.get(m.group("verb") or "", ""))
+            qual = m.group("qual") or (m.group("verb") if m.group("verb") in COMPARISONS else "")
             for part in (name.split("、") if each else [name]):
                 found.append(Target(part, float(m.group("num")), (a + clause.start() + m.start(), a + clause.start() + m.end()),
                                     (a, b), f"sentence:{m.group('verb') or 'value'}", unit=m.group("unit"), year=year,
