@@ -180,7 +180,7 @@ def statement_triples(doc, s, p, o, evidence: Mention, rule: str, **extra) -> It
     yield node, PROV.wasDerivedFrom, span_iri(doc, evidence.span)
     yield node, IG.foundBy, _text(rule)
     for key, value in extra.items():
-        yield node, IG[key], _text(value)
+        yield node, IG[key], Literal(value) if isinstance(value, int) else _text(value)
 
 
 def extraction_triples(ex: Extraction, ids: PlanIdentities, lexicon: Lexicon) -> Iterator[Triple]:
@@ -216,9 +216,9 @@ def extraction_triples(ex: Extraction, ids: PlanIdentities, lexicon: Lexicon) ->
     for r in ex.responsibilities:
         body = entity_iri(ids.keys[(r.body.span, r.body.name)])
         measure = unit_iri(doc, r.measure)
-        yield from statement_triples(doc, body, IG.responsibleFor, measure, r.body, r.body.rule, role=r.role)
+        yield from statement_triples(doc, body, IG.responsibleFor, measure, r.body, r.body.rule, role=r.role, listPosition=r.position)
         if r.lead:
-            yield from statement_triples(doc, body, IG.leads, measure, r.body, r.body.rule, role=r.role)
+            yield from statement_triples(doc, body, IG.leads, measure, r.body, r.body.rule, role=r.role, listPosition=r.position)
     for rel in ex.relations:
         s = entity_iri(ids.keys[(rel.subject.span, rel.subject.name)])
         if rel.object.type == "Place":

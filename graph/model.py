@@ -86,8 +86,9 @@ class Relation:
 class Responsibility:
     body: Mention
     measure: str  # Unit.number
-    lead: bool
+    lead: bool  # only where the text marks it (牵头单位, X牵头, 主要责任单位, a note): never from list order
     role: str  # 责任单位 / 牵头单位 / 配合单位 / 由…牵头
+    position: int = 1  # 1 = listed first in its list
 
 
 @dataclass(frozen=True)

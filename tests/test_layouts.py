@@ -41,7 +41,7 @@ def test_duty_table_in_gbk_html(tmp_path):
     path = tmp_path / "plan.html"
     path.write_bytes(html.encode("gbk"))
     ex = extract_document(read_document(path))
-    assert duties(ex) == {"1": [("市科技局", True), ("市教育局", False)]}
+    assert duties(ex) == {"1": [("市科技局", False), ("市教育局", False)]}  # a 责任单位 column marks no lead
     assert ("商丘师范学院生物育种实验室", "Lab") in {(m.name, m.type) for m in ex.mentions}
 
 
@@ -88,12 +88,12 @@ def test_pdf_with_a_text_layer(tmp_path):
     assert ex.document.metadata.title == "焦作市科技创新三年行动计划(2023—2025年)"
     found = {(m.name, m.type) for m in ex.mentions}
     assert {("焦作实验室", "Lab"), ("河南理工大学", "University"), ("焦作市智能装备工程技术研究中心", "Platform")} <= found
-    assert duties(ex) == {"一.1": [("市科技局", True), ("市财政局", False)]}
+    assert duties(ex) == {"一.1": [("市科技局", False), ("市财政局", False)]}
 
 
 def test_duty_lists_as_lines_sentences_and_lead_brackets():
     table = duties(extract_document(read_document(DATA / "duty_lines.txt")))
-    assert table["一.1"] == [("市科技局", True), ("市工业和信息化局", False)]  # a line of its own
+    assert table["一.1"] == [("市科技局", False), ("市工业和信息化局", False)]  # a line of its own, no lead marked
     assert table["一.2"] == [("平顶山高新区管委会", True), ("市发展改革委", False), ("市财政局", False)]  # a sentence
     assert table["一.3"] == [("市金融工作局", True), ("市财政局", False), ("市科技局", False)]  # (X牵头,Y配合)
 

@@ -18,14 +18,27 @@ def duties(ex):
 
 def test_hebi_lists_with_prefix_inheritance(extractions):
     table = duties(extractions["hebi"])
-    # (责任单位:市科技局、财政局、税务局,各县区政府、管委)
-    assert table["三.(一).1"] == [("市科技局", True), ("市财政局", False), ("市税务局", False), ("各县区政府", False), ("各管委", False)]
+    # (责任单位:市科技局、财政局、税务局,各县区政府、管委): a plain list marks no lead
+    assert table["三.(一).1"] == [("市科技局", False), ("市财政局", False), ("市税务局", False), ("各县区政府", False), ("各管委", False)]
     # (责任单位:市委组织部〈市人才办〉、人力资源社会保障局、科技局,各县区政府、管委)
-    assert table["三.(二).1"][:3] == [("市委组织部", True), ("市人力资源社会保障局", False), ("市科技局", False)]
-    # the first body leads even when it is a firm
-    assert table["三.(八)"][0] == ("市经投公司", True)
-    assert table["三.(五).3"] == [("淇县政府", True), ("市科技局", False)]
+    assert table["三.(二).1"][:3] == [("市委组织部", False), ("市人力资源社会保障局", False), ("市科技局", False)]
+    assert table["三.(八)"][0] == ("市经投公司", False)  # a firm acting as a unit
+    assert table["三.(五).3"] == [("淇县政府", False), ("市科技局", False)]
     assert len(table) == 21  # every measure of the plan that has a list
+    # the order of each list is kept: 1 = listed first
+    first = [r for r in extractions["hebi"].responsibilities if r.measure == "三.(一).1"]
+    assert [r.position for r in first] == [1, 2, 3, 4, 5]
+
+
+def test_a_note_that_the_first_listed_leads():
+    """Some plans say once that the first body of each list leads (排在首位的为牵头单位):
+    then, and only then, the first of a plain 责任单位 list is the lead."""
+    text = ("周口市科技创新三年行动计划\n一、重点任务\n(一)建设中试基地。(责任单位:市科技局、市财政局)\n"
+            "(二)培育科技型企业。(责任单位:市发展改革委、市科技局)\n注:排在首位的为牵头单位。\n")
+    assert list(duties(extract_document(document_from_text(text))).values()) == [
+        [("市科技局", True), ("市财政局", False)], [("市发展改革委", True), ("市科技局", False)]]
+    without = text.replace("注:排在首位的为牵头单位。\n", "")
+    assert not any(r.lead for r in extract_document(document_from_text(without)).responsibilities)
 
 
 def test_nested_body_is_a_mention_not_a_duty(extractions):
@@ -37,7 +50,7 @@ def test_nested_body_is_a_mention_not_a_duty(extractions):
 def test_lead_and_partner_forms_and_led_by():
     table = duties(extract_document(read_document(DATA / "duty_forms.txt")))
     assert table["二.(一).1"] == [("市科技局", True), ("市财政局", False), ("市税务局", False)]
-    assert table["二.(一).2"] == [("市科技局", True), ("市财政局", False), ("市发展改革委", False), ("各县(市、区)政府", False)]
+    assert table["二.(一).2"] == [("市科技局", False), ("市财政局", False), ("市发展改革委", False), ("各县(市、区)政府", False)]
     assert table["二.(二).3"] == [("市金融工作局", True)]
 
 
@@ -92,14 +105,14 @@ HANGZHOU = """杭州市科技局2024年工作要点
 
 def test_a_bureaus_own_divisions_and_shared_duties():
     """A bureau's work plan names its divisions (责任处室, 牵头处室/配合处室); 各区、县(市)政府 is one
-    body; (A、B按职责分工负责) makes both responsible and neither the lead, (A负责) makes A lead."""
+    body; (A、B按职责分工负责) makes both responsible and neither the lead, nor does (A负责): only 牵头 marks a lead."""
     table = duties(extract_document(document_from_text(HANGZHOU)))
     assert list(table.values()) == [
-        [("基础处", True), ("高新处", False)],
+        [("基础处", False), ("高新处", False)],
         [("计划处", True), ("资配处", False)],
-        [("市科技局", True), ("市经信局", False), ("各区、县(市)政府", False)],
+        [("市科技局", False), ("市经信局", False), ("各区、县(市)政府", False)],
         [("市科技局", False), ("市发改委", False)],
-        [("市金融办", True)],
+        [("市金融办", False)],
     ]
 
 

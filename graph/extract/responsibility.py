@@ -65,10 +65,15 @@ def _tokens(text: str) -> list[tuple[int, str]]:
     return tokens
 
 
-def _role_is_lead(role: str, position: int) -> bool:
-    if role in LEAD_ROLES:
+# a plan's own note that the first of each list leads (排在首位的为牵头单位, 第一个为牵头部门)
+FIRST_LEADS_NOTE = re.compile(r"(?:排在?(?:首位|第一位?|最前)|列(?:在)?(?:首位|第一)|第一个|排名第一|居首)(?:的|者)?(?:单位|部门)?为(?:牵头|主要?责任)(?:单位|部门)")
+
+
+def _role_is_lead(role: str, position: int, first_leads: bool = False) -> bool:
+    """A lead is what the text marks as lead: a lead role, or the plan's note that the first listed leads."""
+    if role in LEAD_ROLES or "牵头" in role or role.startswith("主要责任"):
         return True
-    return role in ("责任单位", "责任部门", "责任处室", "实施主体") and position == 0
+    return first_leads and position == 0 and role in ("责任单位", "责任部门", "责任处室", "实施主体")
 
 
 def split_bodies(text: str, start: int, lexicon: Lexicon, city: str = "") -> list[tuple[str, int, int, list]]:
@@ -127,10 +132,12 @@ def extract_responsibilities(
     results: list[Responsibility] = []
     bodies: list[Mention] = []
 
-    def add(name, a, b, measure, lead, role, nested=()):
+    first_leads = bool(FIRST_LEADS_NOTE.search(text))
+
+    def add(name, a, b, measure, lead, role, nested=(), position=0):
         mention = Mention(name, _body_type(name, lexicon), (a, b), index.around(a), f"responsibility:{role}", measure)
         bodies.append(mention)
-        results.append(Responsibility(mention, measure, lead, role))
+        results.append(Responsibility(mention, measure, lead, role, position + 1))
         for inner in nested:
             k = text.find(inner, b)
             if k >= 0:
@@ -143,7 +150,7 @@ def extract_responsibilities(
         for seg in ROLE_SEGMENT.finditer(text[block_start:block_end]):
             role, listed = seg.group(1), seg.group(2)
             for k, (name, a, b, nested) in enumerate(split_bodies(listed, block_start + seg.start(2), lexicon, doc.metadata.city)):
-                add(name, a, b, unit.number, _role_is_lead(role, k), role, nested)
+                add(name, a, b, unit.number, _role_is_lead(role, k, first_leads), role, nested, k)
     in_blocks = find_list_blocks(text)
     for m in BARE_LIST.finditer(text):  # 责任单位:… written as its own sentence or line
         if any(a <= m.start(2) < b for a, b in in_blocks):
@@ -155,23 +162,24 @@ def extract_responsibilities(
         for seg in ROLE_SEGMENT.finditer(text[m.start(1) : m.end(2)]):
             role, offset = seg.group(1), m.start(1) + seg.start(2)
             for k, (name, a, b, nested) in enumerate(split_bodies(seg.group(2), offset, lexicon, doc.metadata.city)):
-                add(name, a, b, unit.number, _role_is_lead(role, k), role, nested)
+                add(name, a, b, unit.number, _role_is_lead(role, k, first_leads), role, nested, k)
     for m in LEAD_PAREN.finditer(text):  # (市科技局牵头,市财政局配合)
         unit = innermost_unit(doc.units, m.start())
         if unit is None or not lexicon.department_suffix(m.group(1).split("、")[-1]):
             continue
-        for name, a, b, nested in split_bodies(m.group(1), m.start(1), lexicon, doc.metadata.city):
-            add(name, a, b, unit.number, True, "牵头", nested)
+        leads = split_bodies(m.group(1), m.start(1), lexicon, doc.metadata.city)
+        for k, (name, a, b, nested) in enumerate(leads):
+            add(name, a, b, unit.number, True, "牵头", nested, k)
         if m.group(2):
-            for name, a, b, nested in split_bodies(m.group(2), m.start(2), lexicon, doc.metadata.city):
-                add(name, a, b, unit.number, False, "配合", nested)
+            for k, (name, a, b, nested) in enumerate(split_bodies(m.group(2), m.start(2), lexicon, doc.metadata.city), len(leads)):
+                add(name, a, b, unit.number, False, "配合", nested, k)
     for m in DUTY_PAREN.finditer(text):  # (市科技局、市发改委按职责分工负责): each responsible, one alone leads
         unit = innermost_unit(doc.units, m.start())
         listed = split_bodies(m.group(1), m.start(1), lexicon, doc.metadata.city)
         if unit is None or not listed or not all(lexicon.department_suffix(name) for name, *_ in listed):
             continue
-        for name, a, b, nested in listed:
-            add(name, a, b, unit.number, len(listed) == 1, "负责", nested)
+        for k, (name, a, b, nested) in enumerate(listed):
+            add(name, a, b, unit.number, False, "负责", nested, k)
     rows = {row.span[0]: row for row in doc.tables}
     for unit in doc.units:
         row = rows.get(unit.span[0]) if unit.kind == "table" else None
@@ -188,12 +196,12 @@ def extract_responsibilities(
                 continue
             role = re.search(ROLE, role).group(1) if re.search(ROLE, role) else role
             for k, (name, a, b, nested) in enumerate(split_bodies(cell, row.span[0] + at, lexicon, doc.metadata.city)):
-                add(name, a, b, unit.number, _role_is_lead(role, k) or "牵头" in role, role, nested)
+                add(name, a, b, unit.number, _role_is_lead(role, k, first_leads), role, nested, k)
     for m in LED_BY.finditer(text):
         unit = innermost_unit(doc.units, m.start())
         if unit is None or not unit.is_measure:
             continue
-        for name, x, y, nested in split_bodies(m.group(1), m.start(1), lexicon, doc.metadata.city):
+        for k, (name, x, y, nested) in enumerate(split_bodies(m.group(1), m.start(1), lexicon, doc.metadata.city)):
             if lexicon.department_suffix(name):
-                add(name, x, y, unit.number, True, "由…牵头", nested)
+                add(name, x, y, unit.number, True, "由…牵头", nested, k)
     return results, bodies
