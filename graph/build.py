@@ -75,6 +75,20 @@ def place_iri(name: str) -> URIRef:
     return IGD[f"place/{_hash(name)}"]
 
 
+def status_iri(name: str) -> URIRef:
+    return IGD[f"status/{_hash(name)}"]
+
+
+def status_triples(name: str) -> Iterator[Triple]:
+    """A status (省级高新区) is a concept, not an entity: described where a plan names it, the
+    same node for every plan since its IRI is its name's hash."""
+    node = status_iri(name)
+    yield node, RDF.type, IG.Status
+    yield node, RDFS.label, zh(name)
+    yield node, SKOS.prefLabel, zh(name)
+    yield node, SKOS.inScheme, IG.StatusScheme
+
+
 def indicator_iri(name: str) -> URIRef:
     return IGD[f"indicator/{_hash(name)}"]
 
@@ -224,6 +238,10 @@ def extraction_triples(ex: Extraction, ids: PlanIdentities, lexicon: Lexicon) ->
         if rel.object.type == "Place":
             o = place_iri(rel.object.name)
             evidence = rel.subject
+        elif rel.object.type == "Status":
+            o = status_iri(rel.object.name)
+            evidence = rel.subject
+            yield from status_triples(rel.object.name)
         else:
             o = entity_iri(ids.keys[(rel.object.span, rel.object.name)])
             evidence = rel.object

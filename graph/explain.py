@@ -7,12 +7,22 @@ from collections import defaultdict
 from .model import Extraction
 
 
+def _sentence_of(text: str, offset: int) -> tuple[int, int]:
+    from .extract.sentences import SentenceIndex
+
+    return SentenceIndex(text).around(offset)
+
+
 def explain_lines(ex: Extraction) -> list[str]:
     """Lines of text: each sentence, then what was found in it and the rule that found it."""
     doc = ex.document
     found: dict[tuple, list[str]] = defaultdict(list)
     for m in ex.mentions:
         found[m.sentence].append(f"  entity   {m.name}  [{m.type}]  @{m.span[0]}-{m.span[1]}  ← {m.rule}")
+    index = {m.span: m.sentence for m in ex.mentions}
+    for r in ex.rejected:
+        sentence = index.get(r.span) or _sentence_of(doc.text, r.span[0])
+        found[sentence].append(f"  rejected {r.name}  [{r.type}?]  @{r.span[0]}-{r.span[1]}  ← {r.reason}")
     for r in ex.responsibilities:
         lead = " (lead)" if r.lead else ""
         found[r.body.sentence].append(f"  duty     {r.body.name} → measure {r.measure}{lead}  ← {r.body.rule}")

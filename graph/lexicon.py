@@ -52,6 +52,7 @@ class Lexicon:
     user_entities: tuple[tuple[str, str], ...]
     abbreviations: tuple[tuple[str, str], ...]  # (long form, short form), longest first
     quoted_products: tuple[tuple[str, str], ...]
+    status_heads: tuple[str, ...] = ()  # a status ends in these too (硕士授权单位, 示范高校)
 
     @cached_property
     def max_boundary(self) -> int:
@@ -81,6 +82,14 @@ class Lexicon:
         ('实验室', 'Lab')
         """
         return self._suffix_endings.first(name)
+
+    @cached_property
+    def _status_endings(self) -> Endings:
+        return Endings.of((head, (head, "Status")) for head in self.status_heads)
+
+    def status_head(self, name: str) -> tuple[str, str] | None:
+        """Return (head, "Status") when a status may end the name (高校, 单位, 专科)."""
+        return self._status_endings.first(name)
 
     def department_suffix(self, name: str) -> str | None:
         return self._department_endings.first(name)
@@ -158,7 +167,36 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         user_entities=by_length(typed("user_entities.tsv")),
         abbreviations=by_length(pairs("abbreviations.tsv")),
         quoted_products=by_length(typed("quoted_products.tsv")),
+        status_heads=tuple(sorted(words("status_heads.txt"), key=len, reverse=True)),
     )
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> dict[str, tuple[int, str]]:
+    """jieba's dictionary of common Chinese words (word → frequency, part of speech), for words of
+    two characters or more: the general resource that tells a common word (综合性, 平台) from a
+    name's specific part, and a place's short form that is also a common word (中原, 长安)."""
+    from importlib.resources import files
+
+    words: dict[str, tuple[int, str]] = {}
+    with (files("jieba") / "dict.txt").open(encoding="utf-8") as lines:
+        for line in lines:
+            word, freq, tag = line.split()
+            if len(word) >= 2:
+                words[word] = (int(freq), tag)
+    return words
+
+
+COMMON_WORD_FREQUENCY = 1000  # a word this frequent in jieba's corpus is read as that word, not as a place's short form
+
+
+def is_common_word(word: str) -> bool:
+    """Is the word frequent enough in jieba's corpus to be read as a word?
+
+    >>> is_common_word("中原"), is_common_word("洛龙")
+    (True, False)
+    """
+    return dictionary_words().get(word, (0, ""))[0] >= COMMON_WORD_FREQUENCY
 
 
 @lru_cache(maxsize=4)

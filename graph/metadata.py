@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .gazetteer import default_gazetteer
 from .lexicon import Lexicon
 from .model import Metadata
 
@@ -139,7 +140,7 @@ def extract_metadata(raw_lines: list[str], lines: list[str], text: str, lexicon:
     publisher = m.group(1) if m else ""
     names = [n for n in (issuer, title, publisher) if n]
     city = find_city(names, lexicon)
-    province = find_province(text, names, lexicon)
+    province = find_province(text, names, lexicon) or (default_gazetteer().province_of(city) if city else "")
     kind, start, end = find_kind_and_period(title, text)
     return Metadata(
         title=title,

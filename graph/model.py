@@ -75,6 +75,16 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Rejected:
+    """A candidate name the rules did not take, and why (``innograph extract --explain``)."""
+
+    name: str
+    type: str
+    span: Span
+    reason: str  # "class: …", "boundary: …"
+
+
+@dataclass(frozen=True)
 class Relation:
     subject: Mention
     predicate: str  # a local name of ontology.md: ledBy, participant, ...
@@ -115,3 +125,4 @@ class Extraction:
     responsibilities: tuple[Responsibility, ...] = ()
     targets: tuple[Target, ...] = ()
     citations: tuple[Mention, ...] = field(default=())
+    rejected: tuple[Rejected, ...] = ()

@@ -76,7 +76,8 @@ def test_sparql_example_gives_a_table_and_csv(app):
     assert app.get("download_button")
 
 
-def test_responsibility_matrix_marks_the_lead(app, bundled_graph):
+def test_responsibility_matrix_marks_each_listed_body(app, bundled_graph):
+    """Hebi's (责任单位:…) lists mark no lead: every listed body is ● and none ★."""
     from graph.explore import list_plans
 
     app.switch_page("app_pages/duty_view.py").run()
@@ -84,8 +85,9 @@ def test_responsibility_matrix_marks_the_lead(app, bundled_graph):
     app.selectbox(key="duty_plan").set_value(hebi).run()
     assert not app.exception
     matrix = app.dataframe[0].value
-    assert matrix.loc["三.(一).1 大力培育高新技术企业", "鹤壁市科技局"] == "★"
+    assert matrix.loc["三.(一).1 大力培育高新技术企业", "鹤壁市科技局"] == "●"
     assert matrix.loc["三.(一).1 大力培育高新技术企业", "鹤壁市财政局"] == "●"
+    assert not (matrix == "★").any().any()
 
 
 def test_body_view_lists_measures_across_plans(app, bundled_graph):

@@ -17,7 +17,9 @@ from .targets import extract_targets
 
 
 def _entities(ex: Extraction, lexicon: Lexicon) -> Extraction:
-    return replace(ex, mentions=tuple(extract_entities(ex.document, lexicon)))
+    rejected: list = []
+    mentions = tuple(extract_entities(ex.document, lexicon, rejected))
+    return replace(ex, mentions=mentions, rejected=tuple(rejected))
 
 
 def _responsibilities(ex: Extraction, lexicon: Lexicon) -> Extraction:

@@ -11,8 +11,8 @@ import re
 from functools import lru_cache
 
 from ..lexicon import Lexicon
-from ..model import Document, Mention
-from .names import NAME_CHAR, is_generic, scan_name_start
+from ..model import Document, Mention, Rejected
+from .names import NAME_CHAR, class_reason, is_generic, scan_name_start
 from .sentences import SentenceIndex, unit_at
 
 POLICY = re.compile(r"《([^《》\n]{2,80})》")
@@ -72,12 +72,26 @@ def department_prefix(text: str, start: int, city: str, province: str, lexicon: 
     return start - len(m.group(0)) if m else start
 
 
+# party committees alone or with their government as one word (省委省政府); not the start of a
+# committee's department (市委组织部), which the lexicon reads whole
+PARTY = re.compile(r"(?:[省市县区]委[省市县区](?:人民)?政府|[省市县区]委)(?!组织部|宣传部|统战部|编办|人才办|军民融合办|政法委|办公室|办公厅|书记|常委|[\u4e00-\u9fff]{0,4}[部办])")
+OPEN_BODIES = ("领导小组", "联席会议")  # a body named after its work: 市科技创新工作领导小组
+
+
 def find_departments(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> list[Mention]:
     """Departments from the lexicon, with their place prefix; a bare generic one is skipped."""
     found = []
     text, meta = doc.text, doc.metadata
+    for m in PARTY.finditer(text):
+        a = department_prefix(text, m.start() + 1, meta.city, meta.province, lexicon) if m.start() else 0
+        a = min(a, m.start())
+        found.append(_mention(doc, index, text[a : m.end()], "Department", a, m.end(), "department:party committee"))
     for m in _department_regex(lexicon.departments).finditer(text):
-        a = department_prefix(text, m.start(), meta.city, meta.province, lexicon)
+        start = m.start()
+        if m.group().endswith(OPEN_BODIES):
+            start = scan_name_start(text, m.start(), lexicon)
+            start = start if start < m.start() and not is_generic(text[start : m.start()], lexicon, ("市", "省", "县", "区")) or start < m.start() and text[start] in "省市县区" else m.start()
+        a = department_prefix(text, start, meta.city, meta.province, lexicon)
         name = text[a : m.end()]
         if a == m.start() and m.group() in ("政府", "人民政府", "委员会", "管委", "管委会", "办公室", "办公厅", "组织部", "宣传部", "海关", "人民银行"):
             continue  # "政府引导" is no body; bare ones count only in responsibility lists
@@ -115,8 +129,10 @@ def _trade_name_start(text: str, a: int, lexicon: Lexicon) -> int:
     return start if 1 <= len(added) <= 2 and NAME_CHAR.fullmatch(added[-1]) and not is_generic(added, lexicon) else a
 
 
-def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> list[Mention]:
-    """Names that end in a type suffix, extended left to their boundary."""
+def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejected: list | None = None) -> list[Mention]:
+    """Names that end in a type suffix, extended left to their boundary; the candidates that
+    are classes, not names, go to ``rejected`` with the reason (``--explain`` prints them)."""
+    rejected = rejected if rejected is not None else []
     text = doc.text
     found = []
     types = dict(lexicon.suffixes)
@@ -139,7 +155,12 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> list
             continue  # 在洛全国重点实验室: a one-character prefix is an abbreviation, not a name
         generic = prefix and is_generic(prefix, lexicon) and not (prefix in "省市县区" and type_ == "Institute")
         if generic and not (type_ == "Fund" and SET_UP.search(text, max(0, a - 2), a)):
+            rejected.append(Rejected(name, type_, (a, m.end()), "class: generic words only"))
             continue  # a kind, not one thing; but a fund the plan sets up is one fund (设立创业投资引导基金)
+        reason = class_reason(prefix, lexicon) if type_ not in ("Program", "Fund", "Department") else ""
+        if reason:
+            rejected.append(Rejected(name, type_, (a, m.end()), reason))
+            continue
         if name in doc.metadata.title and doc.metadata.title.startswith(name):
             continue  # the plan naming itself
         a, name = _balance(text, a, m.end())
@@ -233,12 +254,13 @@ def find_abbreviations(doc: Document, lexicon: Lexicon, index: SentenceIndex, kn
 RULE_PRIORITY = ("metadata", "lexicon", "policy", "department", "suffix", "quoted", "enumeration", "abbreviation")
 
 
-def extract_entities(doc: Document, lexicon: Lexicon) -> list[Mention]:
-    """All entity mentions of a document, one per span, in text order."""
+def extract_entities(doc: Document, lexicon: Lexicon, rejected: list | None = None) -> list[Mention]:
+    """All entity mentions of a document, one per span, in text order (and the candidates
+    rejected, with why, in ``rejected``)."""
     index = SentenceIndex(doc.text)
     policies = find_policies(doc, index)
     mentions = find_issuer(doc, index) + find_user_entities(doc, lexicon, index) + policies + find_departments(doc, lexicon, index)
-    mentions += find_suffixed(doc, lexicon, index) + find_quoted_products(doc, lexicon, index)
+    mentions += find_suffixed(doc, lexicon, index, rejected) + find_quoted_products(doc, lexicon, index)
     mentions += find_enumerated(doc, lexicon, index, mentions)
     mentions += find_abbreviations(doc, lexicon, index, mentions)
     in_titles = [p.span for p in policies]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, dictionary_words
 
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·()“”\-—/]")
 QUANTITY = re.compile(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)[家个项名所座批只件种类支]$")
@@ -131,3 +131,56 @@ def is_generic(prefix: str, lexicon: Lexicon, extra: tuple[str, ...] = ()) -> bo
                 continue
             return False
     return True
+
+
+PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nrf", "nz", "nt", "eng", "x"})  # jieba's tags of names
+LEVEL_WORDS = frozenset({"省级", "国家级", "市级", "县级", "区级", "一级", "二级", "三级", "四级"})
+
+
+def _is_quality(word: str) -> bool:
+    """A word that says what kind a thing is (综合性, 示范型, 一站式, 数字化, 公共): jieba's 区别词
+    (tag b), or a common word made an attribute by 性/型/式/化. A level (省级) is not one: a
+    level heads many proper names (过氧化氢装备省级技术创新中心)."""
+    if word in LEVEL_WORDS:
+        return False
+    words = dictionary_words()
+    if words.get(word, (0, ""))[1] == "b":
+        return True
+    if word[-1:] in "性型" and len(word) >= 3:
+        return True
+    return word[-1:] in "化式" and len(word) >= 3 and (word[:-1] in words or len(word) == 3 and word[:2] in words)
+
+
+def class_reason(prefix: str, lexicon: Lexicon) -> str:
+    """Why the part before a type suffix makes a class, not a name; "" if it names one thing.
+
+    A class is written only with common words and says what kind of thing is meant
+    (综合性科技创新平台, 数字化人才服务平台): every word of it is a generic word of the lexicon
+    or a common word of jieba's dictionary (no place, person or trade name), and one is a
+    quality word. A phrase of common words without a quality word is a field or a purpose
+    that plans use as a proper name (智能计算中心, 人力资源服务产业园) and stays a name.
+
+    >>> from graph.lexicon import default_lexicon
+    >>> class_reason("综合性科技创新", default_lexicon()), class_reason("嵩山", default_lexicon())
+    ('class: common words with a quality word (综合性)', '')
+    """
+    s = prefix.replace("“", "").replace("”", "")
+    words, generic = dictionary_words(), lexicon.generic_or_suffix_words
+    # the fewest words that cover the phrase, each generic, common or a joining character
+    best: list[list[str] | None] = [None] * (len(s) + 1)
+    best[0] = []
+    for i in range(len(s)):
+        if best[i] is None:
+            continue
+        for k in range(1, min(10, len(s) - i) + 1):
+            w = s[i : i + k]
+            joins = k == 1 and (w in "()、和与及的之" or w.isdigit())
+            common = k >= 2 and w in words and words[w][1] not in PROPER_TAGS
+            fits = joins or w in generic or common or (k >= 3 and _is_quality(w))
+            if fits and (best[i + k] is None or len(best[i]) + 1 < len(best[i + k])):
+                best[i + k] = best[i] + [w]
+    cover = best[len(s)]
+    if not cover:
+        return ""
+    quality = next((w for w in cover if len(w) >= 2 and _is_quality(w)), "")
+    return f"class: common words with a quality word ({quality})" if quality else ""

@@ -6,15 +6,17 @@ supportedBy  A、B等提供技术支持
 partnerOf    与A共建B; a platform whose name holds a university's (天津大学鹤壁技术转移中心)
 locatedIn    a name that holds the plan's city or a county (鹤壁汽车电子检测中心 → 鹤壁市);
              A在我市落地 / 落户我市
-upgradeTo    推动A创建/晋级/申建/争创B; 以A为依托,争创B; 依托A…申报B
+upgradeTo    推动A、B创建/晋级/申建/争创/建设C; C a named platform or a status (省级高新区), a concept
 """
 
 from __future__ import annotations
 
 import re
 
-from ..lexicon import Lexicon
+from ..gazetteer import Gazetteer, default_gazetteer
+from ..lexicon import Lexicon, is_common_word
 from ..model import Document, Mention, Relation
+from .names import is_generic
 from .sentences import SentenceIndex
 
 BUILT = ("Lab", "Institute", "Platform", "Park")
@@ -84,48 +86,174 @@ def relations_from_frames(doc: Document, mentions, index: SentenceIndex) -> list
     return out
 
 
-def relations_from_names(doc: Document, mentions, lexicon: Lexicon) -> list[Relation]:
-    """Relations a name states by holding another name or a place."""
+PLACED = ("Lab", "Institute", "Platform", "Park", "Firm", "University")  # what has a place; not bodies, policies, programmes, funds
+STANDALONE_DISTRICT = re.compile(r"(?:^|(?<=[、,。;:\s以在和及与]))([\u4e00-\u9fff]{2}区)(?=[、,。;:\s和及与])")
+ELSEWHERE = re.compile(r"[((]([\u4e00-\u9fff]{2,4})[))]")
+
+
+def districts_of(doc: Document, gazetteer: Gazetteer, lexicon: Lexicon) -> dict[str, str]:
+    """The plan's own districts and counties by full and short name (洛龙区, 洛龙 → 洛龙区): the
+    gazetteer's, and districts the text names on their own (伊滨区, a functional district)."""
+    found: dict[str, str] = {}
+    for d in gazetteer.within(doc.metadata.city) if doc.metadata.city else ():
+        found[d.name] = d.name
+        if d.short and not is_common_word(d.short) and not doc.metadata.city.startswith(d.short):
+            # 中原 is a region before it is 中原区; 岳阳 is the city before it is 岳阳县
+            found[d.short] = d.name
+    for m in STANDALONE_DISTRICT.finditer(doc.text):
+        name = m.group(1)
+        if lexicon.suffix_type(name) or is_generic(name[:-1], lexicon) or is_common_word(name[:-1]):
+            continue  # 示范区, 自贸区: kinds of zone, not districts
+        found.setdefault(name, name)
+        found.setdefault(name[:-1], name)
+    return found
+
+
+def _other_city(name: str, own: str, gazetteer: Gazetteer, lexicon: Lexicon) -> str:
+    """Another city or county-level city heading a park's name (济源虎岭高新区 → 济源市), a
+    province before it stepped over (湖南沅江高新技术产业园区 → 沅江市)."""
+    for province in lexicon.provinces:
+        if name.startswith((province, province[:2])):
+            name = name[len(province) if name.startswith(province) else 2 :]
+            break
+    for k in (4, 3, 2):
+        place = gazetteer.find(name[:k])
+        is_city = place and place.level in ("city", "county") and place.name.endswith("市") and place.name != own
+        if is_city and not lexicon.suffix_type(name[:k]) and len(name) > k:
+            return place.name
+    return ""
+
+
+def relations_from_names(doc: Document, mentions, lexicon: Lexicon, gazetteer: Gazetteer) -> list[Relation]:
+    """Relations a name states by holding another name or a place: a university it holds
+    (partnerOf), the plan's city (洛阳师范学院 → 洛阳市), a district heading it (洛龙高新区 →
+    洛龙区), and for a park another city (济源虎岭高新区 → 济源市)."""
     out = []
-    city = doc.metadata.city
-    stem = city[:-1] if city.endswith("市") and len(city) > 2 else city
+    city = doc.metadata.city or doc.metadata.province
+    stem = re.sub(r"[市省]$", "", city) if len(city) > 2 else city
+    districts = districts_of(doc, gazetteer, lexicon)
     by_span = sorted(mentions, key=lambda m: m.span)
     for outer in by_span:
-        if outer.type not in BUILT:
+        if outer.type not in PLACED:
             continue
-        for inner in by_span:
-            if inner.type == "University" and outer.span[0] <= inner.span[0] and inner.span[1] < outer.span[1]:
-                out.append(Relation(outer, "partnerOf", inner, "name:holds university"))
         name = outer.name
-        county = COUNTY.match(name)
-        if county and not name.startswith(stem or "\0") and not lexicon.suffix_type(county.group(1)):
-            out.append(Relation(outer, "locatedIn", _place(county.group(1)), "name:holds county"))
-        elif stem and stem in name or name.startswith(city or "\0"):
-            out.append(Relation(outer, "locatedIn", _place(city), "name:holds city"))
+        if outer.type in BUILT:
+            for inner in by_span:
+                if inner.type == "University" and outer.span[0] <= inner.span[0] and inner.span[1] < outer.span[1]:
+                    out.append(Relation(outer, "partnerOf", inner, "name:holds university"))
+            head = next((name[:k] for k in (4, 3, 2) if name[:k] in districts and len(name) > k), "")
+            county = COUNTY.match(name)
+            if head and not lexicon.suffix_type(head):
+                out.append(Relation(outer, "locatedIn", _place(districts[head]), "name:holds district"))
+            elif county and not name.startswith(stem or "\0") and not lexicon.suffix_type(county.group(1)):
+                out.append(Relation(outer, "locatedIn", _place(county.group(1)), "name:holds county"))
+            elif outer.type == "Park" and (other := _other_city(name, city, gazetteer, lexicon)):
+                out.append(Relation(outer, "locatedIn", _place(other), "name:holds another city"))
+        if stem and stem in name:
+            elsewhere = next((gazetteer.find(x) for x in ELSEWHERE.findall(name) if x != stem and gazetteer.find(x)), None)
+            place = elsewhere.name if elsewhere and elsewhere.level in ("city", "province") else city
+            out.append(Relation(outer, "locatedIn", _place(place), "name:holds city"))
     return out
 
 
-def relations_of_upgrade(doc: Document, mentions, index: SentenceIndex) -> list[Relation]:
+UPGRADE_VERB = re.compile(r"(?:成功|积极|加快|高质量|全力)?(?:创建|晋级|申建|争创|申报|获批|升级为|转型为|转型升级为|建成|创成|建设|打造)|加快|推荐申报")
+STRONG_UPGRADE = re.compile(r"创建|晋级|申建|争创|获批|创成|升级为")  # a quoted status (“双一流”) only after these
+UPGRADE_FRAME = re.compile(r"推动|支持|依托|鼓励|引导|推进|促进|以")
+LIST_GAP = re.compile(r"(?:、|和|及|与|以及)?")
+SUBJECT_GAP = re.compile(r"(?:等[\u4e00-\u9fff]{0,6}?)?(?:企业|高校|单位|园区|院所)?")
+# where a status phrase ends: before a list mark, punctuation or a verb that goes on the sentence
+STATUS_RUN = re.compile(r"[^,。;:、!?()\n]{2,24}")
+STATUS_STOP = re.compile(r"建设|发展|提质|工作|试点发展|落地|为|等")
+UPGRADE_SUBJECTS = BUILT + ("Firm", "University")
+
+
+def _listed_before(mentions, text: str, end: int, floor: int) -> list[Mention]:
+    """The names listed right before ``end`` (A、B和C等企业|创建): the nearest, then each one
+    joined to it by 、/和/及."""
+    out, edge = [], end
+    while True:
+        near = [m for m in mentions if floor <= m.span[0] and m.span[1] <= edge and m.type in UPGRADE_SUBJECTS]
+        if not near:
+            return out
+        last = max(near, key=lambda m: (m.span[1], -m.span[0]))
+        gap = text[last.span[1] : edge]
+        if not (SUBJECT_GAP.fullmatch(gap) if not out else LIST_GAP.fullmatch(gap)):
+            return out
+        out.insert(0, last)
+        edge = last.span[0]
+
+
+def status_at(text: str, at: int, lexicon: Lexicon, quoted_ok: bool = True) -> tuple[str, int] | None:
+    """A status written at ``at`` (省级高新区, 国家企业技术中心, “双一流”): a class of body, not one
+    named body, ending with a type suffix or a status head. Returns (name, end)."""
+    quoted = re.match(r"“([^“”]{2,12})”", text[at : at + 16])
+    if quoted:
+        return (quoted.group(1), at + quoted.end()) if quoted_ok else None
+    run = STATUS_RUN.match(text, at)
+    if not run:
+        return None
+    words = run.group()
+    stop = STATUS_STOP.search(words, 2)
+    words = words[: stop.start()] if stop else words
+    for end in range(len(words), 1, -1):
+        head = lexicon.suffix_type(words[:end]) or lexicon.status_head(words[:end])
+        if head and end > len(head[0]):
+            inner = re.search(r"[和及与]", words[:end])
+            if inner and (lexicon.suffix_type(words[: inner.start()]) or lexicon.status_head(words[: inner.start()])):
+                end = inner.start()  # 临床医学研究中心和国家级研发平台: two statuses
+            return words[:end], at + end
+    return None
+
+
+def _upgrade_objects(mentions, text: str, at: int, limit: int, lexicon: Lexicon, quoted_ok: bool) -> list[Mention]:
+    """What follows an upgrade verb: named platforms or statuses, listed with 、/和/及."""
+    out = []
+    while at < limit:
+        level = re.match(r"(?:国家级|省级|市级|国家|省|市)?", text[at:limit]).end()  # 创建省级X: the level is no part of the name
+        named = max((m for m in mentions if m.span[0] in (at, at + level) and m.type in BUILT), key=_length, default=None)
+        if named is not None:
+            out.append(named)
+            at = named.span[1]
+        else:
+            status = status_at(text, at, lexicon, quoted_ok)
+            if status is None:
+                break
+            name, end = status
+            out.append(Mention(name, "Status", (at, end), (at, end), "status"))
+            at = end
+        joint = re.match(r"(?:、|和|及|以及)“?", text[at:limit])
+        if not joint or not joint.group():
+            break
+        at += len(joint.group().rstrip("“"))
+    return out
+
+
+def relations_of_upgrade(doc: Document, mentions, index: SentenceIndex, lexicon: Lexicon) -> list[Relation]:
+    """推动/支持 A、B 创建/争创/申建/建设 C、D: each listed subject upgradeTo each object, where an
+    object is a named platform or a status (省级高新区) made a concept. The subjects are the
+    names listed right before the verb in its own clause."""
     out = []
     text = doc.text
     for a, b in index.spans:
-        verbs = list(UPGRADE_VERBS.finditer(text, a, b))
-        inside = [m for m in mentions if a <= m.span[0] and m.span[1] <= b] if verbs else []
-        for verb in verbs:
-            after = sorted((m for m in inside if m.span[0] >= verb.end() and m.type in BUILT), key=lambda m: (m.span[0], -m.span[1]))
-            clause_start = max(text.rfind(c, a, verb.start()) for c in "。;") + 1
-            before = [m for m in inside if clause_start <= m.span[0] and m.span[1] <= verb.start() and m.type in BUILT + ("Firm", "University")]
-            if not after or not before:
+        for verb in UPGRADE_VERB.finditer(text, a, b):
+            clause_start = max(text.rfind(c, a, verb.start()) for c in "。;,:") + 1
+            subjects = _listed_before(mentions, text, verb.start(), max(a, clause_start))
+            framed = subjects and UPGRADE_FRAME.search(text, clause_start, subjects[0].span[0])
+            if not subjects and clause_start > a:  # 依托A、B等功能区,申报C / 以A为依托,争创B: the clause before
+                before = max(text.rfind(c, a, clause_start - 1) for c in "。;,:") + 1
+                clause = text[max(a, before) : clause_start]
+                if clause.startswith("依托") or re.match(r"以.+为依托", clause):
+                    subjects = [m for m in mentions if max(a, before) <= m.span[0] and m.span[1] < clause_start and m.type in UPGRADE_SUBJECTS]
+                    framed = True
+            if not subjects:
                 continue
-            target = after[0]
-            if text[verb.end() : target.span[0]].strip("“”") and target.span[0] - verb.end() > 4:
-                continue
-            frame = text[max(a, before[0].span[0] - 6) : verb.start()]
-            if not re.search(r"推动|支持|依托|以|鼓励|引导|推进", frame):
-                continue
-            for src in before:
-                if src.span[1] <= target.span[0] and src.name != target.name:
-                    out.append(Relation(src, "upgradeTo", target, f"frame:{verb.group()}"))
+            if not framed and not re.match(r"成功|获批", verb.group()) and not text.startswith(("创建", "晋级", "申建", "争创"), verb.start()):
+                continue  # 龙门实验室建设 is no upgrade; 推动龙门实验室建设X is
+            objects = _upgrade_objects(mentions, text, verb.end(), b, lexicon, bool(STRONG_UPGRADE.search(verb.group())))
+            for src in subjects:
+                for obj in objects:
+                    if obj.name != src.name:
+                        out.append(Relation(src, "upgradeTo", obj, f"frame:{verb.group()}"))
     return out
 
 
@@ -158,8 +286,8 @@ def extract_relations(doc: Document, lexicon: Lexicon, mentions) -> list[Relatio
     """All stated relations, one per (subject name, predicate, object name)."""
     index = SentenceIndex(doc.text)
     mentions = [m for m in mentions if not m.rule.startswith("responsibility")]
-    found = relations_from_frames(doc, mentions, index) + relations_from_names(doc, mentions, lexicon)
-    found += relations_of_upgrade(doc, mentions, index) + relations_of_location(doc, mentions, index)
+    found = relations_from_frames(doc, mentions, index) + relations_from_names(doc, mentions, lexicon, default_gazetteer())
+    found += relations_of_upgrade(doc, mentions, index, lexicon) + relations_of_location(doc, mentions, index)
     found += relations_of_siting(doc, mentions, index)
     seen, out = set(), []
     for r in found:

@@ -1,0 +1,47 @@
+"""Class or name, head nouns and explained rejections, on a plan written as another city would.
+Expectations written by reading the text."""
+
+from click.testing import CliRunner
+
+from graph.cli import cli
+from graph.documents import document_from_text
+from graph.extract import extract_document
+
+PLAN = """许昌市“十四五”科技创新规划
+一、重点任务
+(一)打造创新载体
+打造综合性科技创新平台,建设数字化人才服务平台。加快建设许昌智能装备研究院,推进许继集团智能电网创新中心建设。建设智能计算中心。
+(二)完善创新布局
+建设郑许科创走廊和沿颍河科技创新带,推动许昌学院东城校区、河南省科学院许昌分院建设,培育许昌科技大市场。举办中国·许昌开放创新发展大会。
+(三)加强组织领导
+市科技创新工作领导小组统筹推进,积极对接科技部、省委、省政府。
+"""
+
+
+def found(text=PLAN):
+    ex = extract_document(document_from_text(text))
+    return {(m.name, m.type) for m in ex.mentions}, ex
+
+
+def test_a_class_of_common_words_with_a_quality_word_is_no_name():
+    names, ex = found()
+    assert not {n for n, _ in names} & {"综合性科技创新平台", "数字化人才服务平台"}
+    assert {("许昌智能装备研究院", "Institute"), ("智能计算中心", "Platform")} <= names  # a field is a name
+    reasons = {r.name: r.reason for r in ex.rejected}
+    assert reasons["综合性科技创新平台"].startswith("class:") and "综合性" in reasons["综合性科技创新平台"]
+
+
+def test_head_nouns_of_corridors_campuses_branches_markets_conferences_and_groups():
+    names, _ = found()
+    assert {("郑许科创走廊", "Park"), ("沿颍河科技创新带", "Park"), ("许昌学院东城校区", "University"),
+            ("河南省科学院许昌分院", "Institute"), ("许昌科技大市场", "Platform"),
+            ("中国·许昌开放创新发展大会", "Program"), ("市科技创新工作领导小组", "Department"),
+            ("科技部", "Department")} <= names
+
+
+def test_explain_lists_rejected_candidates_with_the_reason(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN, encoding="utf-8")
+    out = CliRunner().invoke(cli, ["extract", str(path), "--explain"]).output
+    line = next(x for x in out.splitlines() if "综合性科技创新平台" in x and "rejected" in x)
+    assert "class:" in line

@@ -1,0 +1,69 @@
+"""Places from the gazetteer and upgrades to a status: hand-written plans in the layouts other
+cities use. Each expectation was written by reading the text, not by running the code."""
+
+from graph.documents import document_from_text
+from graph.extract import extract_document
+from graph.gazetteer import default_gazetteer
+from graph.pipeline import build_plans
+
+XINXIANG = """新乡市“十四五”科技创新规划
+一、重点任务
+(一)建设创新平台
+支持新乡医学院、河南师范大学创建省级重点实验室。推动新乡化纤股份有限公司申建国家企业技术中心。支持牧野高新区创建省级高新区。依托红旗区科技园、卫辉产业园等园区,推荐申报国家创新型特色产业园区。支持新乡学院争创“双一流”。学习郑州高新技术产业开发区的经验。
+"""
+
+
+def relations(text: str) -> set[tuple[str, str, str, str]]:
+    ex = extract_document(document_from_text(text))
+    return {(r.subject.name, r.predicate, r.object.name, r.object.type) for r in ex.relations}
+
+
+def test_upgrades_to_a_status_are_concepts_with_every_listed_subject():
+    found = {r for r in relations(XINXIANG) if r[1] == "upgradeTo"}
+    assert found == {
+        ("新乡医学院", "upgradeTo", "省级重点实验室", "Status"),
+        ("河南师范大学", "upgradeTo", "省级重点实验室", "Status"),
+        ("新乡化纤股份有限公司", "upgradeTo", "国家企业技术中心", "Status"),
+        ("牧野高新区", "upgradeTo", "省级高新区", "Status"),
+        ("红旗区科技园", "upgradeTo", "国家创新型特色产业园区", "Status"),  # 依托A、B等园区, 申报C
+        ("卫辉产业园", "upgradeTo", "国家创新型特色产业园区", "Status"),
+        ("新乡学院", "upgradeTo", "双一流", "Status"),
+    }
+
+
+def test_places_in_names_from_the_gazetteer():
+    found = {(s, o) for s, p, o, _ in relations(XINXIANG) if p == "locatedIn"}
+    assert found == {
+        ("新乡医学院", "新乡市"), ("新乡学院", "新乡市"), ("新乡化纤股份有限公司", "新乡市"),  # the plan's own city
+        ("牧野高新区", "牧野区"),  # a district's short form heads the park
+        ("红旗区科技园", "红旗区"), ("卫辉产业园", "卫辉市"),  # a district, a county-level city
+        ("郑州高新技术产业开发区", "郑州市"),  # another city's park
+    }  # 河南师范大学 is named after its province: no place
+
+
+def test_a_short_form_that_is_a_common_word_is_no_district():
+    """中原 is a region before it is Zhengzhou's 中原区: 中原科技城 is not put in 中原区."""
+    text = "郑州市科技工作要点\n一、重点任务\n(一)推进中原科技城建设。支持金水科技园发展。\n"
+    found = {(s, o) for s, p, o, _ in relations(text) if p == "locatedIn"}
+    assert ("中原科技城", "中原区") not in found
+    assert ("金水科技园", "金水区") in found
+
+
+def test_gazetteer_knows_provinces_cities_and_short_forms():
+    g = default_gazetteer()
+    assert g.province_of("深圳") == g.province_of("深圳市") == "广东省"
+    assert g.find("沅江").name == "沅江市" and g.find("沅江").city == "益阳市"
+    assert "光明区" in {d.name for d in g.within("深圳市")}
+    assert g.find("嵩") is None  # 嵩县 has no short form
+
+
+def test_a_status_is_a_concept_in_the_graph(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(XINXIANG, encoding="utf-8")
+    rows = build_plans([path]).query("""
+        SELECT ?s WHERE { ?x ig:upgradeTo ?o . ?o a ig:Status ; rdfs:label ?s ; skos:inScheme ig:StatusScheme .
+                          FILTER NOT EXISTS { ?o a ig:Platform } }""",
+                                      initNs={"ig": "https://w3id.org/innograph/ontology#",
+                                              "skos": "http://www.w3.org/2004/02/skos/core#",
+                                              "rdfs": "http://www.w3.org/2000/01/rdf-schema#"})
+    assert {str(s) for s, in rows} >= {"省级高新区", "国家企业技术中心", "双一流"}
