@@ -118,3 +118,19 @@ def test_a_bureaus_own_divisions_and_shared_duties():
 
 def test_measures_without_lists_have_no_duties(extractions):
     assert extractions["zhengzhou"].responsibilities == ()
+
+
+def test_two_labels_in_one_bracket_unknown_bodies_and_a_task_table():
+    """Forms of other provinces (a made-up 绍兴 plan, tests/data/duty_labels_and_task_table.txt):
+    two labels split by a comma; a list labelled 按职责分工负责 whose banks and regulators the
+    lexicon does not know; (X牵头,Y配合) with a provincial bureau and a state-owned company;
+    a task table whose 主要责任单位 column leads and 协同配合单位 column is responsible."""
+    ex = extract_document(read_document(DATA / "duty_labels_and_task_table.txt"))
+    table = {measure: [(r.body.name, r.lead, r.position) for r in ex.responsibilities if r.measure == measure]
+             for measure in dict.fromkeys(r.measure for r in ex.responsibilities)}
+    assert table["一.(一).1"] == [("市发展改革委", True, 1), ("市科技局", True, 2), ("市财政局", False, 3), ("各区县政府", False, 4)]
+    assert table["一.(一).2"] == [("人民银行绍兴市分行", False, 1), ("绍兴银保监分局", False, 2), ("市地方金融监管局", False, 3)]
+    assert table["一.(一).3"] == [("市科技局", True, 1), ("省科技厅", False, 2), ("浙江绍兴投资集团有限公司", False, 3)]
+    assert table["一.(一).4"] == [("市经信局", True, 1), ("省委科技委员会办公室", False, 2), ("市国资委", False, 3)]
+    assert table["二.1"] == [("市科技局", True, 1), ("市财政局", False, 1), ("市税务局", False, 2)]
+    assert not any("责任单位" in r.body.name for r in ex.responsibilities)  # a label is never part of a name

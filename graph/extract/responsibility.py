@@ -15,10 +15,11 @@ from .sentences import SentenceIndex, innermost_unit
 
 ROLE = r"(责任单位|责任部门|责任处室|牵头单位|牵头部门|牵头处室|配合单位|配合部门|配合处室|参与单位|协办单位|主办单位|实施主体)"
 LIST_OPEN = re.compile(rf"[(\[【]\s*(?={ROLE}\s*[::])")
-ROLE_SEGMENT = re.compile(rf"{ROLE}\s*[::]\s*([^;;]+)")
+# a segment runs to the next label, which may follow a comma: (牵头单位:A、B,责任单位:C)
+ROLE_SEGMENT = re.compile(rf"{ROLE}\s*[::]\s*((?:(?![,,]\s*{ROLE}\s*[::])[^;;])+)")
 BARE_LIST = re.compile(rf"(?:^|(?<=[。;\n]))[ \t]*{ROLE}\s*[::]\s*([^\n。]+)", re.MULTILINE)
 LEAD_PAREN = re.compile(r"[(]([^()\n]{2,60}?)牵头(?:[,、;]([^()\n]{2,80}?)(?:等)?(?:配合|参与|协助|负责))?[)]")
-DUTY_PAREN = re.compile(r"[(]((?:(?!牵头)[^()\n]){2,80}?)(?:按职责分工|按职责|按职能|分别)?负责[)]")
+DUTY_PAREN = re.compile(r"[(]((?:(?!牵头)[^()\n]){2,80}?)(按职责分工|按职责|按职能|分别)?负责[)]")
 LED_BY = re.compile(r"由([^,。;:()]{2,40}?)(?:负责)?牵头")
 SEPARATORS = re.compile(r"[、,;/\s]+")
 LEVEL = re.compile(r"^(各|省委|市委|县委|区委|省|市|县|区)")
@@ -116,6 +117,15 @@ def _share_last_body(found: list, lexicon: Lexicon) -> list:
     return found[:k] + shared + found[-1:]
 
 
+BODY_END = re.compile(r"(?:局|厅|委|办|部|院|中心|分行|支行|分局|公司|集团|政府|管委会|委员会|办公室|小组)$")
+
+
+def _is_body(name: str, lexicon: Lexicon) -> bool:
+    """A listed name that reads as a body: a department of the lexicon, or a name ending as bodies
+    end (人民银行X分行, X监管局, a state-owned 公司 acting as a unit)."""
+    return bool(lexicon.department_suffix(name) or BODY_END.search(name))
+
+
 def _body_type(name: str, lexicon: Lexicon) -> str:
     if lexicon.department_suffix(name):
         return "Department"
@@ -147,10 +157,13 @@ def extract_responsibilities(
         unit = innermost_unit(doc.units, block_start)
         if unit is None:
             continue
+        listed_before = 0  # positions run on across the labels of one list: (牵头单位:A;配合单位:B) → 1, 2
         for seg in ROLE_SEGMENT.finditer(text[block_start:block_end]):
             role, listed = seg.group(1), seg.group(2)
-            for k, (name, a, b, nested) in enumerate(split_bodies(listed, block_start + seg.start(2), lexicon, doc.metadata.city)):
-                add(name, a, b, unit.number, _role_is_lead(role, k, first_leads), role, nested, k)
+            segment = split_bodies(listed.rstrip(",,"), block_start + seg.start(2), lexicon, doc.metadata.city)
+            for k, (name, a, b, nested) in enumerate(segment):
+                add(name, a, b, unit.number, _role_is_lead(role, k, first_leads), role, nested, listed_before + k)
+            listed_before += len(segment)
     in_blocks = find_list_blocks(text)
     for m in BARE_LIST.finditer(text):  # 责任单位:… written as its own sentence or line
         if any(a <= m.start(2) < b for a, b in in_blocks):
@@ -159,13 +172,16 @@ def extract_responsibilities(
         if unit is None:
             continue
         role = m.group(1)
+        listed_before = 0
         for seg in ROLE_SEGMENT.finditer(text[m.start(1) : m.end(2)]):
             role, offset = seg.group(1), m.start(1) + seg.start(2)
-            for k, (name, a, b, nested) in enumerate(split_bodies(seg.group(2), offset, lexicon, doc.metadata.city)):
-                add(name, a, b, unit.number, _role_is_lead(role, k, first_leads), role, nested, k)
+            segment = split_bodies(seg.group(2).rstrip(",,"), offset, lexicon, doc.metadata.city)
+            for k, (name, a, b, nested) in enumerate(segment):
+                add(name, a, b, unit.number, _role_is_lead(role, k, first_leads), role, nested, listed_before + k)
+            listed_before += len(segment)
     for m in LEAD_PAREN.finditer(text):  # (市科技局牵头,市财政局配合)
         unit = innermost_unit(doc.units, m.start())
-        if unit is None or not lexicon.department_suffix(m.group(1).split("、")[-1]):
+        if unit is None or not _is_body(m.group(1).split("、")[-1], lexicon):
             continue
         leads = split_bodies(m.group(1), m.start(1), lexicon, doc.metadata.city)
         for k, (name, a, b, nested) in enumerate(leads):
@@ -176,7 +192,8 @@ def extract_responsibilities(
     for m in DUTY_PAREN.finditer(text):  # (市科技局、市发改委按职责分工负责): each responsible, one alone leads
         unit = innermost_unit(doc.units, m.start())
         listed = split_bodies(m.group(1), m.start(1), lexicon, doc.metadata.city)
-        if unit is None or not listed or not all(lexicon.department_suffix(name) for name, *_ in listed):
+        labelled = bool(m.group(2))  # (A、B、C按职责分工负责) is a list because it says so, known bodies or not
+        if unit is None or not listed or not (labelled and any(_is_body(name, lexicon) for name, *_ in listed) or all(lexicon.department_suffix(name) for name, *_ in listed)):
             continue
         for k, (name, a, b, nested) in enumerate(listed):
             add(name, a, b, unit.number, False, "负责", nested, k)
@@ -194,7 +211,7 @@ def extract_responsibilities(
             role = row.header[column] if column < len(row.header) else ""
             if not cell or at < 0 or not re.search(ROLE + "|牵头|责任|配合", role):
                 continue
-            role = re.search(ROLE, role).group(1) if re.search(ROLE, role) else role
+            role = "主要责任单位" if "主要责任" in role else re.search(ROLE, role).group(1) if re.search(ROLE, role) else role
             for k, (name, a, b, nested) in enumerate(split_bodies(cell, row.span[0] + at, lexicon, doc.metadata.city)):
                 add(name, a, b, unit.number, _role_is_lead(role, k, first_leads), role, nested, k)
     for m in LED_BY.finditer(text):
