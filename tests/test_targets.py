@@ -94,3 +94,28 @@ def test_a_level_does_not_inherit_the_lead_verb_a_count_does():
         "建成省级产业研究院5家,省级中试基地不少于5家。\n"))
     names = {t.indicator for t in ex.targets}
     assert names == {"新认定国家高新技术企业", "科技型中小企业", "建成省级产业研究院", "建成省级中试基地"}
+
+
+SHAOXING_TARGETS = """绍兴市科技创新三年行动方案(2024—2026年)
+一、主要目标
+到2026年,建成10家省级重点实验室,打造5个左右创新联合体,引进200名高层次人才。
+二、重点任务
+(一)培育企业。对营业收入1亿元以上的企业给予最高100万元奖励。争创3个国家级平台,形成20项左右标志性成果。
+"""
+
+
+def test_counts_without_a_level_verb_and_no_subsidies_or_thresholds():
+    """建成/打造/引进/争创/形成 N X are targets, each named by its own noun; money paid (给予最高100万元奖励)
+    and a threshold that picks firms (营业收入1亿元以上的企业) are not."""
+    from graph.documents import document_from_text
+
+    ex = extract_document(document_from_text(SHAOXING_TARGETS))
+    got = {(t.indicator, t.value, t.unit, t.year, t.qualifier) for t in ex.targets}
+    assert got == {("建成省级重点实验室", 10, "家", 2026, ""), ("打造创新联合体", 5, "个", 2026, "左右"),
+                   ("引进高层次人才", 200, "名", 2026, ""), ("争创国家级平台", 3, "个", None, ""),
+                   ("形成标志性成果", 20, "项", None, "左右")}
+
+
+def test_a_task_tables_deadline_is_its_targets_year():
+    ex = extract_document(read_document(DATA / "duty_labels_and_task_table.txt"))
+    assert ("新增高新技术企业", 200, 2025) in {(t.indicator, t.value, t.year) for t in ex.targets}  # 完成期限 2025年12月底

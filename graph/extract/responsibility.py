@@ -160,7 +160,7 @@ def extract_responsibilities(
         listed_before = 0  # positions run on across the labels of one list: (牵头单位:A;配合单位:B) → 1, 2
         for seg in ROLE_SEGMENT.finditer(text[block_start:block_end]):
             role, listed = seg.group(1), seg.group(2)
-            segment = split_bodies(listed.rstrip(",,"), block_start + seg.start(2), lexicon, doc.metadata.city)
+            segment = split_bodies(listed.rstrip(","), block_start + seg.start(2), lexicon, doc.metadata.city)
             for k, (name, a, b, nested) in enumerate(segment):
                 add(name, a, b, unit.number, _role_is_lead(role, k, first_leads), role, nested, listed_before + k)
             listed_before += len(segment)
@@ -175,7 +175,7 @@ def extract_responsibilities(
         listed_before = 0
         for seg in ROLE_SEGMENT.finditer(text[m.start(1) : m.end(2)]):
             role, offset = seg.group(1), m.start(1) + seg.start(2)
-            segment = split_bodies(seg.group(2).rstrip(",,"), offset, lexicon, doc.metadata.city)
+            segment = split_bodies(seg.group(2).rstrip(","), offset, lexicon, doc.metadata.city)
             for k, (name, a, b, nested) in enumerate(segment):
                 add(name, a, b, unit.number, _role_is_lead(role, k, first_leads), role, nested, listed_before + k)
             listed_before += len(segment)

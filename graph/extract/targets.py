@@ -9,6 +9,7 @@ Sentences: "到2025年,X达到N单位以上", "2019年、2020年X分别达到a�
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..lexicon import Lexicon
 from ..model import Document, Target
@@ -29,7 +30,11 @@ BASELINE = re.compile(rf"(?:由|从)\s*(?:((?:19|20)\d{{2}})年的?)?\s*({NUMBER
 # what a count's name may open with (新增高新技术企业), or, after its noun, end with (X新增100家)
 PERIODS = "每年|年均|累计|全年"
 NEWLY = "新增|新建|新培育|新引进培育|引进培育|新引进|新认定|新获批"
-LEAD = re.compile(rf"^((?:{PERIODS}|力争)?(?:{NEWLY}|培育|建设|建成|创建|认定|组织实施|柔性引进|遴选|引进)*)")
+LEAD = re.compile(rf"^((?:{PERIODS}|力争)?(?:{NEWLY}|培育|建设|建成|创建|争创|打造|形成|认定|组织实施|柔性引进|遴选|引进)*)")
+# money a plan pays (给予最高100万元奖励) or a threshold that picks who is meant (营业收入1亿元以上的企业): no target
+SUBSIDY_BEFORE = re.compile(r"(?:给予|最高|奖励|补助|补贴|资助|减按|一次性|按照|按)[^,;。]{0,4}$")
+SUBSIDY_AFTER = re.compile(r"^(?:的)?(?:奖励|补助|补贴|资助|支持|扶持)")
+THRESHOLD_AFTER = re.compile(r"^(?:以上|以下)?的")
 TRAILING_LEAD = re.compile(rf"(?:{PERIODS})?(?:{NEWLY})$")
 STRIP = re.compile(r"^(?:[,、;:]|到|至|其中|力争|确保|预计|全市|全省|我市|实现|使|年底|年末|底|末|\s)+")
 PAST = re.compile(r"十[一二三]五(?:期间|以来|时期)|已经|已建成|现有|截至目前|目前已")
@@ -169,7 +174,7 @@ def targets_from_sentence(doc: Document, a: int, b: int, index: SentenceIndex) -
     taken = [t.span for t in found]
     if years and max(years) < start:
         return found
-    if not years and not re.search(r"达到|突破|新增|新建|培育|力争|每年|不少于|以上|全年|引进|规模\d", sentence):
+    if not years and not re.search(r"达到|突破|新增|新建|培育|力争|每年|不少于|以上|全年|引进|规模\d|争创|形成|打造|建成|布局", sentence):
         return found
     multi = MULTI.search(sentence)
     if multi and len(years) >= 2:
@@ -196,6 +201,11 @@ def targets_from_sentence(doc: Document, a: int, b: int, index: SentenceIndex) -
                 continue
             if ctext[m.end() : m.end() + 1] in ("年", "月", "日"):
                 continue
+            rest = ctext[m.end() :]
+            money = m.group("unit").endswith("元")
+            if SUBSIDY_BEFORE.search(ctext[: m.start()]) or SUBSIDY_AFTER.match(rest) or money and THRESHOLD_AFTER.match(rest) and not ctext[: m.start()].endswith("规模"):
+                prev = m.end()
+                continue  # a subsidy, an award or a threshold, not a quantity the plan commits to
             if re.match(r"(?:提高|增长|提升|增加|扩大)(?:到|至)", ctext[m.end() : m.end() + 3]):
                 baseline_of_next, name_of_next = float(m.group("num")), ctext[prev : m.start()]
                 prev = m.end()
@@ -255,6 +265,28 @@ def _overlap(x: str, y: str) -> int:
     return m.size
 
 
+DEADLINE = re.compile(r"期限|时限|完成时间|时间节点")
+TASK = re.compile(r"任务|工作|内容|举措|措施")
+
+
+def targets_from_task_rows(doc: Document, index: SentenceIndex, taken: set[int]) -> list[Target]:
+    """A task table (序号 | 重点工作任务 | 主要责任单位 | … | 完成期限): the targets a task cell sets,
+    in the year of its row's deadline (2025年12月底 → 2025) where the cell names none."""
+    found = []
+    for row in doc.tables:
+        deadline = next((k for k, h in enumerate(row.header) if DEADLINE.search(h)), None)
+        task = next((k for k, h in enumerate(row.header) if TASK.search(h) and not DEADLINE.search(h)), None)
+        if deadline is None or task is None or max(deadline, task) >= len(row.cells) or row.span[0] in taken:
+            continue
+        year = re.search(r"(?:19|20)\d{2}", digit_years(row.cells[deadline]))
+        at = doc.text.find(row.cells[task], row.span[0], row.span[1])
+        if at < 0 or not row.cells[task]:
+            continue
+        for t in targets_from_sentence(doc, at, at + len(row.cells[task]), index):
+            found.append(replace(t, year=t.year if t.year and not year else int(year.group()) if year else t.year, rule=t.rule + "+deadline"))
+    return found
+
+
 def extract_targets(doc: Document, lexicon: Lexicon) -> list[Target]:
     index = SentenceIndex(doc.text)
     found = targets_from_tables(doc, index)
@@ -268,6 +300,7 @@ def extract_targets(doc: Document, lexicon: Lexicon) -> list[Target]:
             number = parents.get(number)
         return False
 
+    found.extend(targets_from_task_rows(doc, index, {t.span[0] for t in found}))
     table_spans = [r.span for r in doc.tables]
     for a, b in index.spans:
         if any(x <= a < y for x, y in table_spans):
