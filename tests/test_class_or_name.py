@@ -45,3 +45,23 @@ def test_explain_lists_rejected_candidates_with_the_reason(tmp_path):
     out = CliRunner().invoke(cli, ["extract", str(path), "--explain"]).output
     line = next(x for x in out.splitlines() if "综合性科技创新平台" in x and "rejected" in x)
     assert "class:" in line
+
+
+PROGRAMMES = """南阳市科技创新工作要点(2024年)
+一、重点任务
+(一)壮大创新主体。支持宛西制药、牧原食品、中光学申建国家企业技术中心。支持天冠、飞龙等优势企业创建省级研发中心。
+(二)集聚创新人才。实施“宛城工匠”“乡村能手”计划,实施千名博士进企计划,广泛开展“科技成果进县区”系列活动,扎实推进“人人持证、技能南阳”建设。实施“放管服”改革,推广“银企对接”合作模式,实施“承诺制+标准地”改革。
+"""
+
+
+def test_programmes_in_quotes_after_a_programme_verb():
+    names, _ = found(PROGRAMMES)
+    programmes = {n for n, t in names if t == "Program"}
+    assert {"宛城工匠", "“乡村能手”计划", "千名博士进企计划", "科技成果进县区", "人人持证、技能南阳"} <= programmes
+    # a quote that qualifies the word after it, and a formula, are no programme
+    assert not programmes & {"放管服", "银企对接", "承诺制+标准地", "“科技成果进县区”系列活动"}
+
+
+def test_trade_names_listed_before_an_enterprise_centre_or_a_modified_head_are_firms():
+    names, _ = found(PROGRAMMES)
+    assert {("宛西制药", "Firm"), ("牧原食品", "Firm"), ("中光学", "Firm"), ("天冠", "Firm"), ("飞龙", "Firm")} <= names

@@ -74,7 +74,7 @@ def department_prefix(text: str, start: int, city: str, province: str, lexicon: 
 
 # party committees alone or with their government as one word (省委省政府); not the start of a
 # committee's department (市委组织部), which the lexicon reads whole
-PARTY = re.compile(r"(?:[省市县区]委[省市县区](?:人民)?政府|[省市县区]委)(?!组织部|宣传部|统战部|编办|人才办|军民融合办|政法委|办公室|办公厅|书记|常委|[\u4e00-\u9fff]{0,4}[部办])")
+PARTY = re.compile(r"(?:[省市县区]委[省市县区](?:人民)?政府|[省市县区]委)(?!组织部|宣传部|统战部|编办|人才办|军民融合办|政法委|政研室|农办|网信办|外办|财经委|办公室|办公厅|书记|常委|[\u4e00-\u9fff]{0,6}?(?:委员会|小组)?办公室)")
 OPEN_BODIES = ("领导小组", "联席会议")  # a body named after its work: 市科技创新工作领导小组
 
 
@@ -87,6 +87,8 @@ def find_departments(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> l
         a = min(a, m.start())
         found.append(_mention(doc, index, text[a : m.end()], "Department", a, m.end(), "department:party committee"))
     for m in _department_regex(lexicon.departments).finditer(text):
+        if text.startswith("门", m.end()):
+            continue  # 科技部门 is a kind of body, not the ministry
         start = m.start()
         if m.group().endswith(OPEN_BODIES):
             start = scan_name_start(text, m.start(), lexicon)
@@ -163,8 +165,59 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
             continue
         if name in doc.metadata.title and doc.metadata.title.startswith(name):
             continue  # the plan naming itself
+        if type_ == "Program" and (count := PROGRAM_COUNT.search(text, max(0, a - 3), a)) and count.end() == a:
+            a = count.start()  # 实施百名科技人才入企计划: the count is the programme's own word
         a, name = _balance(text, a, m.end())
         found.append(_mention(doc, index, name, type_, a, a + len(name), f"suffix:{suffix}"))
+    return found
+
+
+PROGRAM_COUNT = re.compile(r"(?:(?<=[实施开展推进启动组织,。;、“])|(?<=^))[百千万]+[名人家企个项]")
+PROGRAMME_VERB = r"(?:实施|开展|推进|参与|启动|组织|举办|承办|投身|创建|推广|深化|融入|加入)"
+QUOTED_NAME = r"“[^“”,。;:()]{2,16}”"
+KIND = r"(?:计划|工程|行动|活动|项目|专项|大赛|建设年)"
+# 实施“河洛工匠”“乡村工匠”计划, 组织实施省“五个100”、市“六个10”工程, 投身“产业项目建设年”
+QUOTED_PROGRAMMES = re.compile(rf"{PROGRAMME_VERB}[^,。;“”]{{0,3}}?((?:(?:[、和及]|^)?(?:省|市|县|区)?(?:{QUOTED_NAME})+{KIND}?)+)", re.MULTILINE)
+ONE_QUOTED = re.compile(rf"({QUOTED_NAME})({KIND}(?![\u4e00-\u9fff]))?")
+# a bare quoted name is a programme where it stands as a noun; before 改革, 制度, 战略, 模式, 企业 …
+# it qualifies the word after it (“放管服”改革, “四上”企业倍增计划)
+STANDS_ALONE = re.compile(r"[,。;、:“\n]|建设|系列|试点|务实|互认|等|和|与|及|$")
+
+
+def find_quoted_programmes(doc: Document, index: SentenceIndex) -> list[Mention]:
+    """Programmes a plan names in quotes after a programme verb (实施/开展/推进/参与 …): each quoted
+    name is one; a kind word right after the quote belongs to it (“乡村工匠”计划), other words
+    after it (“科创成果直通车”系列活动) vary between mentions and do not."""
+    text, found = doc.text, []
+    for m in QUOTED_PROGRAMMES.finditer(text):
+        for q in ONE_QUOTED.finditer(text, m.start(1), m.end(1)):
+            core = q.group(1)[1:-1]
+            if "+" in core:
+                continue  # “承诺制+标准地”, “线上+线下”: a formula, not a programme's name
+            if q.group(2):
+                a, b = q.start(1), q.end(2)
+                found.append(_mention(doc, index, text[a:b], "Program", a, b, "quoted:programme"))
+            elif STANDS_ALONE.match(text, q.end(1)):
+                found.append(_mention(doc, index, core, "Program", q.start(1) + 1, q.end(1) - 1, "quoted:programme"))
+    return found
+
+
+FIRM_LIST = re.compile(r"(?:支持|推动|鼓励|引导)((?:[^、,。;:()“”]{2,8}、)+[^、,。;:()“”]{2,8})(?:申建|创建|争创|建设|申报|组建)(?:国家级?|省级?|市级?)?(?:企业技术中心|企业研发中心|工业设计中心)")
+
+
+def find_listed_firms(doc: Document, lexicon: Lexicon, index: SentenceIndex, known: list[Mention]) -> list[Mention]:
+    """Trade names listed before an enterprise centre they are to create (支持A、B、C申建国家企业
+    技术中心): only firms have those, so each item the rules did not name is a Firm."""
+    text, found = doc.text, []
+    starts = {m.span[0] for m in known}
+    for m in FIRM_LIST.finditer(text):
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            a, b = pos, pos + len(item)
+            pos = b + 1
+            if a in starts or is_generic(item, lexicon) or lexicon.suffix_type(item) or lexicon.department_suffix(item):
+                continue
+            found.append(_mention(doc, index, item, "Firm", a, b, "enumeration:enterprise centre"))
     return found
 
 
@@ -176,7 +229,7 @@ def find_enumerated(doc: Document, lexicon: Lexicon, index: SentenceIndex, known
     covered = {(m.span[0], m.span[1]) for m in known}
     starts = {m.span[0]: m for m in known}
     found = []
-    for m in re.finditer(rf"(?<![高平均对])等({heads})(?=[^\u4e00-\u9fff]|{ENUM_FOLLOWERS})", text):
+    for m in re.finditer(rf"(?<![高平均对])等(?:优势|重点|龙头|骨干|领军|高水平|知名|一批)?({heads})(?=[^\u4e00-\u9fff]|{ENUM_FOLLOWERS})", text):
         clause_start = max(text.rfind(c, 0, m.start()) for c in ",。;:\n()") + 1
         items = re.split(r"、", text[clause_start : m.start()])
         if len(items) < 2:
@@ -251,7 +304,7 @@ def find_abbreviations(doc: Document, lexicon: Lexicon, index: SentenceIndex, kn
     return found
 
 
-RULE_PRIORITY = ("metadata", "lexicon", "policy", "department", "suffix", "quoted", "enumeration", "abbreviation")
+RULE_PRIORITY = ("metadata", "lexicon", "policy", "department", "quoted", "suffix", "enumeration", "abbreviation")
 
 
 def extract_entities(doc: Document, lexicon: Lexicon, rejected: list | None = None) -> list[Mention]:
@@ -260,7 +313,15 @@ def extract_entities(doc: Document, lexicon: Lexicon, rejected: list | None = No
     index = SentenceIndex(doc.text)
     policies = find_policies(doc, index)
     mentions = find_issuer(doc, index) + find_user_entities(doc, lexicon, index) + policies + find_departments(doc, lexicon, index)
-    mentions += find_suffixed(doc, lexicon, index, rejected) + find_quoted_products(doc, lexicon, index)
+    quoted = find_quoted_programmes(doc, index)
+    def varies(m, q):  # “科创成果直通车”系列活动: what follows the quote is generic, the quote is the name
+        rest = doc.text[q.span[1] + 1 : m.span[1]]
+        return m.span[0] <= q.span[0] - 1 and q.span[1] < m.span[1] and is_generic(rest, lexicon, ("系列",))
+
+    suffixed = [m for m in find_suffixed(doc, lexicon, index, rejected)
+                if not (m.type == "Program" and any(varies(m, q) for q in quoted))]
+    mentions += quoted + suffixed + find_quoted_products(doc, lexicon, index)
+    mentions += find_listed_firms(doc, lexicon, index, mentions)
     mentions += find_enumerated(doc, lexicon, index, mentions)
     mentions += find_abbreviations(doc, lexicon, index, mentions)
     in_titles = [p.span for p in policies]
