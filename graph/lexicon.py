@@ -12,6 +12,9 @@ from .namespaces import ENTITY_TYPES
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
 
 
+TASK_TITLE = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.．]|[((][一二三四五六七八九十\d]+[))])?\s*(?:持续|不断|全面|进一步|大力|着力|积极)?(?:优化|加强|推进|完善|营造|打造|建设|构建|深化|提升|强化|健全|改善|创新)")
+
+
 class LexiconError(ValueError):
     """A lexicon line that cannot be used; the message names file and line."""
 
@@ -95,6 +98,14 @@ class Lexicon:
         return self._department_endings.first(name)
 
     def section_role(self, title: str) -> str | None:
+        """The role of a section by its title (发展基础 → background), unless the title is a task
+        (持续优化人才发展环境 sets out to improve it: a measure, not a description).
+
+        >>> default_lexicon().section_role("一、发展基础"), default_lexicon().section_role("持续优化人才发展环境")
+        ('background', None)
+        """
+        if TASK_TITLE.match(title):
+            return None
         for keyword, role in self.section_roles:
             if keyword in title:
                 return role

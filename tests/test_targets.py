@@ -119,3 +119,16 @@ def test_counts_without_a_level_verb_and_no_subsidies_or_thresholds():
 def test_a_task_tables_deadline_is_its_targets_year():
     ex = extract_document(read_document(DATA / "duty_labels_and_task_table.txt"))
     assert ("新增高新技术企业", 200, 2025) in {(t.indicator, t.value, t.year) for t in ex.targets}  # 完成期限 2025年12月底
+
+
+def test_a_task_titled_section_is_no_background_and_a_field_is_no_part_of_a_name():
+    """持续优化人才发展环境 is a task (its 发展环境 is what it improves), so its counts are targets;
+    在X等领域培育N个Y is named 培育Y; 依托9个园区 counts what exists; 达5件 is a level."""
+    from graph.documents import document_from_text
+
+    ex = extract_document(document_from_text(
+        "常德市“十四五”科技创新规划\n一、发展基础\n全市现有高新技术企业300家。\n二、重点任务\n(一)持续优化人才发展环境\n"
+        "每年举办人才交流活动2次以上。在生物医药、新材料等领域培育3个省级重点实验室。依托9个省级以上产业园区,对接长株潭。"
+        "每万人拥有有效发明专利达5件。\n"))
+    got = {(t.indicator, t.value, t.unit) for t in ex.targets}
+    assert got == {("每年举办人才交流活动", 2, "次"), ("培育省级重点实验室", 3, "个"), ("每万人拥有有效发明专利", 5, "件")}

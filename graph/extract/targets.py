@@ -32,6 +32,7 @@ PERIODS = "每年|年均|累计|全年"
 NEWLY = "新增|新建|新培育|新引进培育|引进培育|新引进|新认定|新获批"
 LEAD = re.compile(rf"^((?:{PERIODS}|力争)?(?:{NEWLY}|培育|建设|建成|创建|争创|打造|形成|认定|组织实施|柔性引进|遴选|引进)*)")
 # money a plan pays (给予最高100万元奖励) or a threshold that picks who is meant (营业收入1亿元以上的企业): no target
+EXISTING_BEFORE = re.compile(r"(?:依托|利用|围绕|聚焦|整合|现有|拥有)$")  # 依托9个园区: what exists, not a target
 SUBSIDY_BEFORE = re.compile(r"(?:给予|最高|奖励|补助|补贴|资助|减按|一次性|按照|按)[^,;。]{0,4}$")
 SUBSIDY_AFTER = re.compile(r"^(?:的)?(?:奖励|补助|补贴|资助|支持|扶持)")
 THRESHOLD_AFTER = re.compile(r"^(?:以上|以下)?的")
@@ -103,11 +104,15 @@ def _counted(clause: str, at: int) -> tuple[str, int] | None:
     return (words.group(), words.end()) if words else None
 
 
+FIELD = re.compile(r"^(?:支持|鼓励)?(?:在|围绕|聚焦|面向)?[^,;。]{1,40}?等?[^,;。等]{0,6}?(?:领域|方向|行业)(?:内|中)?")
+
+
 def _clean_name(name: str) -> str:
     name = re.sub(r"^\s*(?:\d{1,2}[.、]|\(\d{1,2}\)|[①-⑳]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)", "", name)
     name = YEAR.sub("", name)
     name = re.sub(r"^[、,和及与]+", "", name)
     name = STRIP.sub("", name)
+    name = FIELD.sub("", name)  # 在氢能储能等未来产业领域布局组建N个X: the field is where, not what
     name = re.sub(r"(?:分别|均|的|总量|数量|规模)?(?:达到|突破|超过|不少于|不低于|为|达)?$", "", name)
     return name.strip(" ,、")
 
@@ -174,7 +179,7 @@ def targets_from_sentence(doc: Document, a: int, b: int, index: SentenceIndex) -
     taken = [t.span for t in found]
     if years and max(years) < start:
         return found
-    if not years and not re.search(r"达到|突破|新增|新建|培育|力争|每年|不少于|以上|全年|引进|规模\d|争创|形成|打造|建成|布局", sentence):
+    if not years and not re.search(r"达到|突破|新增|新建|培育|力争|每年|不少于|以上|全年|引进|规模\d|争创|形成|打造|建成|布局|达\d", sentence):
         return found
     multi = MULTI.search(sentence)
     if multi and len(years) >= 2:
@@ -203,7 +208,7 @@ def targets_from_sentence(doc: Document, a: int, b: int, index: SentenceIndex) -
                 continue
             rest = ctext[m.end() :]
             money = m.group("unit").endswith("元")
-            if SUBSIDY_BEFORE.search(ctext[: m.start()]) or SUBSIDY_AFTER.match(rest) or money and THRESHOLD_AFTER.match(rest) and not ctext[: m.start()].endswith("规模"):
+            if EXISTING_BEFORE.search(ctext[: m.start()]) or SUBSIDY_BEFORE.search(ctext[: m.start()]) or SUBSIDY_AFTER.match(rest) or money and THRESHOLD_AFTER.match(rest) and not ctext[: m.start()].endswith("规模"):
                 prev = m.end()
                 continue  # a subsidy, an award or a threshold, not a quantity the plan commits to
             if re.match(r"(?:提高|增长|提升|增加|扩大)(?:到|至)", ctext[m.end() : m.end() + 3]):
