@@ -161,7 +161,7 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         path = folder / name
         return _typed(path) if path.exists() else ()
 
-    by_length = lambda pairs: tuple(sorted(pairs, key=lambda p: -len(p[0])))  # noqa: E731
+    by_length = lambda pairs: tuple(sorted(pairs, key=lambda p: -len(p[0])))
     return Lexicon(
         suffixes=by_length(typed("entity_suffixes.tsv")),
         standalone_suffixes=frozenset(

@@ -67,3 +67,30 @@ def test_a_status_is_a_concept_in_the_graph(tmp_path):
                                               "skos": "http://www.w3.org/2004/02/skos/core#",
                                               "rdfs": "http://www.w3.org/2000/01/rdf-schema#"})
     assert {str(s) for s, in rows} >= {"省级高新区", "国家企业技术中心", "双一流"}
+
+
+CHANGDE = """常德市“十四五”科技创新规划
+一、重点任务
+(一)建设创新平台
+与湖南文理学院、湖南中医药大学等2所高校共建常德技术转移中心。建设湖南文理学院众创空间和中南大学技术转移中心。
+重点支持中联重科、湖南中烟等国家级企业技术中心建设。高标准推进德山实验室、柳叶湖实验室等省实验室建设。
+积极争创国家科技成果转移转化示范区,争创国家农机液压装备技术创新中心。
+各县区人民政府要加强组织。
+"""
+
+
+def test_partners_of_a_centre_and_upgrades_of_listed_firms():
+    ex = extract_document(document_from_text(CHANGDE))
+    found = {(r.subject.name, r.predicate, r.object.name) for r in ex.relations if r.predicate in ("partnerOf", "upgradeTo")}
+    assert {("常德技术转移中心", "partnerOf", "湖南文理学院"), ("常德技术转移中心", "partnerOf", "湖南中医药大学"),
+            ("中南大学技术转移中心", "partnerOf", "中南大学"),
+            ("中联重科", "upgradeTo", "国家级企业技术中心"), ("湖南中烟", "upgradeTo", "国家级企业技术中心")} <= found
+    assert ("湖南文理学院众创空间", "partnerOf", "湖南文理学院") not in found  # the university's own
+    assert not any(o == "省实验室" for _, _, o in found)  # 推进A、B等省实验室建设 says what they are
+
+
+def test_a_status_after_an_upgrade_verb_is_no_entity_a_technical_centre_is():
+    names = {m.name for m in extract_document(document_from_text(CHANGDE)).mentions}
+    assert "国家科技成果转移转化示范区" not in names
+    assert "国家农机液压装备技术创新中心" in names  # 液压, a technical field: a name
+    assert "各县区人民政府" not in names  # a class of bodies outside a responsibility list

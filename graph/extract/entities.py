@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..lexicon import Lexicon
 from ..model import Document, Mention, Rejected
-from .names import NAME_CHAR, class_reason, is_generic, scan_name_start
+from .names import NAME_CHAR, class_reason, is_generic, is_status_phrase, scan_name_start
 from .sentences import SentenceIndex, unit_at
 
 POLICY = re.compile(r"《([^《》\n]{2,80})》")
@@ -75,6 +75,7 @@ def department_prefix(text: str, start: int, city: str, province: str, lexicon: 
 # party committees alone or with their government as one word (省委省政府); not the start of a
 # committee's department (市委组织部), which the lexicon reads whole
 PARTY = re.compile(r"(?:[省市县区]委[省市县区](?:人民)?政府|[省市县区]委)(?!组织部|宣传部|统战部|编办|人才办|军民融合办|政法委|政研室|农办|网信办|外办|财经委|办公室|办公厅|书记|常委|[\u4e00-\u9fff]{0,6}?(?:委员会|小组)?办公室)")
+CLASS_BODY = re.compile(r"^(?:各|县区|区县|县市区|县\(市、?区\)|县\(区\)|市县|市、县)")
 OPEN_BODIES = ("领导小组", "联席会议")  # a body named after its work: 市科技创新工作领导小组
 
 
@@ -97,6 +98,8 @@ def find_departments(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> l
         name = text[a : m.end()]
         if a == m.start() and m.group() in ("政府", "人民政府", "委员会", "管委", "管委会", "办公室", "办公厅", "组织部", "宣传部", "海关", "人民银行"):
             continue  # "政府引导" is no body; bare ones count only in responsibility lists
+        if CLASS_BODY.match(name):
+            continue  # 各县区人民政府, 县区政府: a class of bodies, a body only inside a responsibility list
         found.append(_mention(doc, index, name, "Department", a, m.end(), f"department:{m.group()}"))
     return found
 
@@ -131,6 +134,24 @@ def _trade_name_start(text: str, a: int, lexicon: Lexicon) -> int:
     return start if 1 <= len(added) <= 2 and NAME_CHAR.fullmatch(added[-1]) and not is_generic(added, lexicon) else a
 
 
+UPGRADE_BEFORE = re.compile(r"(?:创建|争创|申建|申报|获批|创成|晋级)(国家级|省级|国家|省)?$")
+LEVEL_START = re.compile(r"国家级|省级|国家|全国|省")
+
+
+def _status_after_upgrade(text: str, a: int, name: str, lexicon: Lexicon) -> bool:
+    """争创国家科技成果转移转化示范区, 创建国家级文化和科技融合示范基地: a zone or base a body is to
+    become, a level and common words, is a status (the relations stage makes it a concept), not an
+    entity. Centres and labs are named after their field (争创国家隧道掘进装备技术创新中心) and are
+    not asked; a rare technical word keeps a name too."""
+    verb = UPGRADE_BEFORE.search(text, max(0, a - 8), a)
+    if not verb:
+        return False
+    level = LEVEL_START.match(name)
+    if not (verb.group(1) or level):
+        return False
+    return is_status_phrase(name[level.end() if level else 0 :], lexicon)
+
+
 def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejected: list | None = None) -> list[Mention]:
     """Names that end in a type suffix, extended left to their boundary; the candidates that
     are classes, not names, go to ``rejected`` with the reason (``--explain`` prints them)."""
@@ -160,6 +181,8 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
             rejected.append(Rejected(name, type_, (a, m.end()), "class: generic words only"))
             continue  # a kind, not one thing; but a fund the plan sets up is one fund (设立创业投资引导基金)
         reason = class_reason(prefix, lexicon) if type_ not in ("Program", "Fund", "Department") else ""
+        if not reason and (type_ == "Park" or suffix.endswith("基地")) and _status_after_upgrade(text, a, name, lexicon):
+            reason = "status: a level and common words after an upgrade verb (创建国家级X示范基地)"
         if reason:
             rejected.append(Rejected(name, type_, (a, m.end()), reason))
             continue
@@ -202,7 +225,7 @@ def find_quoted_programmes(doc: Document, index: SentenceIndex) -> list[Mention]
     return found
 
 
-FIRM_LIST = re.compile(r"(?:支持|推动|鼓励|引导)((?:[^、,。;:()“”]{2,8}、)+[^、,。;:()“”]{2,8})(?:申建|创建|争创|建设|申报|组建)(?:国家级?|省级?|市级?)?(?:企业技术中心|企业研发中心|工业设计中心)")
+FIRM_LIST = re.compile(r"(?:支持|推动|鼓励|引导)((?:[^、,。;:()“”]{2,8}、)+[^、,。;:()“”]{2,8})(?:申建|创建|争创|建设|申报|组建|等)(?:国家级?|省级?|市级?)?(?:企业技术中心|企业研发中心|工业设计中心)")
 
 
 def find_listed_firms(doc: Document, lexicon: Lexicon, index: SentenceIndex, known: list[Mention]) -> list[Mention]:

@@ -151,6 +151,56 @@ def _is_quality(word: str) -> bool:
     return word[-1:] in "化式" and len(word) >= 3 and (word[:-1] in words or len(word) == 3 and word[:2] in words)
 
 
+def common_cover(phrase: str, lexicon: Lexicon) -> list[str] | None:
+    """The fewest words that write the phrase, each a generic word of the lexicon, a common word of
+    jieba's dictionary (no place, person or trade name) or a joining character; None if the
+    phrase holds anything else (a name's specific part).
+
+    >>> from graph.lexicon import default_lexicon
+    >>> common_cover("科技成果转移转化", default_lexicon()), common_cover("嵩山", default_lexicon())
+    (['科技成果', '转移', '转化'], None)
+    """
+    s = phrase.replace("“", "").replace("”", "")
+    words, generic = dictionary_words(), lexicon.generic_or_suffix_words
+    best: list[list[str] | None] = [None] * (len(s) + 1)
+    best[0] = []
+    for i in range(len(s)):
+        if best[i] is None:
+            continue
+        for k in range(1, min(10, len(s) - i) + 1):
+            w = s[i : i + k]
+            joins = k == 1 and (w in "()、和与及的之" or w.isdigit())
+            common = k >= 2 and w in words and words[w][1] not in PROPER_TAGS
+            fits = joins or w in generic or common or (k >= 3 and _is_quality(w))
+            if fits and (best[i + k] is None or len(best[i]) + 1 < len(best[i + k])):
+                best[i + k] = best[i] + [w]
+    return best[len(s)] if s else None
+
+
+RARE_WORD = 100  # a word rarer than this in jieba's corpus is a technical field (掘进, 过氧化氢): part of a name
+
+
+def is_status_phrase(phrase: str, lexicon: Lexicon) -> bool:
+    """Is a phrase after a level word (国家…, 省级…) a status rather than a named body: written only
+    in common words, none of them a rare technical term?
+
+    >>> from graph.lexicon import default_lexicon
+    >>> is_status_phrase("文化旅游产业融合发展示范区", default_lexicon()), is_status_phrase("隧道掘进装备技术创新中心", default_lexicon())
+    (True, False)
+    """
+    cover = common_cover(phrase, lexicon)
+    if not cover:
+        return False
+    words, generic = dictionary_words(), lexicon.generic_or_suffix_words
+
+    def frequent(w: str) -> bool:  # 科技成果 is rare as one word, but 科技 + 成果 are not
+        if w in generic or len(w) < 2 or words.get(w, (RARE_WORD, ""))[0] >= RARE_WORD:
+            return True
+        return any(frequent(w[:k]) and frequent(w[k:]) for k in range(2, len(w) - 1))
+
+    return all(frequent(w) for w in cover)
+
+
 def class_reason(prefix: str, lexicon: Lexicon) -> str:
     """Why the part before a type suffix makes a class, not a name; "" if it names one thing.
 
@@ -164,22 +214,7 @@ def class_reason(prefix: str, lexicon: Lexicon) -> str:
     >>> class_reason("综合性科技创新", default_lexicon()), class_reason("嵩山", default_lexicon())
     ('class: common words with a quality word (综合性)', '')
     """
-    s = prefix.replace("“", "").replace("”", "")
-    words, generic = dictionary_words(), lexicon.generic_or_suffix_words
-    # the fewest words that cover the phrase, each generic, common or a joining character
-    best: list[list[str] | None] = [None] * (len(s) + 1)
-    best[0] = []
-    for i in range(len(s)):
-        if best[i] is None:
-            continue
-        for k in range(1, min(10, len(s) - i) + 1):
-            w = s[i : i + k]
-            joins = k == 1 and (w in "()、和与及的之" or w.isdigit())
-            common = k >= 2 and w in words and words[w][1] not in PROPER_TAGS
-            fits = joins or w in generic or common or (k >= 3 and _is_quality(w))
-            if fits and (best[i + k] is None or len(best[i]) + 1 < len(best[i + k])):
-                best[i + k] = best[i] + [w]
-    cover = best[len(s)]
+    cover = common_cover(prefix, lexicon)
     if not cover:
         return ""
     quality = next((w for w in cover if len(w) >= 2 and _is_quality(w)), "")

@@ -70,7 +70,7 @@ def relations_from_frames(doc: Document, mentions, index: SentenceIndex) -> list
     _frame(doc, mentions, index, r"依托([^。;]{2,300}?)等?[\u4e00-\u9fff]{0,6}共同参与(?:建设|组建)", "participant", "frame:共同参与", out)
     _frame(doc, mentions, index, r"[,;:]([^,。;:]{2,200}?)等?提供技术支[持撑]", "supportedBy", "frame:提供技术支持", out)
     text = doc.text
-    for m in re.finditer(r"与([^,。;、]{2,40}?)(?:合作)?共建", text):
+    for m in re.finditer(r"与([^,。;]{2,80}?)(?:等\d*[所家个]?[\u4e00-\u9fff]{0,4}?)?(?:合作)?共建", text):
         sentence = index.around(m.start())
         partners = _between(mentions, m.start(1), m.end(1))
         edge = m.start()
@@ -140,7 +140,12 @@ def relations_from_names(doc: Document, mentions, lexicon: Lexicon, gazetteer: G
         if outer.type in BUILT:
             for inner in by_span:
                 if inner.type == "University" and outer.span[0] <= inner.span[0] and inner.span[1] < outer.span[1]:
-                    out.append(Relation(outer, "partnerOf", inner, "name:holds university"))
+                    rest = doc.text[inner.span[1] : outer.span[1]]
+                    placed = default_gazetteer().find(rest[:2]) or default_gazetteer().find(rest[:3]) or rest[:2] in districts
+                    if placed or rest.endswith("转移中心"):
+                        # 天津大学鹤壁技术转移中心, 浙江大学技术转移中心: a transfer centre or a centre in another
+                        # place is a partnership; 湖南城市学院众创空间 is the university's own
+                        out.append(Relation(outer, "partnerOf", inner, "name:holds university"))
             head = next((name[:k] for k in (4, 3, 2) if name[:k] in districts and len(name) > k), "")
             county = COUNTY.match(name)
             if head and not lexicon.suffix_type(head):
@@ -156,7 +161,10 @@ def relations_from_names(doc: Document, mentions, lexicon: Lexicon, gazetteer: G
     return out
 
 
-UPGRADE_VERB = re.compile(r"(?:成功|积极|加快|高质量|全力)?(?:创建|晋级|申建|争创|申报|获批|升级为|转型为|转型升级为|建成|创成|建设|打造)|加快|推荐申报")
+UPGRADE_VERB = re.compile(
+    r"(?:成功|积极|加快|高质量|全力)?(?:创建|晋级|申建|争创|申报|获批|升级为|转型为|转型升级为|建成|创成|建设|打造)|加快|推荐申报"
+    r"|等(?=(?:国家级|省级|国家|省)[^,。;]{2,16}?(?:建设|创建))"  # 支持A、B等国家级企业技术中心建设
+)
 STRONG_UPGRADE = re.compile(r"创建|晋级|申建|争创|获批|创成|升级为")  # a quoted status (“双一流”) only after these
 UPGRADE_FRAME = re.compile(r"推动|支持|依托|鼓励|引导|推进|促进|以")
 LIST_GAP = re.compile(r"(?:、|和|及|与|以及)?")
@@ -236,9 +244,11 @@ def relations_of_upgrade(doc: Document, mentions, index: SentenceIndex, lexicon:
     text = doc.text
     for a, b in index.spans:
         for verb in UPGRADE_VERB.finditer(text, a, b):
-            clause_start = max(text.rfind(c, a, verb.start()) for c in "。;,:") + 1
+            clause_start = max(a, max(text.rfind(c, a, verb.start()) for c in "。;,:") + 1)
             subjects = _listed_before(mentions, text, verb.start(), max(a, clause_start))
             framed = subjects and UPGRADE_FRAME.search(text, clause_start, subjects[0].span[0])
+            if verb.group() == "等" and not (subjects and re.search(r"支持|鼓励|引导|推动", text[clause_start : subjects[0].span[0]])):
+                continue  # 推进A、B等省实验室建设 describes what they are; 支持A、B等国家级企业技术中心建设 is an upgrade
             if not subjects and clause_start > a:  # 依托A、B等功能区,申报C / 以A为依托,争创B: the clause before
                 before = max(text.rfind(c, a, clause_start - 1) for c in "。;,:") + 1
                 clause = text[max(a, before) : clause_start]
