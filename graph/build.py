@@ -20,7 +20,7 @@ from .identity import AliasRules, load_alias_rules
 from .lexicon import Lexicon
 from .model import Document, Extraction, Mention, Span
 from .namespaces import IG, IGD, ITSRDF, NIF, bind_prefixes
-from .resolve import Entity, PlanIdentities, combine_identities, identity_key, resolve_plan, scope_name
+from .resolve import Entity, PlanIdentities, combine_identities, identity_key, indicator_key, resolve_plan, scope_name
 
 Triple = tuple
 
@@ -89,8 +89,21 @@ def status_triples(name: str) -> Iterator[Triple]:
     yield node, SKOS.inScheme, IG.StatusScheme
 
 
+@lru_cache(maxsize=1)
+def _indicator_synonyms() -> dict[str, str]:
+    from .lexicon import default_lexicon
+
+    return dict(default_lexicon().indicator_synonyms)
+
+
+def indicator_concept(name: str) -> str:
+    """The indicator a target's wording measures, with the lexicon's synonyms (研发投入强度 → 研发经费投入强度)."""
+    return indicator_key(name, _indicator_synonyms())
+
+
 def indicator_iri(name: str) -> URIRef:
-    return IGD[f"indicator/{_hash(name)}"]
+    """One concept per quantity, whatever the wording (高新技术企业数 / 高新技术企业数量)."""
+    return IGD[f"indicator/{_hash(indicator_concept(name))}"]
 
 
 def span_iri(doc: Document, span: Span, kind: str = "m") -> URIRef:
@@ -140,9 +153,13 @@ def shared_triples(places: Iterable[str], indicators: Iterable[str]) -> Iterator
         yield place_iri(name), RDF.type, IG.Place
         yield place_iri(name), RDFS.label, zh(name)
     for name in indicators:
-        yield indicator_iri(name), RDF.type, IG.Indicator
-        yield indicator_iri(name), RDFS.label, zh(name)
-        yield indicator_iri(name), SKOS.prefLabel, zh(name)
+        node, key = indicator_iri(name), indicator_concept(name)
+        yield node, RDF.type, IG.Indicator
+        yield node, RDFS.label, zh(key)
+        yield node, SKOS.prefLabel, zh(key)
+        yield node, SKOS.inScheme, IG.IndicatorScheme
+        if name != key:
+            yield node, SKOS.altLabel, zh(name)  # each plan's wording
 
 
 def unit_triples(doc: Document, measures_with_duty: set[str]) -> Iterator[Triple]:

@@ -56,6 +56,7 @@ class Lexicon:
     abbreviations: tuple[tuple[str, str], ...]  # (long form, short form), longest first
     quoted_products: tuple[tuple[str, str], ...]
     status_heads: tuple[str, ...] = ()  # a status ends in these too (硕士授权单位, 示范高校)
+    indicator_synonyms: tuple[tuple[str, str], ...] = ()  # (wording, indicator): one concept per quantity
 
     @cached_property
     def max_boundary(self) -> int:
@@ -179,6 +180,7 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         abbreviations=by_length(pairs("abbreviations.tsv")),
         quoted_products=by_length(typed("quoted_products.tsv")),
         status_heads=tuple(sorted(words("status_heads.txt"), key=len, reverse=True)),
+        indicator_synonyms=pairs("indicator_synonyms.tsv"),
     )
 
 

@@ -14,8 +14,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .identity import AliasRules
 from .extract.names import is_generic
+from .identity import AliasRules
 from .lexicon import Lexicon
 from .model import Extraction, Metadata
 
@@ -205,3 +205,29 @@ def _tail_aliases(mentions, meta: Metadata, lexicon: Lexicon) -> dict:
         if len(longer) == 1:
             out[(name, type_)] = longer[0]
     return out
+
+
+INDICATOR_OPENINGS = re.compile(r"^(?:全市|全省|全区|全县|我市|本市|全社会|地区)+")
+INDICATOR_ENDINGS = re.compile(r"(?:的)?(?:数量|总数|数目|个数|家数|人数|数)$")
+INDICATOR_WORDS = (("规模以上", "规上"), ("地区生产总值", "GDP"), ("国内生产总值", "GDP"), ("生产总值", "GDP"),
+                   ("研究与试验发展", "研发"), ("R&D", "研发"), ("(", ""), (")", ""))
+
+
+def indicator_key(name: str, synonyms: dict[str, str] | None = None) -> str:
+    """The quantity an indicator's name measures, so that plans' wordings of it line up as one
+    concept (高新技术企业数, 高新技术企业数量, 高新技术企业 → 高新技术企业; 占生产总值比重 → 占GDP比重).
+
+    >>> [indicator_key(n) for n in ("高新技术企业数", "全市高新技术企业数量", "高新技术企业")]
+    ['高新技术企业', '高新技术企业', '高新技术企业']
+    >>> indicator_key("全社会研发经费投入占地区生产总值比重")
+    '研发经费投入占GDP比重'
+    >>> indicator_key("研发投入强度", {"研发投入强度": "研发经费投入强度"})
+    '研发经费投入强度'
+    """
+    key = unicodedata.normalize("NFKC", name).replace("“", "").replace("”", "").replace('"', "")
+    for long, short in INDICATOR_WORDS:
+        key = key.replace(long, short)
+    key = INDICATOR_OPENINGS.sub("", key)
+    stripped = INDICATOR_ENDINGS.sub("", key)
+    key = stripped if len(stripped) >= 2 else key
+    return (synonyms or {}).get(key, key)

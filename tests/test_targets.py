@@ -132,3 +132,15 @@ def test_a_task_titled_section_is_no_background_and_a_field_is_no_part_of_a_name
         "每万人拥有有效发明专利达5件。\n"))
     got = {(t.indicator, t.value, t.unit) for t in ex.targets}
     assert got == {("每年举办人才交流活动", 2, "次"), ("培育省级重点实验室", 3, "个"), ("每万人拥有有效发明专利", 5, "件")}
+
+
+def test_one_indicator_concept_per_quantity_across_plans(bundled_graph):
+    """The plans' wordings of one quantity are one Indicator (altLabels keep each wording): R&D
+    intensity is 研发经费投入强度 in Luoyang, 研发投入强度 in Zhengzhou and 研发经费支出占国内生产总值
+    比重 in Hebi; 高新技术企业数 / 高新技术企业数量 / 高新技术企业 in Luoyang, Hebi and Yiyang."""
+    rows = bundled_graph.query(
+        """SELECT ?l (COUNT(DISTINCT ?city) AS ?n) WHERE { ?p ig:hasTarget ?t ; ig:cityName ?city . ?t ig:indicator ?i .
+           ?i skos:prefLabel ?l ; skos:inScheme ig:IndicatorScheme } GROUP BY ?l HAVING (COUNT(DISTINCT ?city) > 1)""",
+        initNs={"ig": "https://w3id.org/innograph/ontology#", "skos": "http://www.w3.org/2004/02/skos/core#"})
+    shared = {str(label): int(n) for label, n in rows}
+    assert shared == {"研发经费投入强度": 3, "技术合同成交额": 2, "每万人高价值发明专利拥有量": 2, "高新技术企业": 3}

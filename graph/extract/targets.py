@@ -108,6 +108,7 @@ FIELD = re.compile(r"^(?:支持|鼓励)?(?:在|围绕|聚焦|面向)?[^,;。]{1,
 
 
 def _clean_name(name: str) -> str:
+    name = name.rsplit(":", 1)[-1]  # 创新能力显著增强:全社会研发投入年均增速 — the heading is no part of it
     name = re.sub(r"^\s*(?:\d{1,2}[.、]|\(\d{1,2}\)|[①-⑳]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)", "", name)
     name = YEAR.sub("", name)
     name = re.sub(r"^[、,和及与]+", "", name)
