@@ -144,3 +144,12 @@ def test_one_indicator_concept_per_quantity_across_plans(bundled_graph):
         initNs={"ig": "https://w3id.org/innograph/ontology#", "skos": "http://www.w3.org/2004/02/skos/core#"})
     shared = {str(label): int(n) for label, n in rows}
     assert shared == {"研发经费投入强度": 3, "技术合同成交额": 2, "每万人高价值发明专利拥有量": 2, "高新技术企业": 3}
+
+
+def test_counts_in_chinese_numerals_keep_their_spans():
+    from graph.documents import document_from_text
+
+    ex = extract_document(document_from_text(
+        "绍兴市科技创新三年行动方案(2024—2026年)\n一、主要目标\n到2026年,新增十家国家级孵化器,引进两百名高层次人才,建设一流大学。\n"))
+    got = {(t.indicator, t.value, t.unit, ex.document.text[t.span[0]:t.span[1]]) for t in ex.targets}
+    assert got == {("新增国家级孵化器", 10, "家", "十家"), ("引进高层次人才", 200, "名", "两百名")}  # 一流 is no count

@@ -166,9 +166,52 @@ def _sentence_years(sentence: str) -> list[int]:
     return [int(y) for y in YEAR.findall(sentence)]
 
 
+# a count in Chinese numerals: 十家, 两万个, 三百名 (not 一流, 统一, 十四五, 第三: a counter must follow)
+CN_COUNT = re.compile(r"(?<![第\u4e00-\u9fff])([零一二两三四五六七八九十百千]+(?:万|亿)?)(?=[家个项名所座批件种类支次人倍])"
+                      r"|(?<=[新增建成培育引进达到突破超过不少于低于至为])([零一二两三四五六七八九十百千]+(?:万|亿)?)(?=[家个项名所座批件种类支次人倍])")
+
+
+def arabic_numerals(text: str) -> tuple[str, list[int]]:
+    """The text with counts in Chinese numerals written in digits (新增十家 → 新增10家, by cn2an),
+    and for each character of it where it stands in the original (one more for the end), so
+    that a target's span still points at the words as written.
+
+    >>> arabic_numerals("新增十家,引进两万名")[0]
+    '新增10家,引进20000名'
+    """
+    import cn2an
+
+    out, where, last = [], [], 0
+    for m in CN_COUNT.finditer(text):
+        if m.group() == "一" or text.count("“", 0, m.start()) > text.count("”", 0, m.start()):
+            continue  # 一个运营主体 is "a", not a count; “三个一批” is a slogan
+        try:
+            value = cn2an.cn2an(m.group(), "smart")
+        except ValueError:
+            continue
+        out.append(text[last : m.start()])
+        where.extend(range(last, m.start()))
+        digits = f"{value:g}" if isinstance(value, float) else str(value)
+        out.append(digits)
+        where.extend([m.start()] * (len(digits) - 1) + [m.end() - 1])
+        last = m.end()
+    out.append(text[last:])
+    where.extend(range(last, len(text) + 1))
+    return "".join(out), where
+
+
 def targets_from_sentence(doc: Document, a: int, b: int, index: SentenceIndex) -> list[Target]:
-    """Targets of one sentence, or none if it reports the past."""
-    sentence = digit_years(doc.text[a:b])
+    """Targets of one sentence, or none if it reports the past; counts in Chinese numerals
+    (新增十家) are read as digits, their spans kept on the words as written."""
+    written, where = arabic_numerals(doc.text[a:b])
+    if len(written) == b - a:
+        return _targets_of_sentence(doc, a, b, index, digit_years(written))
+    found = _targets_of_sentence(doc, a, b, index, digit_years(written))
+    back = lambda x: a + where[min(max(x - a, 0), len(where) - 1)]  # noqa: E731
+    return [replace(t, span=(back(t.span[0]), back(t.span[1] - 1) + 1)) for t in found]
+
+
+def _targets_of_sentence(doc: Document, a: int, b: int, index: SentenceIndex, sentence: str) -> list[Target]:
     meta = doc.metadata
     if PAST.search(sentence):
         return []
