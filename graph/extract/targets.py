@@ -207,7 +207,10 @@ def targets_from_sentence(doc: Document, a: int, b: int, index: SentenceIndex) -
     if len(written) == b - a:
         return _targets_of_sentence(doc, a, b, index, digit_years(written))
     found = _targets_of_sentence(doc, a, b, index, digit_years(written))
-    back = lambda x: a + where[min(max(x - a, 0), len(where) - 1)]  # noqa: E731
+
+    def back(x: int) -> int:
+        return a + where[min(max(x - a, 0), len(where) - 1)]
+
     return [replace(t, span=(back(t.span[0]), back(t.span[1] - 1) + 1)) for t in found]
 
 
