@@ -133,6 +133,7 @@ def resolve_plan(ex: Extraction, lexicon: Lexicon, rules: AliasRules | None = No
     aliases = _aliases_in(ex, lexicon)
     mentions = list(ex.mentions) + [r.body for r in ex.responsibilities]
     tails = _tail_aliases(mentions, meta, lexicon)
+    tails.update(_locator_forms(mentions, lexicon))
     keys: dict = {}
     forms: dict[str, Counter] = defaultdict(Counter)
     types: dict[str, Counter] = defaultdict(Counter)
@@ -174,7 +175,9 @@ class IdentityTally:
         """One entity per key: the fullest form is the label, the type the plans weigh most."""
         entities = {}
         for key, counts in self.forms.items():
-            label = max(counts, key=lambda f: (len(f), counts[f], f))
+            # the fullest form a plan gives as the name; a form only seen and resolved to it
+            # (老城区X社区 to X社区, an abbreviation) is an altLabel
+            label = max(counts, key=lambda f: (counts[f] > 0, len(f), counts[f], f))
             alts = tuple(sorted(f for f in counts if f != label))
             entities[key] = Entity(key, max(self.types[key], key=lambda t: (self.types[key][t], t)), label, alts)
         return entities
@@ -204,6 +207,25 @@ def _tail_aliases(mentions, meta: Metadata, lexicon: Lexicon) -> dict:
         longer = [n for n, t in names if t == type_ and n != name and n.endswith(name) and n[: -len(name)] in places]
         if len(longer) == 1:
             out[(name, type_)] = longer[0]
+    return out
+
+
+LOCATOR = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}(?:区|县)|高新区|经开区|开发区|自贸区|综保区)(?=[\u4e00-\u9fff“(])")
+
+
+def _locator_forms(mentions, lexicon: Lexicon) -> dict:
+    """A district or park written in front of a name that is complete without it is the
+    entity's place, not part of its name (老城区洛阳古都科技产业社区 → 洛阳古都科技产业社区,
+    高新区周山双创智慧岛 → 周山双创智慧岛): the prefixed form is an alias of the plain one."""
+    names = {(m.name, m.type) for m in mentions if m.type not in ("Department", "Policy", "Program", "Fund")}
+    out = {}
+    for name, type_ in names:
+        locator = LOCATOR.match(name)
+        if not locator or lexicon.suffix_type(locator.group()) is None and not locator.group().endswith(("区", "县")):
+            continue
+        rest = name[locator.end() :]
+        if (rest, type_) in names and lexicon.suffix_type(rest) and len(rest) >= 4:
+            out[(name, type_)] = rest
     return out
 
 

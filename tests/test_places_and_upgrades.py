@@ -94,3 +94,19 @@ def test_a_status_after_an_upgrade_verb_is_no_entity_a_technical_centre_is():
     assert "国家科技成果转移转化示范区" not in names
     assert "国家农机液压装备技术创新中心" in names  # 液压, a technical field: a name
     assert "各县区人民政府" not in names  # a class of bodies outside a responsibility list
+
+
+def test_a_locator_before_a_complete_name_is_its_place_and_an_alias(tmp_path):
+    """老城区X社区 and 高新区Y are X社区 and Y, located in 老城区 and in the city's 高新区; the
+    prefixed form is an altLabel of the one node, the plain form its label."""
+    path = tmp_path / "plan.txt"
+    path.write_text("新乡市“十四五”科技创新规划\n一、重点任务\n(一)建设科技产业社区\n推进新乡高新区建设。"
+                    "建设红旗区新乡智造科技产业社区。支持新乡智造科技产业社区发展。依托高新区牧野创新智慧岛培育企业,"
+                    "推动牧野创新智慧岛提质。\n", encoding="utf-8")
+    g = build_plans([path])
+    ns = {"ig": "https://w3id.org/innograph/ontology#", "skos": "http://www.w3.org/2004/02/skos/core#",
+          "rdfs": "http://www.w3.org/2000/01/rdf-schema#"}
+    rows = {(str(label), str(alt), str(place)) for label, alt, place in g.query(
+        """SELECT ?l ?a ?pl WHERE { ?e rdfs:label ?l ; skos:altLabel ?a ; ig:locatedIn/rdfs:label ?pl }""", initNs=ns)}
+    assert ("新乡智造科技产业社区", "红旗区新乡智造科技产业社区", "红旗区") in rows
+    assert ("牧野创新智慧岛", "高新区牧野创新智慧岛", "新乡高新区") in rows

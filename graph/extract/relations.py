@@ -88,6 +88,7 @@ def relations_from_frames(doc: Document, mentions, index: SentenceIndex) -> list
 
 PLACED = ("Lab", "Institute", "Platform", "Park", "Firm", "University")  # what has a place; not bodies, policies, programmes, funds
 STANDALONE_DISTRICT = re.compile(r"(?:^|(?<=[、,。;:\s以在和及与]))([\u4e00-\u9fff]{2}区)(?=[、,。;:\s和及与])")
+PARK_LOCATOR = re.compile(r"(?:高新区|经开区|高新技术产业开发区|经济技术开发区)(?=[\u4e00-\u9fff“])")
 ELSEWHERE = re.compile(r"[((]([\u4e00-\u9fff]{2,4})[))]")
 
 
@@ -146,6 +147,11 @@ def relations_from_names(doc: Document, mentions, lexicon: Lexicon, gazetteer: G
                         # 天津大学鹤壁技术转移中心, 浙江大学技术转移中心: a transfer centre or a centre in another
                         # place is a partnership; 湖南城市学院众创空间 is the university's own
                         out.append(Relation(outer, "partnerOf", inner, "name:holds university"))
+            park = PARK_LOCATOR.match(name)
+            own_park = park and next((m for m in by_span if m.type == "Park" and m.name in (stem + park.group(), city + park.group())), None)
+            if own_park and lexicon.suffix_type(name[park.end() :]):
+                out.append(Relation(outer, "locatedIn", own_park, "name:park locator"))  # 高新区周山双创智慧岛 → 洛阳高新区
+                continue
             head = next((name[:k] for k in (4, 3, 2) if name[:k] in districts and len(name) > k), "")
             county = COUNTY.match(name)
             if head and not lexicon.suffix_type(head):
