@@ -95,6 +95,18 @@ def find_city(names: list[str], lexicon: Lexicon) -> str:
     return ""
 
 
+def city_of_district(names: list[str]) -> str:
+    """The city of a district or county a title or issuer starts with (光明区科技局 → 深圳市), from
+    the gazetteer, where only one city has a division of that name."""
+    gazetteer = default_gazetteer()
+    for name in names:
+        for k in range(2, 9):
+            place = gazetteer.find(name[:k], "county")
+            if place and name[:k] == place.name:
+                return place.city or place.province
+    return ""
+
+
 def find_kind_and_period(title: str, text: str) -> tuple[str, int | None, int | None]:
     kind = "其他"
     if "要点" in title:
@@ -138,8 +150,10 @@ def extract_metadata(raw_lines: list[str], lines: list[str], text: str, lexicon:
     date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else signed or published
     m = re.search(r"主办单位\s*[::]\s*(\S+)", "\n".join(raw_lines[-15:]))
     publisher = m.group(1) if m else ""
-    names = [n for n in (issuer, title, publisher) if n]
-    city = find_city(names, lexicon)
+    m = re.search(r"(?:发布机构|发文机关|发文单位|来源)\s*[::]\s*(\S+)", raw)  # a page's metadata block
+    agency = m.group(1) if m else ""
+    names = [n for n in (issuer, title, publisher, agency) if n]
+    city = find_city(names, lexicon) or city_of_district(names)
     province = find_province(text, names, lexicon) or (default_gazetteer().province_of(city) if city else "")
     kind, start, end = find_kind_and_period(title, text)
     return Metadata(

@@ -104,3 +104,14 @@ def test_innermost_unit_is_the_deepest_holding_the_offset():
     # the same units in another tuple (another plan) answer for themselves
     moved = tuple(unit(u.number, u.span[0] + 1000, u.span[1] + 1000, u.level) for u in units)
     assert unit_at(moved, 1010) == "一.(一)" and unit_at(units, 1010) is None
+
+
+def test_a_plan_without_its_city_in_the_title_gets_it_from_its_district_or_metadata_block():
+    """A district bureau's plan (光明区…) is in 深圳市, 广东省 by the gazetteer; a page whose title
+    names no place gets it from its 发布机构 line."""
+    from graph.documents import document_from_text
+
+    district = document_from_text("光明区科技创新局2024年工作要点\n一、重点任务\n(一)建设光明科学城。\n").metadata
+    assert (district.city, district.province) == ("深圳市", "广东省")
+    page = document_from_text("2024年科技工作要点\n发布机构:江门市科学技术局\n一、重点任务\n(一)建设实验室。\n").metadata
+    assert (page.city, page.province) == ("江门市", "广东省")
