@@ -114,6 +114,24 @@ def zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
+def date_literal(value: str, path: str) -> Literal:
+    """A plan's date typed as xsd:date (or xsd:gYearMonth); an impossible one (2019-02-30) is kept
+    as the text it was, with a warning, instead of an ill-typed literal.
+
+    >>> date_literal("2019-02-30", "p.txt").datatype is None, str(date_literal("2019-03", "p.txt").datatype)[-10:]
+    (True, 'gYearMonth')
+    """
+    import datetime
+    import logging
+
+    try:
+        datetime.date.fromisoformat(value if len(value) == 10 else value + "-01")
+    except ValueError:
+        logging.getLogger("innograph").warning("%s: the date %s does not exist; kept as text", path, value)
+        return Literal(value)
+    return Literal(value, datatype=XSD.date if len(value) == 10 else XSD.gYearMonth)
+
+
 def plan_triples(doc: Document, ids: PlanIdentities, lexicon: Lexicon) -> Iterator[Triple]:
     meta, plan = doc.metadata, plan_iri(doc)
     yield plan, RDF.type, IG.Plan
@@ -127,9 +145,9 @@ def plan_triples(doc: Document, ids: PlanIdentities, lexicon: Lexicon) -> Iterat
         if value:
             yield plan, prop, Literal(value)
     if meta.date:
-        yield plan, DCTERMS.issued, Literal(meta.date, datatype=XSD.date if len(meta.date) == 10 else XSD.gYearMonth)
+        yield plan, DCTERMS.issued, date_literal(meta.date, doc.path)
     if meta.published:
-        yield plan, IG.published, Literal(meta.published, datatype=XSD.date)
+        yield plan, IG.published, date_literal(meta.published, doc.path)
     if meta.period_start:
         yield plan, IG.periodStart, Literal(meta.period_start, datatype=XSD.gYear)
     if meta.period_end:

@@ -9,6 +9,8 @@ is off, so a capped view is drawn at once instead of settling for seconds.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from functools import cache
 from pathlib import Path
@@ -45,6 +47,32 @@ def _templates(folder: str) -> Environment:
     return Environment(loader=FileSystemLoader(folder))
 
 
+LINK_TRIGGER = re.compile("href", re.IGNORECASE)
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL)
+
+
+def plain_text(text: str) -> str:
+    """Plan text made safe for a tooltip. pyvis 0.3.2 switches every tooltip of a view to
+    ``innerHTML`` once any of them holds the letters "href"; a word joiner (U+2060, invisible)
+    inside them keeps the switch off, so vis-network shows every tooltip as text.
+
+    >>> plain_text('<a href="x">链接</a>') == '<a hre\u2060f="x">链接</a>'
+    True
+    """
+    return LINK_TRIGGER.sub(lambda m: m.group()[:3] + "\u2060" + m.group()[3:], text)
+
+
+def content_policy(html: str, assets_url: str | None) -> str:
+    """A Content-Security-Policy for the view: only its own scripts (by hash) and the linked
+    vis-network run, nothing is fetched from elsewhere, so markup in a plan's text cannot run
+    even if it ever reached the page as HTML (the view's iframe shares the explorer's origin)."""
+    hashes = " ".join("'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+                      for body in INLINE_SCRIPT.findall(html))
+    source = "'self'" if assets_url else ""
+    return (f"default-src 'none'; script-src {source} {hashes}; style-src {source} 'unsafe-inline'; "
+            "img-src data: blob:; font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'")
+
+
 def node_tooltip(data: dict, type_names: dict[str, str], plans_word: str) -> str:
     lines = [f"{data['label']} · {type_names.get(data['type'], data['type'])}"]
     if data.get("alt"):
@@ -54,7 +82,7 @@ def node_tooltip(data: dict, type_names: dict[str, str], plans_word: str) -> str
     if data.get("sentence"):
         sentence = data["sentence"]
         lines.append("“" + (sentence[:120] + "…" if len(sentence) > 120 else sentence) + "”")
-    return "\n".join(lines)
+    return plain_text("\n".join(lines))
 
 
 def render_network(
@@ -96,7 +124,7 @@ def render_network(
         relation = data.get("relation", "")
         name = relation_names.get(relation, relation)
         shown = {"label": name, "font": {"size": 10, "color": "#777777"}} if small else {}
-        net.add_edge(s, o, title=name, color="#999999", dashes=relation in ("responsibleFor", "mentions"),
+        net.add_edge(s, o, title=plain_text(name), color="#999999", dashes=relation in ("responsibleFor", "mentions"),
                      width=2 if relation == "leads" else 1, **shown)
     net.toggle_physics(False)
     net.set_options('{"interaction": {"hover": true, "tooltipDelay": 120}, "physics": {"enabled": false},'
@@ -105,7 +133,8 @@ def render_network(
     if assets_url:
         linked = f'<link rel="stylesheet" href="{assets_url}{VIS_STYLE}"><script src="{assets_url}{VIS_SCRIPT}"></script>'
         html = html.replace("<head>", "<head>" + linked, 1)
-    return html
+    policy = f'<meta http-equiv="Content-Security-Policy" content="{content_policy(html, assets_url)}">'
+    return html.replace("<head>", "<head>" + policy, 1)
 
 
 def legend_items(types: list[str], type_names: dict[str, str]) -> list[tuple[str, str]]:

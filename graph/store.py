@@ -326,7 +326,8 @@ def write_manifest(store_dir: Path, manifest: dict) -> None:
     meta_dir(store_dir).mkdir(parents=True, exist_ok=True)
     path = meta_dir(store_dir) / "manifest.json"
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    # ASCII escapes: a file name's undecodable bytes (surrogate escapes) go in and come back as they were
+    tmp.write_text(json.dumps(manifest, ensure_ascii=True, indent=1), encoding="utf-8")
     os.replace(tmp, path)
 
 

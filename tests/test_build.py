@@ -103,3 +103,18 @@ def test_single_plan_build_holds_only_that_plan():
     graph = build_plans([LUOYANG])
     assert len(set(graph.subjects(RDF.type, IG.Plan))) == 1
     assert any(True for _ in graph.triples((None, ITSRDF.taIdentRef, None)))
+
+
+def test_an_impossible_date_is_kept_as_text_with_a_warning(tmp_path, caplog):
+    from rdflib.namespace import DCTERMS, XSD
+
+    from graph.pipeline import build_plans
+
+    path = tmp_path / "plan.txt"
+    path.write_text("开封市人民政府办公室\n开封市科技创新行动方案\n一、重点任务\n(一)建设开封实验室,推动河南大学发展。\n"
+                    "开封市人民政府办公室\n2019年2月30日\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="innograph"):
+        graph = build_plans([path])
+    issued = list(graph.objects(None, DCTERMS.issued))
+    assert issued and all(o.datatype != XSD.date for o in issued) and str(issued[0]) == "2019-02-30"
+    assert any("2019-02-30" in r.getMessage() and "plan.txt" in r.getMessage() for r in caplog.records)

@@ -115,3 +115,15 @@ def test_a_plan_without_its_city_in_the_title_gets_it_from_its_district_or_metad
     assert (district.city, district.province) == ("深圳市", "广东省")
     page = document_from_text("2024年科技工作要点\n发布机构:江门市科学技术局\n一、重点任务\n(一)建设实验室。\n").metadata
     assert (page.city, page.province) == ("江门市", "广东省")
+
+
+def test_a_plan_written_on_one_long_line_is_read():
+    """A page copy can put a whole plan on one line; its footer words (版权所有) inside it do not
+    make the line residue."""
+    from graph.documents import document_from_text
+    from graph.extract import extract_document
+
+    body = "一、重点任务(一)建设嵩山实验室,支持河南大学发展。" * 20000 + "版权所有:开封市科学技术局"
+    doc = document_from_text("开封市科技创新工作要点(2024年)" + body)
+    assert len(doc.text) > 500_000
+    assert "嵩山实验室" in {m.name for m in extract_document(doc).mentions}

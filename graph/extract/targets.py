@@ -155,9 +155,12 @@ def doubling_targets(doc: Document, a: int, b: int, sentence: str, year, index) 
     return found
 
 
+PARAGRAPH = 3000  # how far back a paragraph's 到2025年 is looked for (a plan on one line has no paragraphs)
+
+
 def _context_year(doc: Document, offset: int) -> int | None:
     """A '到2025年' earlier in the same paragraph sets the year of the sentences after it."""
-    line_start = doc.text.rfind("\n", 0, offset) + 1
+    line_start = doc.text.rfind("\n", max(0, offset - PARAGRAPH), offset) + 1 or max(0, offset - PARAGRAPH)
     years = re.findall(r"(?:到|至)\s*((?:19|20)\d{2})\s*年", digit_years(doc.text[line_start:offset]))
     return int(years[-1]) if years else None
 
