@@ -160,11 +160,13 @@ def validate(graph_file: str | None, limit: int) -> None:
 @click.option("--port", default=7878, show_default=True)
 @click.option("--graph", "graph_file", type=click.Path(exists=True, dir_okay=False), help="A graph file instead of the default graph.")
 @STORE_OPTION
-def serve(host: str, port: int, graph_file: str | None, store: str | None) -> None:
+@click.option("--cors", is_flag=True, help="Let web pages of other origins query the endpoint (Access-Control-Allow-Origin: *).")
+@click.option("--federation", is_flag=True, help="Allow SERVICE: queries that make the endpoint fetch other SPARQL servers.")
+def serve(host: str, port: int, graph_file: str | None, store: str | None, cors: bool, federation: bool) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql (GET and POST)."""
     from .endpoint import make_server
 
-    server = make_server(_graph(graph_file, store), host, port)
+    server = make_server(_graph(graph_file, store), host, port, cors=cors, federation=federation)
     click.echo(f"SPARQL endpoint: http://{host}:{server.server_port}/sparql (read-only; Ctrl-C stops it)")
     try:
         server.serve_forever()

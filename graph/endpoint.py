@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlparse
 import pyoxigraph as ox
 from rdflib import Graph
 
+from .guard import QueryRefused, check_query
 from .namespaces import PREFIXES
 from .store import oxigraph_of
 
@@ -37,8 +38,10 @@ def _choose(accept: str, table: dict, default: str) -> str:
     return default
 
 
-def answer(graph: Graph, query: str, accept: str) -> tuple[bytes, str]:
-    """Run a query and serialise its result for the Accept header: (body, content type)."""
+def answer(graph: Graph, query: str, accept: str, federation: bool = False) -> tuple[bytes, str]:
+    """Run a query and serialise its result for the Accept header: (body, content type).
+    The guard refuses updates, SERVICE (unless ``federation``) and queries too deep to run."""
+    check_query(query, allow_service=federation)
     inner = oxigraph_of(graph)
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
     if inner is not None:
@@ -58,6 +61,10 @@ def answer(graph: Graph, query: str, accept: str) -> tuple[bytes, str]:
 
 class SparqlHandler(BaseHTTPRequestHandler):
     graph: Graph  # set on the subclass make_server builds
+    cors = False  # Access-Control-Allow-Origin: * only when the user turns it on
+    federation = False
+    timeout = 10  # seconds a client may take to send its request (a short or stalled body ends there)
+    MAX_BODY = 1_000_000
 
     def log_message(self, format, *args):  # noqa: A002 - keep test output quiet
         pass
@@ -66,7 +73,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Access-Control-Allow-Origin", "*")
+        if self.cors:
+            self.send_header("Access-Control-Allow-Origin", "*")
         self.end_headers()
         self.wfile.write(body)
 
@@ -82,7 +90,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.BAD_REQUEST, b"Give a SPARQL query in the 'query' parameter.")
             return
         try:
-            body, kind = answer(self.graph, query, self.headers.get("Accept", ""))
+            body, kind = answer(self.graph, query, self.headers.get("Accept", ""), self.federation)
+        except QueryRefused as exc:
+            self._send(HTTPStatus.FORBIDDEN if exc.kind in ("update", "service") else HTTPStatus.BAD_REQUEST, str(exc).encode())
+            return
         except SyntaxError as exc:
             self._send(HTTPStatus.BAD_REQUEST, f"SPARQL syntax error: {exc}".encode())
             return
@@ -95,8 +106,21 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self._handle(parse_qs(urlparse(self.path).query))
 
     def do_POST(self) -> None:  # noqa: N802
-        length = int(self.headers.get("Content-Length") or 0)
-        raw = self.rfile.read(length).decode("utf-8")
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+            if not 0 <= length <= self.MAX_BODY:
+                raise ValueError(length)
+        except ValueError:
+            self._send(HTTPStatus.BAD_REQUEST, f"Content-Length must be a number from 0 to {self.MAX_BODY:,}.".encode())
+            return
+        try:
+            raw = self.rfile.read(length).decode("utf-8")
+        except UnicodeDecodeError:
+            self._send(HTTPStatus.BAD_REQUEST, b"The request body is not UTF-8.")
+            return
+        except OSError:  # the client stopped sending before Content-Length bytes (the read timed out)
+            self.close_connection = True
+            return
         kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if kind == "application/sparql-update":
             self._send(HTTPStatus.FORBIDDEN, b"This endpoint is read-only: SPARQL Update is refused.")
@@ -107,13 +131,17 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
     def do_OPTIONS(self) -> None:  # noqa: N802 - browsers ask before a cross-origin POST
         self.send_response(HTTPStatus.NO_CONTENT)
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+        if self.cors:
+            self.send_header("Access-Control-Allow-Origin", "*")
+            self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+            self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
         self.end_headers()
 
 
-def make_server(graph: Graph, host: str = "127.0.0.1", port: int = 7878) -> ThreadingHTTPServer:
-    """An HTTP server answering SPARQL on /sparql; port 0 picks a free one."""
-    handler = type("BoundSparqlHandler", (SparqlHandler,), {"graph": graph})
+def make_server(graph: Graph, host: str = "127.0.0.1", port: int = 7878, cors: bool = False,
+                federation: bool = False) -> ThreadingHTTPServer:
+    """An HTTP server answering SPARQL on /sparql; port 0 picks a free one. Cross-origin
+    requests (CORS) and federated queries (SERVICE) are off unless asked for: any web page
+    the analyst opens could otherwise drive the endpoint, or make it fetch other servers."""
+    handler = type("BoundSparqlHandler", (SparqlHandler,), {"graph": graph, "cors": cors, "federation": federation})
     return ThreadingHTTPServer((host, port), handler)

@@ -20,6 +20,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
+from .guard import QueryRefused, check_query
 from .namespaces import PREFIXES
 from .store import oxigraph_of
 
@@ -59,8 +60,25 @@ class QueryResult:
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(self.columns)
-        writer.writerows(["" if v is None else v for v in row] for row in self.rows)
+        writer.writerows([spreadsheet_safe(v) for v in row] for row in self.rows)
         return out.getvalue()
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A CSV cell a spreadsheet shows and does not run: text that starts like a formula
+    (=, +, -, @) gets a leading apostrophe (OWASP's advice); numbers stay numbers.
+
+    >>> spreadsheet_safe("=1+2"), spreadsheet_safe("@SUM(A1)"), spreadsheet_safe(-1.5), spreadsheet_safe(None)
+    ("'=1+2", "'@SUM(A1)", -1.5, '')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def _parse_header(name: str, text: str) -> NamedQuery:
@@ -248,6 +266,10 @@ def run_query(graph: Graph, sparql: str, **bindings) -> QueryResult:
     Values are bound, never formatted into the text: as initBindings for rdflib's own
     store, as VALUES written by rdflib (escaped) for Oxigraph and remote endpoints.
     """
+    try:
+        check_query(sparql)
+    except QueryRefused as exc:
+        raise QueryError(str(exc)) from exc
     init = {k: (v if isinstance(v, Identifier) else Literal(v)) for k, v in bindings.items() if v is not None}
     inner = oxigraph_of(graph)
     if inner is not None:
