@@ -44,6 +44,7 @@ def clean_text(raw: str, lexicon: Lexicon) -> tuple[list[str], list[str]]:
     return raw_lines, lines
 
 
+MAX_PLAN_CHARS = 20_000_000  # a plan is some 100 thousand characters; work grows with size, so a bound is stated
 RESIDUE_LINE = 300  # page residue (footers, click counters) is shorter than this
 
 SURROGATES = re.compile("[\ud800-\udfff]")
@@ -71,6 +72,9 @@ def safe_text(text: str) -> str:
 def document_from_text(raw: str, path: str = "<text>", lexicon: Lexicon | None = None) -> Document:
     """Build a Document from already-decoded text (tests and pasted text use this)."""
     lexicon = lexicon or default_lexicon()
+    if len(raw) > MAX_PLAN_CHARS:
+        raise DocumentError(path, f"{len(raw) / 1e6:.1f} million characters of text; a plan is read up to "
+                                  f"{MAX_PLAN_CHARS // 1_000_000} million (split the file, or it is not one plan)")
     raw, path = safe_text(raw), safe_text(str(path))
     raw_lines, lines = clean_text(raw, lexicon)
     text = "\n".join(lines).strip("\n")

@@ -59,6 +59,12 @@ class Lexicon:
     indicator_synonyms: tuple[tuple[str, str], ...] = ()  # (wording, indicator): one concept per quantity
 
     @cached_property
+    def memo(self) -> dict:
+        """Answers computed from this lexicon's words (a phrase's cover of common words), kept
+        with it: a cache keyed on anything else could serve another lexicon's answers."""
+        return {}
+
+    @cached_property
     def max_boundary(self) -> int:
         return max(map(len, self.boundary_words), default=1)
 

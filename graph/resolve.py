@@ -203,10 +203,10 @@ def _tail_aliases(mentions, meta: Metadata, lexicon: Lexicon) -> dict:
     names = {(m.name, m.type) for m in mentions if m.type != "Policy"}
     places = tuple(p for p in (meta.province, meta.city, meta.city[:-1] if len(meta.city) > 2 else "", "国家", "省", "市") if p)
     out = {}
-    for name, type_ in names:
-        longer = [n for n, t in names if t == type_ and n != name and n.endswith(name) and n[: -len(name)] in places]
+    for name, type_ in names:  # each place before the name looked up, not every other name compared
+        longer = {place + name for place in places if (place + name, type_) in names}
         if len(longer) == 1:
-            out[(name, type_)] = longer[0]
+            out[(name, type_)] = longer.pop()
     return out
 
 

@@ -127,3 +127,14 @@ def test_a_plan_written_on_one_long_line_is_read():
     doc = document_from_text("开封市科技创新工作要点(2024年)" + body)
     assert len(doc.text) > 500_000
     assert "嵩山实验室" in {m.name for m in extract_document(doc).mentions}
+
+
+def test_a_text_over_the_size_limit_is_refused_with_its_size(monkeypatch):
+    import pytest
+
+    from graph import documents
+    from graph.documents import DocumentError, document_from_text
+
+    monkeypatch.setattr(documents, "MAX_PLAN_CHARS", 1000)
+    with pytest.raises(DocumentError, match="million characters"):
+        document_from_text("开封市科技创新工作要点\n" + "建设实验室。" * 500, "big.txt")

@@ -312,18 +312,29 @@ ABBREVIATED = ("Institute", "University", "Lab", "Firm")
 
 
 def find_abbreviations(doc: Document, lexicon: Lexicon, index: SentenceIndex, known: list[Mention]) -> list[Mention]:
-    """Short forms a plan uses after the full name: 黎明化工研究院 … 黎明院 (first two characters + the last)."""
+    """Short forms a plan uses after the full name: 黎明化工研究院 … 黎明院 (first two characters + the last).
+
+    The text is scanned once for all short forms, and the characters inside known names are
+    marked once: one scan per name made a long list of names quadratic."""
     text = doc.text
-    spans = [m.span for m in known]
-    found = []
+    covered = bytearray(len(text) + 1)
+    for m in known:
+        covered[m.span[0] : m.span[1]] = b"\x01" * (m.span[1] - m.span[0])
+    fulls: dict[str, list[Mention]] = {}
     for full in {m.name: m for m in known if m.type in ABBREVIATED and len(m.name) >= 5}.values():
         short = full.name[:2] + full.name[-1]
         if any(ch in short for ch in "“”()") or short == full.name or is_generic(short[:2], lexicon) or lexicon.suffix_type(short[1:]):
             continue
-        for m in re.finditer(re.escape(short), text):
-            if m.start() < full.span[0] or any(a <= m.start() < b for a, b in spans):
-                continue  # an abbreviation follows its full name and is no part of another name
-            found.append(_mention(doc, index, short, full.type, m.start(), m.end(), f"abbreviation:{full.name}"))
+        fulls.setdefault(short, []).append(full)
+    if not fulls:
+        return []
+    found = []
+    for m in re.finditer("|".join(map(re.escape, sorted(fulls, key=len, reverse=True))), text):
+        if covered[m.start()]:
+            continue  # no part of another name
+        for full in fulls[m.group()]:
+            if m.start() >= full.span[0]:  # an abbreviation follows its full name
+                found.append(_mention(doc, index, m.group(), full.type, m.start(), m.end(), f"abbreviation:{full.name}"))
     return found
 
 

@@ -151,9 +151,6 @@ def _is_quality(word: str) -> bool:
     return word[-1:] in "化式" and len(word) >= 3 and (word[:-1] in words or len(word) == 3 and word[:2] in words)
 
 
-_COVERS: dict[tuple[int, str], list[str] | None] = {}
-
-
 def common_cover(phrase: str, lexicon: Lexicon) -> list[str] | None:
     """The fewest words that write the phrase, each a generic word of the lexicon, a common word of
     jieba's dictionary (no place, person or trade name) or a joining character; None if the
@@ -163,12 +160,12 @@ def common_cover(phrase: str, lexicon: Lexicon) -> list[str] | None:
     >>> common_cover("科技成果转移转化", default_lexicon()), common_cover("嵩山", default_lexicon())
     (['科技成果', '转移', '转化'], None)
     """
-    key = (id(lexicon), phrase)
-    if key not in _COVERS:
-        if len(_COVERS) > 100_000:
-            _COVERS.clear()
-        _COVERS[key] = _cover(phrase, lexicon)
-    return _COVERS[key]
+    covers = lexicon.memo  # kept with the lexicon whose words they depend on
+    if phrase not in covers:
+        if len(covers) > 100_000:
+            covers.clear()
+        covers[phrase] = _cover(phrase, lexicon)
+    return covers[phrase]
 
 
 def _cover(phrase: str, lexicon: Lexicon) -> list[str] | None:
