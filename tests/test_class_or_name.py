@@ -65,3 +65,14 @@ def test_programmes_in_quotes_after_a_programme_verb():
 def test_trade_names_listed_before_an_enterprise_centre_or_a_modified_head_are_firms():
     names, _ = found(PROGRAMMES)
     assert {("宛西制药", "Firm"), ("牧原食品", "Firm"), ("中光学", "Firm"), ("天冠", "Firm"), ("飞龙", "Firm")} <= names
+
+
+def test_a_programme_title_holds_its_verbs_after_a_programme_verb():
+    """省级知识产权建设强县工程 after 列入, and 人才引进专项行动 in a list after 实施, keep the verbs
+    (建设, 引进) that end other names; 工作有计划 is no programme; 实施5项专项 counts them."""
+    text = ("株洲市科技创新工作要点(2024年)\n一、重点任务\n(一)醴陵市被列入省级知识产权建设强县工程。"
+            "实施“湘江英才计划”、高端人才引进专项行动,做到科技创新工作有计划。组织实施5项市级重大创新示范专项。\n")
+    names, _ = found(text)
+    programmes = {n for n, t in names if t == "Program"}
+    assert {"省级知识产权建设强县工程", "高端人才引进专项行动", "湘江英才计划"} <= programmes
+    assert not any(p.endswith("工作有计划") or p.startswith("5项") for p in programmes)

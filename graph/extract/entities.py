@@ -152,6 +152,26 @@ def _status_after_upgrade(text: str, a: int, name: str, lexicon: Lexicon) -> boo
     return is_status_phrase(name[level.end() if level else 0 :], lexicon)
 
 
+PROGRAMME_OPENING = re.compile(r"组织实施|推进实施|深入实施|实施|开展|启动|列入|入选")
+
+
+def _programme_start(text: str, a: int, suffix_start: int) -> int:
+    """A programme's title may hold verbs (省级知识产权建设强县工程, 人才引进专项行动) that end other
+    names: after 实施/开展/启动/列入 (or a 、 in a list that follows one) the title runs from there
+    to its kind word, if nothing but name characters stand between."""
+    window = max(0, a - 24)
+    openings = list(PROGRAMME_OPENING.finditer(text, window, a))
+    if not openings:
+        return a
+    start = openings[-1].end()
+    start = max(start, text.rfind("、", start, a) + 1)
+    run = text[start:suffix_start]
+    counted = re.match(r"[\d一二两三四五六七八九十百千万]+[项个家名批类]", run)  # 实施5项市级专项: a count of them
+    if start < a and 2 <= len(run) <= 24 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9()·]+", run) and "的" not in run and not counted:
+        return start
+    return a
+
+
 def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejected: list | None = None) -> list[Mention]:
     """Names that end in a type suffix, extended left to their boundary; the candidates that
     are classes, not names, go to ``rejected`` with the reason (``--explain`` prints them)."""
@@ -167,7 +187,11 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
             nxt = text[m.end() : m.end() + 1]
             if SKIP_PROGRAM_FOLLOWERS.match(nxt) and not text.startswith(("建设", "等", "和", "与", "及", "的", "为", "在", "实施", "成果", "作用"), m.end()):
                 continue  # 工程 in 工程塑料, 计划 in 计划管理: not a programme's end
+        if type_ == "Program" and text[m.start() - 1 : m.start()] in ("有", "无", "按"):
+            continue  # 工作有计划, 按计划: a plan in the common sense
         a = scan_name_start(text, m.start(), lexicon)
+        if type_ == "Program":
+            a = _programme_start(text, a, m.start())
         if type_ == "Firm" and a and text[a - 1] in lexicon.boundary_words and (a == m.start() or is_generic(text[a : m.start()], lexicon)):
             a = _trade_name_start(text, a, lexicon)  # 华为技术有限公司: 为 is in the name
         name = text[a : m.end()]
