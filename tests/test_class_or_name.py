@@ -76,3 +76,14 @@ def test_a_programme_title_holds_its_verbs_after_a_programme_verb():
     programmes = {n for n, t in names if t == "Program"}
     assert {"省级知识产权建设强县工程", "高端人才引进专项行动", "湘江英才计划"} <= programmes
     assert not any(p.endswith("工作有计划") or p.startswith("5项") for p in programmes)
+
+
+def test_joined_kinds_bare_firm_words_and_a_firms_own_lab():
+    """知识产权保护和维权平台 joins two kinds of work; 股份公司 and 基金管理公司 have no trade name:
+    classes. 华为苏州人工智能实验室 keeps its owner's trade name (jieba knows 华为 as a name)."""
+    text = ("苏州市科技创新工作要点(2024年)\n一、重点任务\n(一)建设知识产权保护和维权平台,引导企业改制为股份公司,"
+            "引入外部专业基金管理公司。推动华为苏州人工智能实验室建设。开展技术推广和创新实践活动。\n")
+    names, ex = found(text)
+    assert not {n for n, _ in names} & {"知识产权保护和维权平台", "股份公司", "外部专业基金管理公司", "技术推广和创新实践活动"}
+    assert ("华为苏州人工智能实验室", "Lab") in names
+    assert {r.name for r in ex.rejected} >= {"知识产权保护和维权平台", "股份公司"}

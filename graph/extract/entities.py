@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, dictionary_words
 from ..model import Document, Mention, Rejected
-from .names import NAME_CHAR, class_reason, is_generic, is_status_phrase, scan_name_start
+from .names import NAME_CHAR, PROPER_TAGS, class_reason, is_generic, is_status_phrase, scan_name_start
 from .sentences import SentenceIndex, unit_at
 
 POLICY = re.compile(r"《([^《》\n]{2,80})》")
@@ -194,6 +194,10 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
             a = _programme_start(text, a, m.start())
         if type_ == "Firm" and a and text[a - 1] in lexicon.boundary_words and (a == m.start() or is_generic(text[a : m.start()], lexicon)):
             a = _trade_name_start(text, a, lexicon)  # 华为技术有限公司: 为 is in the name
+        elif a and text[a - 1] in lexicon.boundary_words and _trade_name_start(text, a, lexicon) < a:
+            owner = _trade_name_start(text, a, lexicon)  # 华为洛阳人工智能先进实验室: a firm's own lab
+            if dictionary_words().get(text[owner:a], (0, ""))[1] in PROPER_TAGS:
+                a = owner
         name = text[a : m.end()]
         prefix = text[a : m.start()]
         if not prefix and suffix not in lexicon.standalone_suffixes:
@@ -205,6 +209,10 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
             rejected.append(Rejected(name, type_, (a, m.end()), "class: generic words only"))
             continue  # a kind, not one thing; but a fund the plan sets up is one fund (设立创业投资引导基金)
         reason = class_reason(prefix, lexicon) if type_ not in ("Program", "Fund", "Department") else ""
+        if type_ == "Program" and "“" not in name and (joined := class_reason(prefix, lexicon)).startswith("class: common words joined"):
+            reason = joined  # 科技普及和创新实践活动
+        if not reason and type_ == "Firm" and is_status_phrase(prefix, lexicon):
+            reason = "class: a firm needs a trade name, not only common words (股份公司, 基金管理公司)"
         if not reason and (type_ == "Park" or suffix.endswith("基地")) and _status_after_upgrade(text, a, name, lexicon):
             reason = "status: a level and common words after an upgrade verb (创建国家级X示范基地)"
         if reason:

@@ -202,8 +202,11 @@ def is_status_phrase(phrase: str, lexicon: Lexicon) -> bool:
         return False
     words, generic = dictionary_words(), lexicon.generic_or_suffix_words
 
-    def frequent(w: str) -> bool:  # 科技成果 is rare as one word, but 科技 + 成果 are not
-        if w in generic or len(w) < 2 or words.get(w, (RARE_WORD, ""))[0] >= RARE_WORD:
+    def frequent(w: str) -> bool:  # 科技成果 is rare as one word, but 科技 + 成果 are not; 华为技术 is 华为's
+        if w in generic or len(w) < 2:
+            return True
+        freq, tag = words.get(w, (0, "x"))
+        if freq >= RARE_WORD and tag not in PROPER_TAGS:
             return True
         return any(frequent(w[:k]) and frequent(w[k:]) for k in range(2, len(w) - 1))
 
@@ -226,5 +229,8 @@ def class_reason(prefix: str, lexicon: Lexicon) -> str:
     cover = common_cover(prefix, lexicon)
     if not cover:
         return ""
+    joined = next((w for w in cover if w in ("和", "及", "与")), "")
+    if joined:  # 知识产权保护和维权平台: two kinds of work joined, a class
+        return f"class: common words joined by {joined}"
     quality = next((w for w in cover if len(w) >= 2 and _is_quality(w)), "")
     return f"class: common words with a quality word ({quality})" if quality else ""
