@@ -1,10 +1,9 @@
 """Any text goes through read → structure → extract → resolve → triples without an exception:
 surrogates, control characters, brackets that never close, numbers everywhere (hypothesis)."""
 
+import pyoxigraph as ox
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import pyoxigraph as ox
 
 from graph.build import build_quads, to_ntriples
 from graph.documents import DocumentError, document_from_text
