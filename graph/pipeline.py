@@ -198,6 +198,10 @@ def update_store(
     streaming = inner is not None and (not full or not any(True for _ in inner.named_graphs()))
     loaded: list[str] = []
     tally = IdentityTally()
+    if streaming and store_dir is not None:
+        # slices load before the build is done: if it dies, the next build must not take the
+        # store as it found it, so the manifest says so before any graph goes in
+        write_manifest(store_dir, {**manifest, "dirty": True})
     with tempfile.TemporaryDirectory() as tmp:
         spool = Path(tmp) / "plans.trig"
         out = spool.open("w", encoding="utf-8")

@@ -286,3 +286,36 @@ def test_a_file_name_in_gbk_bytes_builds(tmp_path):
     dataset = open_dataset(store)
     update_store(dataset, [folder], store)
     assert len(plan_titles(dataset)) == 1
+
+
+def test_a_build_killed_after_slices_were_loaded_is_repaired_by_the_next(workspace, monkeypatch):
+    """Slices of new plans go into the store while others are still extracted. A build that dies
+    then (here: the process ends right after the first slice) leaves orphan graphs; the next
+    plain build must bring the store to exactly the plans, as a build from scratch does."""
+    import graph.pipeline as pipeline
+
+    plans, store = workspace
+    dataset = open_dataset(store)
+    update_store(dataset, [plans], store)
+    extra = plans / "more"
+    extra.mkdir()
+    for k, source in enumerate(sorted(plans.glob("*.txt"))):
+        text = source.read_text(encoding="utf-8").replace("科技", f"科技{k}")  # new plans with new content
+        (extra / f"copy{k}.txt").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(pipeline, "STREAM_BYTES", 1)
+    real_load = pipeline.load_graph_blocks
+
+    def die_after_first_slice(ds, spool):
+        real_load(ds, spool)
+        raise SystemExit("killed")  # nothing after this point runs, as with kill -9
+
+    monkeypatch.setattr(pipeline, "load_graph_blocks", die_after_first_slice)
+    with pytest.raises(SystemExit):
+        update_store(dataset, [plans], store, jobs=1)
+    monkeypatch.setattr(pipeline, "load_graph_blocks", real_load)
+    shutil.rmtree(extra)  # the user gives up on the new plans: the store must be as before them
+    update_store(dataset, [plans], store)
+    fresh = open_dataset(None)
+    update_store(fresh, [plans], None)
+    assert len(plan_titles(dataset)) == 4
+    assert set(dataset.quads((None, None, None, None))) == set(fresh.quads((None, None, None, None)))
