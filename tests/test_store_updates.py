@@ -292,7 +292,7 @@ def test_a_build_killed_after_slices_were_loaded_is_repaired_by_the_next(workspa
     """Slices of new plans go into the store while others are still extracted. A build that dies
     then (here: the process ends right after the first slice) leaves orphan graphs; the next
     plain build must bring the store to exactly the plans, as a build from scratch does."""
-    import graph.pipeline as pipeline
+    from graph import pipeline
 
     plans, store = workspace
     dataset = open_dataset(store)
