@@ -161,12 +161,17 @@ def plan_triples(doc: Document, ids: PlanIdentities, lexicon: Lexicon) -> Iterat
 
 
 def shared_names(ex: Extraction) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Places and indicators a plan names: nodes shared by plans, described once in the shared graph."""
+    """Places, indicators and statuses a plan names: nodes shared by plans, described once in the
+    shared graph (a description in each plan's graph would be counted once per plan by a store
+    whose default graph is the bag of all graphs, as Virtuoso's is)."""
     places = {ex.document.metadata.city} | {r.object.name for r in ex.relations if r.object.type == "Place"}
-    return tuple(sorted(p for p in places if p)), tuple(sorted({t.indicator for t in ex.targets}))
+    statuses = {r.object.name for r in ex.relations if r.object.type == "Status"}
+    return tuple(sorted(p for p in places if p)), tuple(sorted({t.indicator for t in ex.targets})), tuple(sorted(statuses))
 
 
-def shared_triples(places: Iterable[str], indicators: Iterable[str]) -> Iterator[Triple]:
+def shared_triples(places: Iterable[str], indicators: Iterable[str], statuses: Iterable[str] = ()) -> Iterator[Triple]:
+    for name in statuses:
+        yield from status_triples(name)
     for name in places:
         yield place_iri(name), RDF.type, IG.Place
         yield place_iri(name), RDFS.label, zh(name)
@@ -274,9 +279,8 @@ def extraction_triples(ex: Extraction, ids: PlanIdentities, lexicon: Lexicon) ->
             o = place_iri(rel.object.name)
             evidence = rel.subject
         elif rel.object.type == "Status":
-            o = status_iri(rel.object.name)
+            o = status_iri(rel.object.name)  # described in the shared graph
             evidence = rel.subject
-            yield from status_triples(rel.object.name)
         else:
             o = entity_iri(ids.keys[(rel.object.span, rel.object.name)])
             evidence = rel.object
@@ -352,15 +356,17 @@ def plan_quads(ex: Extraction, ids: PlanIdentities, lexicon: Lexicon) -> Iterato
         yield s, p, o, g
 
 
-def shared_graph_triples(entities: dict[str, Entity], places: Iterable[str] = (), indicators: Iterable[str] = ()) -> Iterator[Triple]:
-    """The shared graph: entities' types, labels and aliases; places and indicators."""
+def shared_graph_triples(entities: dict[str, Entity], places: Iterable[str] = (), indicators: Iterable[str] = (),
+                         statuses: Iterable[str] = ()) -> Iterator[Triple]:
+    """The shared graph: entities' types, labels and aliases; places, indicators and statuses."""
     yield from entity_triples(entities)
-    yield from shared_triples(places, indicators)
+    yield from shared_triples(places, indicators, statuses)
 
 
-def entity_quads(entities: dict[str, Entity], places: Iterable[str] = (), indicators: Iterable[str] = ()) -> Iterator[tuple]:
+def entity_quads(entities: dict[str, Entity], places: Iterable[str] = (), indicators: Iterable[str] = (),
+                 statuses: Iterable[str] = ()) -> Iterator[tuple]:
     """The shared graph's triples in its named graph."""
-    for s, p, o in shared_graph_triples(entities, places, indicators):
+    for s, p, o in shared_graph_triples(entities, places, indicators, statuses):
         yield s, p, o, ENTITY_GRAPH
 
 
@@ -369,9 +375,10 @@ def build_quads(extractions: Iterable[Extraction], lexicon: Lexicon, rules: Alia
     rules = rules if rules is not None else load_alias_rules()
     plans = [(ex, resolve_plan(ex, lexicon, rules)) for ex in extractions]
     shared = [shared_names(ex) for ex, _ in plans]
-    places = {p for ps, _ in shared for p in ps}
-    indicators = {i for _, inds in shared for i in inds}
-    yield from entity_quads(combine_identities(ids for _, ids in plans), sorted(places), sorted(indicators))
+    places = {p for ps, _, _ in shared for p in ps}
+    indicators = {i for _, inds, _ in shared for i in inds}
+    statuses = {st for _, _, sts in shared for st in sts}
+    yield from entity_quads(combine_identities(ids for _, ids in plans), sorted(places), sorted(indicators), sorted(statuses))
     for ex, ids in plans:
         yield from plan_quads(ex, ids, lexicon)
 

@@ -108,8 +108,8 @@ def build_plan_file(path: str) -> PlanBuild:
     extraction = extract_document(document, lexicon)
     ids = resolve_plan(extraction, lexicon, load_alias_rules())
     block = graph_block(plan_graph_iri(document), to_ntriples(extraction_triples(extraction, ids, lexicon)))
-    places, indicators = shared_names(extraction)
-    light = PlanIdentities(ids.doc_id, {}, ids.forms, ids.types, places, indicators)  # the keys have served
+    places, indicators, statuses = shared_names(extraction)
+    light = PlanIdentities(ids.doc_id, {}, ids.forms, ids.types, places, indicators, statuses)  # the keys have served
     return PlanBuild(path, content_hash, document.doc_id, document.metadata.title, block, light)
 
 
@@ -158,13 +158,14 @@ def _save_identities(store_dir: Path | None, ids: PlanIdentities) -> None:
         return
     folder = meta_dir(store_dir) / "identities"
     folder.mkdir(parents=True, exist_ok=True)
-    data = {"forms": ids.forms, "types": ids.types, "places": ids.places, "indicators": ids.indicators}
+    data = {"forms": ids.forms, "types": ids.types, "places": ids.places, "indicators": ids.indicators, "statuses": ids.statuses}
     (folder / f"{ids.doc_id}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
 def _load_identities(store_dir: Path, doc_id: str) -> PlanIdentities:
     data = json.loads((meta_dir(store_dir) / "identities" / f"{doc_id}.json").read_text(encoding="utf-8"))
-    return PlanIdentities(doc_id, {}, data["forms"], data["types"], tuple(data["places"]), tuple(data["indicators"]))
+    return PlanIdentities(doc_id, {}, data["forms"], data["types"], tuple(data["places"]), tuple(data["indicators"]),
+                          tuple(data.get("statuses", ())))
 
 
 def update_store(
@@ -258,7 +259,7 @@ def _apply(dataset, store_dir, manifest, known, built, todo, gone, spool, full, 
         report.changed += path in known
     report.removed = len(gone)
     drop_graph(dataset, ENTITY_GRAPH)
-    shared = shared_graph_triples(tally.entities(), sorted(tally.places), sorted(tally.indicators))
+    shared = shared_graph_triples(tally.entities(), sorted(tally.places), sorted(tally.indicators), sorted(tally.statuses))
     load_graph_blocks(dataset, graph_block(ENTITY_GRAPH, to_ntriples(shared)))
     if inner is not None:
         inner.flush()

@@ -108,8 +108,9 @@ class PlanIdentities:
     keys: dict  # (span, name) -> key
     forms: dict  # key -> {surface form: how often the plan writes it (0: known, not written)}
     types: dict  # key -> {type: weight}
-    places: tuple = ()  # places and indicators the plan names, described in the shared graph
+    places: tuple = ()  # places, indicators and statuses the plan names, described in the shared graph
     indicators: tuple = ()
+    statuses: tuple = ()
 
 
 def _kept_apart(scoped: str, key: str, rules: AliasRules, lexicon: Lexicon, meta: Metadata) -> str:
@@ -162,6 +163,7 @@ class IdentityTally:
         self.types: dict[str, Counter] = defaultdict(Counter)
         self.places: set[str] = set()
         self.indicators: set[str] = set()
+        self.statuses: set[str] = set()
 
     def add(self, plan: PlanIdentities) -> None:
         for key, counts in plan.forms.items():
@@ -170,6 +172,7 @@ class IdentityTally:
             self.types[key].update(weights)
         self.places.update(plan.places)
         self.indicators.update(plan.indicators)
+        self.statuses.update(plan.statuses)
 
     def entities(self) -> dict[str, Entity]:
         """One entity per key: the fullest form is the label, the type the plans weigh most."""
