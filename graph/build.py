@@ -8,7 +8,9 @@ what they name (plan text, identity key, offsets), so the same input gives the s
 
 from __future__ import annotations
 
+import datetime
 import hashlib
+import logging
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
@@ -80,8 +82,8 @@ def status_iri(name: str) -> URIRef:
 
 
 def status_triples(name: str) -> Iterator[Triple]:
-    """A status (省级高新区) is a concept, not an entity: described where a plan names it, the
-    same node for every plan since its IRI is its name's hash."""
+    """A status (省级高新区) is a concept, not an entity: one node for every plan that names it
+    (its IRI is its name's hash), described once in the shared graph."""
     node = status_iri(name)
     yield node, RDF.type, IG.Status
     yield node, RDFS.label, zh(name)
@@ -121,9 +123,6 @@ def date_literal(value: str, path: str) -> Literal:
     >>> date_literal("2019-02-30", "p.txt").datatype is None, str(date_literal("2019-03", "p.txt").datatype)[-10:]
     (True, 'gYearMonth')
     """
-    import datetime
-    import logging
-
     try:
         datetime.date.fromisoformat(value if len(value) == 10 else value + "-01")
     except ValueError:
@@ -160,7 +159,7 @@ def plan_triples(doc: Document, ids: PlanIdentities, lexicon: Lexicon) -> Iterat
             yield plan, IG.issuedBy, entity_iri(key)
 
 
-def shared_names(ex: Extraction) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def shared_names(ex: Extraction) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Places, indicators and statuses a plan names: nodes shared by plans, described once in the
     shared graph (a description in each plan's graph would be counted once per plan by a store
     whose default graph is the bag of all graphs, as Virtuoso's is)."""

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from .extract.sentences import SentenceIndex
 from .model import Extraction
-
-
-def _sentence_of(text: str, offset: int) -> tuple[int, int]:
-    from .extract.sentences import SentenceIndex
-
-    return SentenceIndex(text).around(offset)
 
 
 def explain_lines(ex: Extraction) -> list[str]:
@@ -19,9 +14,9 @@ def explain_lines(ex: Extraction) -> list[str]:
     found: dict[tuple, list[str]] = defaultdict(list)
     for m in ex.mentions:
         found[m.sentence].append(f"  entity   {m.name}  [{m.type}]  @{m.span[0]}-{m.span[1]}  ← {m.rule}")
-    index = {m.span: m.sentence for m in ex.mentions}
+    sentences = SentenceIndex(doc.text) if ex.rejected else None
     for r in ex.rejected:
-        sentence = index.get(r.span) or _sentence_of(doc.text, r.span[0])
+        sentence = sentences.around(r.span[0])
         found[sentence].append(f"  rejected {r.name}  [{r.type}?]  @{r.span[0]}-{r.span[1]}  ← {r.reason}")
     for r in ex.responsibilities:
         lead = " (lead)" if r.lead else ""

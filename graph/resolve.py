@@ -224,7 +224,7 @@ def _locator_forms(mentions, lexicon: Lexicon) -> dict:
     out = {}
     for name, type_ in names:
         locator = LOCATOR.match(name)
-        if not locator or lexicon.suffix_type(locator.group()) is None and not locator.group().endswith(("区", "县")):
+        if not locator:
             continue
         rest = name[locator.end() :]
         if (rest, type_) in names and lexicon.suffix_type(rest) and len(rest) >= 4:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..lexicon import Lexicon, dictionary_words
 from ..model import Document, Mention, Rejected
-from .names import NAME_CHAR, PROPER_TAGS, class_reason, is_generic, is_status_phrase, scan_name_start
+from .names import NAME_CHAR, PROPER_TAGS, class_reason, is_common_phrase, is_generic, joined_kinds, scan_name_start
 from .sentences import SentenceIndex, unit_at
 
 POLICY = re.compile(r"《([^《》\n]{2,80})》")
@@ -79,6 +79,17 @@ CLASS_BODY = re.compile(r"^(?:各|县区|区县|县市区|县\(市、?区\)|县\
 OPEN_BODIES = ("领导小组", "联席会议")  # a body named after its work: 市科技创新工作领导小组
 
 
+def _open_body_start(text: str, m: re.Match, lexicon: Lexicon) -> int:
+    """Where a body named after its work begins (市科技创新工作领导小组): its topic is part of its
+    name, unless the topic is only generic words with no level before them."""
+    if not m.group().endswith(OPEN_BODIES):
+        return m.start()
+    start = scan_name_start(text, m.start(), lexicon)
+    if start < m.start() and (text[start] in "省市县区" or not is_generic(text[start : m.start()], lexicon, ("市", "省", "县", "区"))):
+        return start
+    return m.start()
+
+
 def find_departments(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> list[Mention]:
     """Departments from the lexicon, with their place prefix; a bare generic one is skipped."""
     found = []
@@ -90,11 +101,7 @@ def find_departments(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> l
     for m in _department_regex(lexicon.departments).finditer(text):
         if text.startswith("门", m.end()):
             continue  # 科技部门 is a kind of body, not the ministry
-        start = m.start()
-        if m.group().endswith(OPEN_BODIES):
-            start = scan_name_start(text, m.start(), lexicon)
-            start = start if start < m.start() and not is_generic(text[start : m.start()], lexicon, ("市", "省", "县", "区")) or start < m.start() and text[start] in "省市县区" else m.start()
-        a = department_prefix(text, start, meta.city, meta.province, lexicon)
+        a = department_prefix(text, _open_body_start(text, m, lexicon), meta.city, meta.province, lexicon)
         name = text[a : m.end()]
         if a == m.start() and m.group() in ("政府", "人民政府", "委员会", "管委", "管委会", "办公室", "办公厅", "组织部", "宣传部", "海关", "人民银行"):
             continue  # "政府引导" is no body; bare ones count only in responsibility lists
@@ -149,7 +156,7 @@ def _status_after_upgrade(text: str, a: int, name: str, lexicon: Lexicon) -> boo
     level = LEVEL_START.match(name)
     if not (verb.group(1) or level):
         return False
-    return is_status_phrase(name[level.end() if level else 0 :], lexicon)
+    return is_common_phrase(name[level.end() if level else 0 :], lexicon)
 
 
 PROGRAMME_OPENING = re.compile(r"组织实施|推进实施|深入实施|实施|开展|启动|列入|入选")
@@ -194,9 +201,9 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
             a = _programme_start(text, a, m.start())
         if type_ == "Firm" and a and text[a - 1] in lexicon.boundary_words and (a == m.start() or is_generic(text[a : m.start()], lexicon)):
             a = _trade_name_start(text, a, lexicon)  # 华为技术有限公司: 为 is in the name
-        elif a and text[a - 1] in lexicon.boundary_words and _trade_name_start(text, a, lexicon) < a:
+        elif a and text[a - 1] in lexicon.boundary_words:
             owner = _trade_name_start(text, a, lexicon)  # 华为洛阳人工智能先进实验室: a firm's own lab
-            if dictionary_words().get(text[owner:a], (0, ""))[1] in PROPER_TAGS:
+            if owner < a and dictionary_words().get(text[owner:a], (0, ""))[1] in PROPER_TAGS:
                 a = owner
         name = text[a : m.end()]
         prefix = text[a : m.start()]
@@ -208,10 +215,11 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
         if generic and not (type_ == "Fund" and SET_UP.search(text, max(0, a - 2), a)):
             rejected.append(Rejected(name, type_, (a, m.end()), "class: generic words only"))
             continue  # a kind, not one thing; but a fund the plan sets up is one fund (设立创业投资引导基金)
-        reason = class_reason(prefix, lexicon) if type_ not in ("Program", "Fund", "Department") else ""
-        if type_ == "Program" and "“" not in name and (joined := class_reason(prefix, lexicon)).startswith("class: common words joined"):
-            reason = joined  # 科技普及和创新实践活动
-        if not reason and type_ == "Firm" and is_status_phrase(prefix, lexicon):
+        if type_ in ("Program", "Fund", "Department"):
+            reason = joined_kinds(prefix, lexicon) if type_ == "Program" and "“" not in name else ""  # 技术推广和创新实践活动
+        else:
+            reason = class_reason(prefix, lexicon)
+        if not reason and type_ == "Firm" and is_common_phrase(prefix, lexicon):
             reason = "class: a firm needs a trade name, not only common words (股份公司, 基金管理公司)"
         if not reason and (type_ == "Park" or suffix.endswith("基地")) and _status_after_upgrade(text, a, name, lexicon):
             reason = "status: a level and common words after an upgrade verb (创建国家级X示范基地)"

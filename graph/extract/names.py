@@ -189,12 +189,13 @@ def _cover(phrase: str, lexicon: Lexicon) -> list[str] | None:
 RARE_WORD = 100  # a word rarer than this in jieba's corpus is a technical field (掘进, 过氧化氢): part of a name
 
 
-def is_status_phrase(phrase: str, lexicon: Lexicon) -> bool:
-    """Is a phrase after a level word (国家…, 省级…) a status rather than a named body: written only
-    in common words, none of them a rare technical term?
+def is_common_phrase(phrase: str, lexicon: Lexicon) -> bool:
+    """Is a phrase written only in common words, none of them a rare technical term or a name's
+    part? Then it names no one thing: a status after a level word (国家…示范区), a firm with no
+    trade name (股份公司).
 
     >>> from graph.lexicon import default_lexicon
-    >>> is_status_phrase("文化旅游产业融合发展示范区", default_lexicon()), is_status_phrase("隧道掘进装备技术创新中心", default_lexicon())
+    >>> is_common_phrase("文化旅游产业融合发展示范区", default_lexicon()), is_common_phrase("隧道掘进装备技术创新中心", default_lexicon())
     (True, False)
     """
     cover = common_cover(phrase, lexicon)
@@ -213,6 +214,18 @@ def is_status_phrase(phrase: str, lexicon: Lexicon) -> bool:
     return all(frequent(w) for w in cover)
 
 
+def joined_kinds(prefix: str, lexicon: Lexicon) -> str:
+    """The reason a phrase of common words joined by 和/及/与 is a class (知识产权保护和维权平台:
+    two kinds of work), or "".
+
+    >>> from graph.lexicon import default_lexicon
+    >>> joined_kinds("知识产权保护和维权", default_lexicon())
+    'class: common words joined by 和'
+    """
+    joined = next((w for w in common_cover(prefix, lexicon) or () if w in ("和", "及", "与")), "")
+    return f"class: common words joined by {joined}" if joined else ""
+
+
 def class_reason(prefix: str, lexicon: Lexicon) -> str:
     """Why the part before a type suffix makes a class, not a name; "" if it names one thing.
 
@@ -229,8 +242,8 @@ def class_reason(prefix: str, lexicon: Lexicon) -> str:
     cover = common_cover(prefix, lexicon)
     if not cover:
         return ""
-    joined = next((w for w in cover if w in ("和", "及", "与")), "")
-    if joined:  # 知识产权保护和维权平台: two kinds of work joined, a class
-        return f"class: common words joined by {joined}"
+    joined = joined_kinds(prefix, lexicon)
+    if joined:
+        return joined
     quality = next((w for w in cover if len(w) >= 2 and _is_quality(w)), "")
     return f"class: common words with a quality word ({quality})" if quality else ""

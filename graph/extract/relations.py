@@ -22,7 +22,6 @@ from .sentences import SentenceIndex
 
 BUILT = ("Lab", "Institute", "Platform", "Park")
 ORGS = ("Lab", "Institute", "Platform", "Park", "Firm", "University", "Department")
-UPGRADE_VERBS = re.compile(r"创建|晋级|申建|争创|申报|升级为|转型为|转型升级为|建成")
 COUNTY = re.compile(r"^([\u4e00-\u9fff]{1,2}县|[\u4e00-\u9fff]{2}区)(?=[\u4e00-\u9fff])")
 SITED = re.compile(r"(?:位于|坐落于|落户(?:在|于)?|选址(?:在|于))([\u4e00-\u9fff]{2,10}?(?:省|市|区|县|镇|乡|街道))")
 LOCAL = re.compile(r"在(?:我市|本市|我区|我县)(?:挂牌)?(?:落地|落户|建设|设立)|落户(?:我市|本市)")
@@ -160,17 +159,16 @@ def relations_from_names(doc: Document, mentions, lexicon: Lexicon, gazetteer: G
     city = doc.metadata.city or doc.metadata.province
     stem = re.sub(r"[市省]$", "", city) if len(city) > 2 else city
     districts = districts_of(doc, gazetteer, lexicon)
-    by_span = mentions
-    parks = {m.name: m for m in by_span if m.type == "Park"}
-    for outer in by_span:
+    parks = {m.name: m for m in mentions if m.type == "Park"}
+    for outer in mentions:
         if outer.type not in PLACED:
             continue
         name = outer.name
         if outer.type in BUILT:
-            for inner in by_span.within(outer.span[0], outer.span[1], ("University",)):
+            for inner in mentions.within(outer.span[0], outer.span[1], ("University",)):
                 if inner.span[1] < outer.span[1]:
                     rest = doc.text[inner.span[1] : outer.span[1]]
-                    placed = default_gazetteer().find(rest[:2]) or default_gazetteer().find(rest[:3]) or rest[:2] in districts
+                    placed = gazetteer.find(rest[:2]) or gazetteer.find(rest[:3]) or rest[:2] in districts
                     if placed or rest.endswith("转移中心"):
                         # 天津大学鹤壁技术转移中心, 浙江大学技术转移中心: a transfer centre or a centre in another
                         # place is a partnership; 湖南城市学院众创空间 is the university's own
@@ -237,11 +235,14 @@ def status_at(text: str, at: int, lexicon: Lexicon, quoted_ok: bool = True) -> t
     words = run.group()
     stop = STATUS_STOP.search(words, 2)
     words = words[: stop.start()] if stop else words
+    def head(name: str):
+        return lexicon.suffix_type(name) or lexicon.status_head(name)
+
     for end in range(len(words), 1, -1):
-        head = lexicon.suffix_type(words[:end]) or lexicon.status_head(words[:end])
-        if head and end > len(head[0]):
+        ending = head(words[:end])
+        if ending and end > len(ending[0]):
             inner = re.search(r"[和及与]", words[:end])
-            if inner and (lexicon.suffix_type(words[: inner.start()]) or lexicon.status_head(words[: inner.start()])):
+            if inner and head(words[: inner.start()]):
                 end = inner.start()  # 临床医学研究中心和国家级研发平台: two statuses
             return words[:end], at + end
     return None
@@ -279,7 +280,7 @@ def relations_of_upgrade(doc: Document, mentions, index: SentenceIndex, lexicon:
     for a, b in index.spans:
         for verb in UPGRADE_VERB.finditer(text, a, b):
             clause_start = max(a, max(text.rfind(c, a, verb.start()) for c in "。;,:") + 1)
-            subjects = _listed_before(mentions, text, verb.start(), max(a, clause_start))
+            subjects = _listed_before(mentions, text, verb.start(), clause_start)
             framed = subjects and UPGRADE_FRAME.search(text, clause_start, subjects[0].span[0])
             if verb.group() == "等" and not (subjects and re.search(r"支持|鼓励|引导|推动", text[clause_start : subjects[0].span[0]])):
                 continue  # 推进A、B等省实验室建设 describes what they are; 支持A、B等国家级企业技术中心建设 is an upgrade

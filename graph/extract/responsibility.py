@@ -117,6 +117,18 @@ def _share_last_body(found: list, lexicon: Lexicon) -> list:
     return found[:k] + shared + found[-1:]
 
 
+def _column_role(header: str) -> str:
+    """The role a table column gives its bodies: 主要责任单位 (it leads), else the label it holds.
+
+    >>> _column_role("主要责任单位"), _column_role("协同配合单位"), _column_role("牵头")
+    ('主要责任单位', '配合单位', '牵头')
+    """
+    if "主要责任" in header:
+        return "主要责任单位"
+    label = re.search(ROLE, header)
+    return label.group(1) if label else header
+
+
 BODY_END = re.compile(r"(?:局|厅|委|办|部|院|中心|分行|支行|分局|公司|集团|政府|管委会|委员会|办公室|小组)$")
 
 
@@ -211,7 +223,7 @@ def extract_responsibilities(
             role = row.header[column] if column < len(row.header) else ""
             if not cell or at < 0 or not re.search(ROLE + "|牵头|责任|配合", role):
                 continue
-            role = "主要责任单位" if "主要责任" in role else re.search(ROLE, role).group(1) if re.search(ROLE, role) else role
+            role = _column_role(role)
             for k, (name, a, b, nested) in enumerate(split_bodies(cell, row.span[0] + at, lexicon, doc.metadata.city)):
                 add(name, a, b, unit.number, _role_is_lead(role, k, first_leads), role, nested, k)
     for m in LED_BY.finditer(text):

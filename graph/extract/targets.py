@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import cn2an
+
 from ..lexicon import Lexicon
 from ..model import Document, Target
 from .sentences import SentenceIndex, unit_at
@@ -182,8 +184,6 @@ def arabic_numerals(text: str) -> tuple[str, list[int]]:
     >>> arabic_numerals("新增十家,引进两万名")[0]
     '新增10家,引进20000名'
     """
-    import cn2an
-
     out, where, last = [], [], 0
     for m in CN_COUNT.finditer(text):
         if m.group() == "一" or text.count("“", 0, m.start()) > text.count("”", 0, m.start()):
@@ -207,9 +207,9 @@ def targets_from_sentence(doc: Document, a: int, b: int, index: SentenceIndex) -
     """Targets of one sentence, or none if it reports the past; counts in Chinese numerals
     (新增十家) are read as digits, their spans kept on the words as written."""
     written, where = arabic_numerals(doc.text[a:b])
-    if len(written) == b - a:
-        return _targets_of_sentence(doc, a, b, index, digit_years(written))
     found = _targets_of_sentence(doc, a, b, index, digit_years(written))
+    if len(written) == b - a:
+        return found  # no numeral rewritten: the spans are the text's own
 
     def back(x: int) -> int:
         return a + where[min(max(x - a, 0), len(where) - 1)]
@@ -326,7 +326,7 @@ TASK = re.compile(r"任务|工作|内容|举措|措施")
 
 def targets_from_task_rows(doc: Document, index: SentenceIndex, taken: set[int]) -> list[Target]:
     """A task table (序号 | 重点工作任务 | 主要责任单位 | … | 完成期限): the targets a task cell sets,
-    in the year of its row's deadline (2025年12月底 → 2025) where the cell names none."""
+    in the year of its row's deadline (2025年12月底 → 2025) where the row gives one."""
     found = []
     for row in doc.tables:
         deadline = next((k for k, h in enumerate(row.header) if DEADLINE.search(h)), None)
@@ -338,7 +338,7 @@ def targets_from_task_rows(doc: Document, index: SentenceIndex, taken: set[int])
         if at < 0 or not row.cells[task]:
             continue
         for t in targets_from_sentence(doc, at, at + len(row.cells[task]), index):
-            found.append(replace(t, year=t.year if t.year and not year else int(year.group()) if year else t.year, rule=t.rule + "+deadline"))
+            found.append(replace(t, year=int(year.group()) if year else t.year, rule=t.rule + "+deadline"))
     return found
 
 
