@@ -11,23 +11,43 @@ import streamlit as st
 
 from graph.analyse import kept_entity_network, stored_entity_network
 from graph.render import VIS_FOLDER, VIS_SCRIPT, VIS_STYLE
-from graph.store import DEFAULT_STORE, default_graph, is_remote, open_location
+from graph.pipeline import default_graph
+from graph.store import DEFAULT_STORE, is_remote, open_location, published_generation
 
 from .strings import text
 
 
 def load_graph():
     """The graph every session shares, read-only: INNOGRAPH_STORE if set (a folder or
-    sparql+http://…, opened as it is), else the bundled plans' store, brought up to date."""
-    return _opened_graph()[0]
+    sparql+http://…, opened as it is), else the bundled plans' store, brought up to date.
+    A store folder is read at its published generation: when a build publishes a new one,
+    the next page reads it."""
+    location = os.environ.get("INNOGRAPH_STORE")
+    if location and is_remote(location):
+        return _opened_location(location)[0]
+    if not location:
+        _bundled_store_built()
+    folder = store_folder()
+    return _opened_generation(str(folder), str(published_generation(folder)))[0]
 
 
 @st.cache_resource(show_spinner=False)
-def _opened_graph() -> tuple:
+def _bundled_store_built() -> bool:
+    default_graph()
+    return True
+
+
+@st.cache_resource(show_spinner=False)
+def _opened_location(location: str) -> tuple:
     """The graph in a 1-tuple: Streamlit's usage statistics call len() on what a cached
     function returns, and len() of a store counts every triple (20 s at 1.5M triples)."""
-    location = os.environ.get("INNOGRAPH_STORE")
-    return (open_location(location) if location else default_graph(),)
+    return (open_location(location),)
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def _opened_generation(folder: str, generation: str) -> tuple:
+    """A store's published generation, opened once per process (the previous one is let go)."""
+    return (open_location(folder),)
 
 
 def built_at_start() -> bool:

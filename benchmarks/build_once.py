@@ -7,14 +7,15 @@ import time
 from pathlib import Path
 
 from graph.analyse import keep_entity_network
-from graph.pipeline import update_store
-from graph.store import count_triples, open_dataset
+from graph.pipeline import build_store
+from graph.query import count_triples
+from graph.store import open_store
 
 if __name__ == "__main__":
     corpus, store, jobs = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
     start = time.perf_counter()
-    dataset = open_dataset(store)
-    report = update_store(dataset, [corpus], store, jobs=jobs)
+    report = build_store(store, [corpus], jobs=jobs)
+    dataset = open_store(store)
     seconds = time.perf_counter() - start
     # high-water marks: the workers run during the build only, the network step after them
     main_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

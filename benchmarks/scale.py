@@ -103,8 +103,7 @@ def main() -> None:
         corpus, store = args.work / f"corpus{scale}", args.work / f"store{scale}"
         if not corpus.exists():
             subprocess.run([PYTHON, str(HERE / "generate_corpus.py"), str(scale), str(corpus)], check=True)
-        for folder in (store, store.with_name(store.name + "-meta")):
-            shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(store, ignore_errors=True)
         build = run_json(str(HERE / "build_once.py"), str(corpus), str(store), str(args.jobs))
         again = run_json(str(HERE / "build_once.py"), str(corpus), str(store), str(args.jobs))
         opened = run_json(str(HERE / "open_once.py"), str(store))

@@ -20,7 +20,7 @@ from rdflib import Graph
 
 from .namespaces import ENTITY_TYPES
 from .query import run_query
-from .store import meta_dir, oxigraph_of
+from .store import MANIFEST, oxigraph_of, published_generation
 
 # The network reads whole predicates. Oxigraph joins plain patterns by looking each row's
 # next term up on disk, one by one, but joins two subqueries by hashing, reading each
@@ -136,10 +136,11 @@ def _entity_network(graph: Graph, with_measures: bool) -> nx.Graph:
 
 
 def _kept_network_path(store_dir: Path | None, with_measures: bool) -> Path | None:
-    """Where the network of the store's current plans is kept (None without a store folder):
-    the name carries a stamp of the manifest (the plans' content hashes), so a copy is
-    current exactly when it exists."""
-    if store_dir is None or not (manifest := meta_dir(store_dir) / "manifest.json").exists():
+    """Where the network of the store's published plans is kept (None without a store
+    folder): in the published generation, named with a stamp of its manifest (the plans'
+    content hashes), so a copy is current exactly when it exists."""
+    generation = published_generation(store_dir) if store_dir is not None else None
+    if generation is None or not (manifest := generation / MANIFEST).exists():
         return None
     stamp = hashlib.sha1(manifest.read_bytes() + bytes([with_measures, NETWORK_FORMAT])).hexdigest()[:16]
     return manifest.parent / f"network-{int(with_measures)}-{stamp}.pickle"

@@ -21,7 +21,8 @@ def _fail(message: str) -> None:
 
 def _graph(graph_file: str | None, store: str | None = None):
     """A graph file, a store (folder or sparql+http://…), or the default store of the bundled plans."""
-    from .store import default_graph, load_graph, open_location
+    from .pipeline import default_graph
+    from .store import load_graph, open_location
 
     if graph_file:
         return load_graph(graph_file)
@@ -51,23 +52,28 @@ def build(paths: tuple[str, ...], out: str | None, store: str | None, jobs: int,
     from rich.progress import Progress
 
     from .analyse import keep_entity_network
-    from .pipeline import BuildError, update_store
+    from .pipeline import BuildError, build_store, update_store
     from .stats import graph_stats
-    from .store import is_remote, open_location, rdf_format, save_graph
+    from .store import is_remote, open_location, open_store, rdf_format, save_graph
 
     if not out and not store:
         _fail("say where the graph goes: --out FILE, --store FOLDER or both")
+    local = store is not None and not is_remote(store)
     try:
         if out:
             rdf_format(out)
-        dataset = open_location(store)
         with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
             task = bar.add_task("extracting", total=None)
-            report = update_store(dataset, paths, None if not store or is_remote(store) else Path(store), jobs=jobs or None,
-                                  skip_bad=skip_bad, rebuild=rebuild, progress=lambda k, n: bar.update(task, completed=k, total=n))
+            options = {"jobs": jobs or None, "skip_bad": skip_bad, "progress": lambda k, n: bar.update(task, completed=k, total=n)}
+            if local:
+                report = build_store(store, paths, rebuild=rebuild, **options)
+                dataset = open_store(store)
+            else:
+                dataset = open_location(store)
+                report = update_store(dataset, paths, **options)
         if out:
             save_graph(dataset, out)
-        if store and not is_remote(store):
+        if local:
             keep_entity_network(dataset, Path(store))
     except (BuildError, DocumentError, StoreError, LexiconError, AliasFileError) as exc:
         _fail(str(exc))
@@ -165,8 +171,21 @@ def validate(graph_file: str | None, limit: int) -> None:
 def serve(host: str, port: int, graph_file: str | None, store: str | None, cors: bool, federation: bool) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql (GET and POST)."""
     from .endpoint import make_server
+    from .pipeline import default_graph
+    from .store import DEFAULT_STORE, LiveStore, is_remote
 
-    server = make_server(_graph(graph_file, store), host, port, cors=cors, federation=federation)
+    try:
+        if graph_file or is_remote(store):
+            graph = _graph(graph_file, store)
+            source = lambda: graph  # noqa: E731 - a file or an endpoint does not change under us
+        else:
+            if not store:
+                default_graph()
+            source = LiveStore(store or DEFAULT_STORE).graph  # a build's new generation is picked up
+            source()
+    except StoreError as exc:
+        _fail(str(exc))
+    server = make_server(source, host, port, cors=cors, federation=federation)
     click.echo(f"SPARQL endpoint: http://{host}:{server.server_port}/sparql (read-only; Ctrl-C stops it)")
     try:
         server.serve_forever()
@@ -200,7 +219,7 @@ def export(fmt: str, out: str, graph_file: str | None) -> None:
 @click.option("--graph", "graph_file", type=click.Path(exists=True, dir_okay=False), help="A graph file instead of the default graph.")
 def entities(suspects: bool, type_: str | None, graph_file: str | None) -> None:
     """List entities, or with --suspects the pairs that may be one entity."""
-    from .identity import ENTITIES_QUERY, find_suspects
+    from .duplicates import ENTITIES_QUERY, find_suspects
     from .namespaces import ENTITY_TYPES
     from .query import run_query
 

@@ -8,6 +8,7 @@ TSV for SELECT/ASK; Turtle or N-Triples for CONSTRUCT/DESCRIBE. Updates are refu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
@@ -60,7 +61,7 @@ def answer(graph: Graph, query: str, accept: str, federation: bool = False) -> t
 
 
 class SparqlHandler(BaseHTTPRequestHandler):
-    graph: Graph  # set on the subclass make_server builds
+    graph_source: Callable[[], Graph]  # set on the subclass make_server builds: the graph as it is now
     cors = False  # Access-Control-Allow-Origin: * only when the user turns it on
     federation = False
     timeout = 10  # seconds a client may take to send its request (a short or stalled body ends there)
@@ -90,7 +91,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.BAD_REQUEST, b"Give a SPARQL query in the 'query' parameter.")
             return
         try:
-            body, kind = answer(self.graph, query, self.headers.get("Accept", ""), self.federation)
+            body, kind = answer(self.graph_source(), query, self.headers.get("Accept", ""), self.federation)
         except QueryRefused as exc:
             self._send(HTTPStatus.FORBIDDEN if exc.kind in ("update", "service") else HTTPStatus.BAD_REQUEST, str(exc).encode())
             return
@@ -138,10 +139,13 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self.end_headers()
 
 
-def make_server(graph: Graph, host: str = "127.0.0.1", port: int = 7878, cors: bool = False,
+def make_server(graph: Graph | Callable[[], Graph], host: str = "127.0.0.1", port: int = 7878, cors: bool = False,
                 federation: bool = False) -> ThreadingHTTPServer:
     """An HTTP server answering SPARQL on /sparql; port 0 picks a free one. Cross-origin
     requests (CORS) and federated queries (SERVICE) are off unless asked for: any web page
-    the analyst opens could otherwise drive the endpoint, or make it fetch other servers."""
-    handler = type("BoundSparqlHandler", (SparqlHandler,), {"graph": graph, "cors": cors, "federation": federation})
+    the analyst opens could otherwise drive the endpoint, or make it fetch other servers.
+    ``graph`` is a graph, or a function giving the graph to answer from (a store's
+    published generation, which a build may replace while the server runs)."""
+    source = graph if callable(graph) and not isinstance(graph, Graph) else (lambda: graph)
+    handler = type("BoundSparqlHandler", (SparqlHandler,), {"graph_source": staticmethod(source), "cors": cors, "federation": federation})
     return ThreadingHTTPServer((host, port), handler)

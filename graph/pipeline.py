@@ -1,9 +1,11 @@
 """Plans in, graph out: read, extract and resolve each plan (in parallel), then fill a store.
 
-``update_store`` is incremental: a plan whose content is unchanged is not read again, a
+``build_store`` is incremental: a plan whose content is unchanged is not read again, a
 changed plan replaces its named graph, a removed plan's graph is dropped, and the
-entities' graph is recombined from every plan's kept identities. Nothing is written to
-the store until every plan has been read, so a bad file leaves the store as it was.
+entities' graph is recombined from every plan's kept identities. It is a transaction: the
+changes go into a new generation of the store, published only when complete, so a bad
+file, a crash or a kill leaves the store as it was. ``update_store`` fills a dataset in
+memory or on an endpoint.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import shutil
 import tempfile
 import time
 from collections import deque
@@ -25,6 +28,7 @@ from rdflib import Graph
 
 from .build import (
     ENTITY_GRAPH,
+    GRAPHS,
     build_graph,
     extraction_triples,
     plan_graph_iri,
@@ -40,16 +44,19 @@ from .lexicon import Lexicon, default_lexicon
 from .model import Extraction
 from .resolve import IdentityTally, PlanIdentities, resolve_plan
 from .store import (
-    clear_remote,
+    DEFAULT_PLANS,
+    DEFAULT_STORE,
+    StoreBusy,
+    StoreWriter,
     drop_graph,
     fingerprint,
     graph_block,
+    is_bare_database,
     load_graph_blocks,
-    meta_dir,
     open_dataset,
+    open_store,
     oxigraph_of,
-    read_manifest,
-    write_manifest,
+    writing,
 )
 
 
@@ -153,36 +160,101 @@ class BuildReport:
         return text + (f"; skipped {len(self.skipped)} unreadable" if self.skipped else "")
 
 
-def _save_identities(store_dir: Path | None, ids: PlanIdentities) -> None:
-    if store_dir is None:
+IDENTITIES = "identities"
+
+
+def _identity_file(folder: Path, doc_id: str, stamp: str) -> Path:
+    """A plan's kept identities, named by its content and by the code that made them, so a
+    file once written is never wrong for any build that reads it."""
+    return folder / IDENTITIES / f"{doc_id}.{stamp[:16]}.json"
+
+
+def _save_identities(folder: Path | None, ids: PlanIdentities, stamp: str) -> None:
+    if folder is None:
         return
-    folder = meta_dir(store_dir) / "identities"
-    folder.mkdir(parents=True, exist_ok=True)
+    path = _identity_file(folder, ids.doc_id, stamp)
+    path.parent.mkdir(parents=True, exist_ok=True)
     data = {"forms": ids.forms, "types": ids.types, "places": ids.places, "indicators": ids.indicators, "statuses": ids.statuses}
-    (folder / f"{ids.doc_id}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, path)
 
 
-def _load_identities(store_dir: Path, doc_id: str) -> PlanIdentities:
-    data = json.loads((meta_dir(store_dir) / "identities" / f"{doc_id}.json").read_text(encoding="utf-8"))
+def _load_identities(folder: Path, doc_id: str, stamp: str) -> PlanIdentities:
+    data = json.loads(_identity_file(folder, doc_id, stamp).read_text(encoding="utf-8"))
     return PlanIdentities(doc_id, {}, data["forms"], data["types"], tuple(data["places"]), tuple(data["indicators"]),
                           tuple(data.get("statuses", ())))
+
+
+class _InPlace:
+    """A dataset changed where it is (in memory, or on an endpoint): no manifest, so every
+    plan is built, and nothing to publish."""
+
+    identities = None
+    manifest: dict = {}
+
+    def __init__(self, dataset: Graph):
+        self.dataset = dataset
+
+    def open(self, copy: bool) -> Graph:
+        return self.dataset
+
+    def publish(self, manifest: dict) -> None:
+        pass
+
+
+class _Generation:
+    """A store folder: the build changes a staging generation and publishes it (see store.py)."""
+
+    def __init__(self, writer: StoreWriter):
+        self.writer = writer
+        self.identities = writer.folder
+        self.manifest = writer.manifest
+
+    def open(self, copy: bool) -> Graph:
+        return self.writer.stage(copy)
+
+    def publish(self, manifest: dict) -> None:
+        self.writer.publish(manifest)
+        kept = {_identity_file(self.identities, info["doc_id"], manifest["fingerprint"]) for info in manifest["plans"].values()}
+        for path in (self.identities / IDENTITIES).glob("*.json"):
+            if path not in kept:  # of removed plans, or made by other code
+                path.unlink(missing_ok=True)
 
 
 def update_store(
     dataset: Graph,
     paths: Iterable[str | Path],
-    store_dir: Path | None = None,
+    jobs: int | None = None,
+    skip_bad: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> BuildReport:
+    """Bring a dataset in memory or on an endpoint to exactly the plans under the paths."""
+    return _update(_InPlace(dataset), paths, jobs, skip_bad, True, progress)
+
+
+def build_store(
+    folder: str | Path,
+    paths: Iterable[str | Path],
     jobs: int | None = None,
     skip_bad: bool = False,
     rebuild: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    wait: bool = False,
 ) -> BuildReport:
-    """Bring the dataset to exactly the plans under the paths, redoing only what changed."""
+    """Bring a store folder to exactly the plans under the paths, redoing only what changed,
+    as one transaction: readers see the old graph until the new one is published. A second
+    build of the same folder is refused at once (StoreBusy), or waits with ``wait``."""
+    with writing(folder, wait=wait) as writer:
+        return _update(_Generation(writer), paths, jobs, skip_bad, rebuild, progress)
+
+
+def _update(target, paths, jobs, skip_bad, rebuild, progress) -> BuildReport:
     start = time.perf_counter()
     files = find_plan_files(paths)
     stamp = fingerprint()
-    manifest = read_manifest(store_dir) if store_dir else {}
-    full = rebuild or store_dir is None or manifest.get("fingerprint") != stamp or manifest.get("dirty", False)
+    manifest = target.manifest
+    full = rebuild or manifest.get("fingerprint") != stamp
     known = {} if full else manifest.get("plans", {})
     hashes = {str(f): file_hash(f) for f in files}
     todo = [f for f in files if known.get(str(f), {}).get("hash") != hashes[str(f)]]
@@ -191,18 +263,15 @@ def update_store(
     if not todo and not gone and not full:
         report.seconds = time.perf_counter() - start
         return report
+    dataset = target.open(copy=not full)
     built, errors, seen = {}, [], {known[p]["doc_id"] for p in known if p in hashes and p not in map(str, todo)}
-    # Loading overlaps extraction when no new graph can collide with one in the store (the
-    # first build, or new and changed plans, whose graphs are named by their content); a
+    # Loading overlaps extraction when no new graph can collide with one in the dataset (an
+    # empty one, or new and changed plans, whose graphs are named by their content); a
     # failure then drops what was loaded. A full rebuild over old graphs loads at the end.
     inner = oxigraph_of(dataset)
     streaming = inner is not None and (not full or not any(True for _ in inner.named_graphs()))
     loaded: list[str] = []
     tally = IdentityTally()
-    if streaming and store_dir is not None:
-        # slices load before the build is done: if it dies, the next build must not take the
-        # store as it found it, so the manifest says so before any graph goes in
-        write_manifest(store_dir, {**manifest, "dirty": True})
     with tempfile.TemporaryDirectory() as tmp:
         spool = Path(tmp) / "plans.trig"
         out = spool.open("w", encoding="utf-8")
@@ -218,7 +287,7 @@ def update_store(
                 pending += len(result.block)
                 pending_docs.append(result.doc_id)
                 tally.add(result.identities)
-                _save_identities(store_dir, result.identities)
+                _save_identities(target.identities, result.identities, stamp)
                 built[result.path] = PlanBuild(result.path, result.content_hash, result.doc_id, result.title)  # the text is spooled
             if streaming and pending > STREAM_BYTES and (skip_bad or not errors):
                 out.close()
@@ -227,23 +296,23 @@ def update_store(
                 out, pending, pending_docs = spool.open("w", encoding="utf-8"), 0, []
         out.close()
         if errors and not skip_bad:
-            for doc_id in loaded:  # take back what was loaded: the store is as it was
+            for doc_id in loaded:  # take back what was loaded: the dataset is as it was
                 drop_graph(dataset, plan_graph_iri_of(doc_id))
             raise BuildError(errors)
         report.skipped = errors
-        _apply(dataset, store_dir, manifest, known, built, todo, gone, spool, full and not streaming, stamp, hashes, report, tally)
+        plans = _apply(dataset, target, manifest, known, built, todo, gone, spool, full and not streaming, hashes, report, tally)
+    del dataset, inner  # a store's staging database is closed before it is published
+    target.publish({"fingerprint": stamp, "plans": plans})
     report.seconds = time.perf_counter() - start
     return report
 
 
-def _apply(dataset, store_dir, manifest, known, built, todo, gone, spool, full, stamp, hashes, report, tally) -> None:
-    """Write the new plans into the store and recombine the entities' graph."""
-    if store_dir is not None:
-        write_manifest(store_dir, {**manifest, "dirty": True})
+def _apply(dataset, target, manifest, known, built, todo, gone, spool, clear, hashes, report, tally) -> dict:
+    """Write the new plans into the dataset and recombine the entities' graph; the plans now in it."""
     inner = oxigraph_of(dataset)
-    if full and inner is not None:
+    if clear and inner is not None:
         inner.clear()
-    elif full and type(dataset.store).__name__ == "SPARQLUpdateStore":
+    elif clear and type(dataset.store).__name__ == "SPARQLUpdateStore":
         clear_remote(dataset)
     for path in [*gone, *(str(f) for f in todo)]:
         if path in known:
@@ -251,8 +320,8 @@ def _apply(dataset, store_dir, manifest, known, built, todo, gone, spool, full, 
     load_graph_blocks(dataset, spool)
     plans = {path: {"hash": hashes[path], "doc_id": info["doc_id"], "title": info.get("title", "")}
              for path, info in known.items() if path in hashes and path not in built and path not in map(str, todo)}
-    for info in list(plans.values()) if store_dir else []:
-        tally.add(_load_identities(store_dir, info["doc_id"]))  # unchanged plans, from what was kept of them
+    for info in plans.values():  # unchanged plans, from what was kept of them
+        tally.add(_load_identities(target.identities, info["doc_id"], manifest["fingerprint"]))
     for path, result in built.items():
         plans[path] = {"hash": result.content_hash, "doc_id": result.doc_id, "title": result.title}
         report.added += path not in known
@@ -263,8 +332,33 @@ def _apply(dataset, store_dir, manifest, known, built, todo, gone, spool, full, 
     load_graph_blocks(dataset, graph_block(ENTITY_GRAPH, to_ntriples(shared)))
     if inner is not None:
         inner.flush()
-    if store_dir is not None:
-        write_manifest(store_dir, {"fingerprint": stamp, "plans": plans, "dirty": False})
+    return plans
+
+
+def clear_remote(graph: Graph) -> None:
+    """Drop innograph's named graphs from an endpoint, and nothing else it holds."""
+    rows = graph.store.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{GRAPHS}\")) }}",
+                             initNs={}, initBindings={}, queryGraph=None)
+    for (name,) in rows:
+        drop_graph(graph, name)
+
+
+def default_graph(plans_dir: Path = DEFAULT_PLANS, store_dir: Path = DEFAULT_STORE) -> Graph:
+    """The store of the bundled plans, brought up to date (nothing is redone if nothing
+    changed), opened for reading. While another process builds it, this waits for that
+    build, which leaves nothing to do.
+
+    It runs in this process (no workers): the app's main module is its script, which a
+    spawned worker would run again. Large corpora are built with ``innograph build``.
+    """
+    if store_dir == DEFAULT_STORE and is_bare_database(store_dir):  # this cache as an earlier innograph left it
+        shutil.rmtree(store_dir)
+        shutil.rmtree(store_dir.with_name(store_dir.name + "-meta"), ignore_errors=True)
+    try:
+        build_store(store_dir, [plans_dir], jobs=1)
+    except StoreBusy:
+        build_store(store_dir, [plans_dir], jobs=1, wait=True)
+    return open_store(store_dir)
 
 
 def build_plans(
@@ -278,10 +372,10 @@ def build_plans(
     """
     if named_graphs:
         dataset = open_dataset(None)
-        update_store(dataset, paths, None, jobs=jobs, skip_bad=skip_bad)
+        update_store(dataset, paths, jobs=jobs, skip_bad=skip_bad)
         return dataset
     lexicon = lexicon or default_lexicon()
     return build_graph(extract_plans(paths, lexicon, skip_bad), lexicon)
 
 
-__all__ = ["BuildError", "BuildReport", "build_plans", "extract_plans", "update_store", "plan_graph_iri"]
+__all__ = ["BuildError", "BuildReport", "build_plans", "build_store", "default_graph", "extract_plans", "update_store", "plan_graph_iri"]

@@ -1,7 +1,8 @@
 """Open, fill and save graphs.
 
 The default store is a persistent Oxigraph database on disk, reached through oxrdflib so
-the rest of the package keeps rdflib's API (queries are answered by Oxigraph). Each plan
+the rest of the package keeps rdflib's API (queries are answered by Oxigraph); builds
+publish it in generations (see the end of this module). Each plan
 is one named graph; entities live in their own named graph. In Oxigraph the default
 graph also holds the union of them all, kept in step on every change: queries run on it
 about five times faster than on Oxigraph's computed union (0.21 s against 1.12 s for the
@@ -11,11 +12,16 @@ atomically, so a failed write never leaves half a file.
 
 from __future__ import annotations
 
+import fcntl
+import gc
 import hashlib
 import json
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -44,26 +50,11 @@ def rdf_format(path: str | Path) -> str:
 
 
 def open_dataset(path: str | Path | None = None) -> Dataset:
-    """An Oxigraph-backed dataset: on disk at ``path`` (created if needed), else in memory.
-
-    A store another process holds open for writing is opened read-only.
-    """
-    from oxrdflib import OxigraphStore  # brings rdflib's SPARQL engine (0.1 s): not before a store is opened
-
-    if path is None:
-        inner = ox.Store()
-    else:
-        Path(path).mkdir(parents=True, exist_ok=True)
-        try:
-            inner = ox.Store(str(path))
-        except OSError as exc:
-            try:
-                inner = ox.Store.read_only(str(path))
-            except OSError:
-                raise StoreError(f"{path}: cannot open the graph store ({exc})") from exc
-    dataset = Dataset(store=OxigraphStore(store=inner), default_union=False)  # the default graph is the union
-    bind_prefixes(dataset)
-    return dataset
+    """An Oxigraph-backed dataset: in memory, or the published graph of a store folder
+    (read-only: only a build writes a store, into a generation of its own)."""
+    if path is not None:
+        return open_store(path)
+    return _dataset_of(ox.Store())  # the default graph is the union, kept by load_graph_blocks
 
 
 REMOTE_PREFIX = "sparql+"
@@ -206,13 +197,6 @@ def drop_graph(graph: Graph, name: URIRef) -> None:
         graph.remove_graph(graph.graph(name))
 
 
-def count_triples(graph: Graph) -> int:
-    """Triples in the union of the graph's named graphs, counted by the store."""
-    from .query import run_query
-
-    return int(run_query(graph, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0])
-
-
 def _named_ox_quads(inner: ox.Store):
     """Oxigraph's quads in named graphs: the stored data without the derived union."""
     return (q for q in inner.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
@@ -287,7 +271,7 @@ def load_graph(path: str | Path) -> Graph:
 
 
 # modules that only read a built graph: changing them must not re-extract every plan
-READING_CODE = {"analyse.py", "render.py", "explore.py", "stats.py", "explain.py", "validate.py", "export.py",
+READING_CODE = {"analyse.py", "duplicates.py", "render.py", "explore.py", "stats.py", "explain.py", "validate.py", "export.py",
                 "endpoint.py", "cli.py", "__main__.py", "queries"}
 
 
@@ -308,47 +292,224 @@ def fingerprint(code: Path = CODE_DIR, data: Path = ROOT / "data") -> str:
     return digest.hexdigest()
 
 
-def meta_dir(store_dir: Path) -> Path:
-    """Where a store's manifest and per-plan identities live (beside, not inside, the database)."""
-    store_dir = Path(store_dir)
-    return store_dir.with_name(store_dir.name + "-meta")
+# --- Generations: a build is a transaction ----------------------------------------------
+#
+# A store folder holds generations, each a complete Oxigraph database with the manifest of
+# the plans in it, and a HEAD file naming the published one. A build copies the published
+# generation (Oxigraph's backup: hard links, cheap), changes the copy, closes it, and then
+# publishes it by replacing HEAD, one atomic rename. Readers open the generation HEAD names,
+# read-only, and hold a shared lock on it; a published generation is never written again
+# (Oxigraph says a read-only reader beside a writer is undefined behaviour: the runaway
+# reader). A build killed at any point leaves HEAD as it was, so readers see the old graph or
+# the new one and never a mix; its unpublished copy is removed by the next build, as is
+# every old generation no reader holds. One writer at a time: a build takes the folder's lock.
+
+HEAD = "HEAD"
+GENERATIONS = "generations"
+DATABASE = "db"
+MANIFEST = "manifest.json"
+READERS = "readers.lock"
 
 
-def read_manifest(store_dir: Path) -> dict:
-    path = meta_dir(store_dir) / "manifest.json"
+class StoreBusy(StoreError):
+    """Another build is writing the store; nothing was done."""
+
+
+def _sync_write(path: Path, text: str) -> None:
+    """Write a small file durably and atomically: a temporary file, synced, renamed into place."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with tmp.open("w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+    folder = os.open(path.parent, os.O_RDONLY)
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        os.fsync(folder)
+    finally:
+        os.close(folder)
+
+
+def published_generation(folder: str | Path) -> Path | None:
+    """The generation the store's HEAD names, or None before the first build."""
+    try:
+        name = (Path(folder) / HEAD).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return Path(folder) / GENERATIONS / name if name else None
+
+
+def read_manifest(folder: str | Path) -> dict:
+    """The manifest of the published generation: fingerprint and plans ({} before a build)."""
+    generation = published_generation(folder)
+    try:
+        return json.loads((generation / MANIFEST).read_text(encoding="utf-8")) if generation else {}
     except (OSError, ValueError):
         return {}
 
 
-def write_manifest(store_dir: Path, manifest: dict) -> None:
-    meta_dir(store_dir).mkdir(parents=True, exist_ok=True)
-    path = meta_dir(store_dir) / "manifest.json"
-    tmp = path.with_suffix(".tmp")
-    # ASCII escapes: a file name's undecodable bytes (surrogate escapes) go in and come back as they were
-    tmp.write_text(json.dumps(manifest, ensure_ascii=True, indent=1), encoding="utf-8")
-    os.replace(tmp, path)
+def is_bare_database(folder: Path) -> bool:
+    """An Oxigraph (RocksDB) database made elsewhere, or by innograph before generations."""
+    return (folder / "CURRENT").is_file() and not (folder / HEAD).exists()
 
 
-def clear_remote(graph: Graph) -> None:
-    """Drop innograph's named graphs from an endpoint, and nothing else it holds."""
-    from .build import GRAPHS
+def open_store(folder: str | Path) -> Dataset:
+    """The published generation of a store folder, read-only, held open under a shared lock
+    (so no build removes it while this dataset lives). A bare Oxigraph database is opened
+    read-only as it is."""
+    folder = Path(folder)
+    if is_bare_database(folder):
+        return _dataset_of(_open_read_only(folder))
+    for _ in range(20):  # a build may publish and collect between reading HEAD and locking
+        generation = published_generation(folder)
+        if generation is None:
+            raise StoreError(f"{folder}: no graph store here yet; build one with `innograph build PLANS --store {folder}`")
+        try:
+            handle = (generation / READERS).open("rb")
+        except FileNotFoundError:
+            continue
+        fcntl.flock(handle, fcntl.LOCK_SH)
+        if (generation / DATABASE / "CURRENT").is_file():
+            dataset = _dataset_of(_open_read_only(generation / DATABASE))
+            dataset.reader_lock = handle  # released when the dataset is
+            dataset.generation = generation
+            return dataset
+        handle.close()
+    raise StoreError(f"{folder}: the store changed under every attempt to open it")
 
-    rows = graph.store.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{GRAPHS}\")) }}",
-                             initNs={}, initBindings={}, queryGraph=None)
-    for (name,) in rows:
-        drop_graph(graph, name)
+
+def _open_read_only(path: Path) -> ox.Store:
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot open the graph store ({exc})") from exc
 
 
-def default_graph(plans_dir: Path = DEFAULT_PLANS, store_dir: Path = DEFAULT_STORE) -> Dataset:
-    """The store of the bundled plans, brought up to date (nothing is redone if nothing changed).
+def _dataset_of(inner: ox.Store) -> Dataset:
+    from oxrdflib import OxigraphStore  # brings rdflib's SPARQL engine (0.1 s): not before a store is opened
 
-    It runs in this process (no workers): the app's main module is its script, which a
-    spawned worker would run again. Large corpora are built with ``innograph build``.
-    """
-    from .pipeline import update_store
-
-    dataset = open_dataset(store_dir)
-    update_store(dataset, [plans_dir], store_dir, jobs=1)
+    dataset = Dataset(store=OxigraphStore(store=inner), default_union=False)
+    bind_prefixes(dataset)
     return dataset
+
+
+class LiveStore:
+    """A store folder as a long-running reader (the explorer, the endpoint) sees it: the
+    published generation, reopened when a build publishes a new one."""
+
+    def __init__(self, folder: str | Path):
+        self.folder = Path(folder)
+        self._generation: Path | None = None
+        self._dataset: Dataset | None = None
+
+    def graph(self) -> Dataset:
+        current = published_generation(self.folder)
+        if self._dataset is None or current != self._generation:
+            self._dataset = open_store(self.folder)
+            self._generation = getattr(self._dataset, "generation", None)
+        return self._dataset
+
+
+class StoreWriter:
+    """One build's hold on a store folder: the published generation to start from, the
+    staging copy it changes, and the rename that publishes it."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.base = published_generation(folder)
+        self.manifest = read_manifest(folder)
+        self.staging: Path | None = None
+        self._dataset: Dataset | None = None
+
+    def stage(self, copy: bool) -> Dataset:
+        """A new generation, read-write: a copy of the published one, or empty."""
+        root = self.folder / GENERATIONS
+        root.mkdir(parents=True, exist_ok=True)
+        numbers = [int(p.name[1:]) for p in root.glob("g*") if p.name[1:].isdigit()]
+        self.staging = root / f"g{max(numbers, default=0) + 1:06d}"
+        self.staging.mkdir()
+        (self.staging / READERS).touch()
+        if copy and self.base is not None:
+            source = ox.Store.read_only(str(self.base / DATABASE))
+            source.backup(str(self.staging / DATABASE))
+            del source
+        inner = ox.Store(str(self.staging / DATABASE))
+        self._dataset = _dataset_of(inner)
+        return self._dataset
+
+    def publish(self, manifest: dict) -> None:
+        """Close the staging database (nothing may write it once readers can open it),
+        record its manifest, then point HEAD at it."""
+        if self._dataset is None or self.staging is None:
+            return
+        oxigraph_of(self._dataset).flush()
+        self._dataset.store.close()  # lets go of the database even if a reference to the dataset lingers
+        self._dataset = None
+        gc.collect()
+        try:  # the staging database must be closed by now: opening it for writing proves it
+            probe = ox.Store(str(self.staging / DATABASE))
+        except OSError as exc:
+            raise StoreError(f"{self.staging}: still open for writing; not published") from exc
+        del probe
+        # ASCII escapes: a file name's undecodable bytes (surrogate escapes) go in and come back as they were
+        _sync_write(self.staging / MANIFEST, json.dumps(manifest, ensure_ascii=True, indent=1))
+        _sync_write(self.folder / HEAD, self.staging.name + "\n")
+        self.base, self.manifest, self.staging = self.staging, manifest, None
+
+    def collect(self) -> list[Path]:
+        """Remove every generation but the published one that no reader holds (a killed
+        build's staging copy among them)."""
+        removed = []
+        for generation in sorted((self.folder / GENERATIONS).glob("g*")):
+            if generation in (self.base, self.staging):
+                continue
+            try:
+                handle = (generation / READERS).open("rb")
+            except FileNotFoundError:
+                handle = None
+            try:
+                if handle is not None:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                shutil.rmtree(generation, ignore_errors=True)
+                removed.append(generation)
+            except BlockingIOError:
+                pass  # a reader has it open: the next build tries again
+            finally:
+                if handle is not None:
+                    handle.close()
+        return removed
+
+
+@contextmanager
+def writing(folder: str | Path, wait: bool = False) -> Iterator[StoreWriter]:
+    """Hold a store folder's write lock for one build; a second build is refused at once
+    (or waits, with ``wait``). What the build staged and did not publish is removed."""
+    folder = Path(folder)
+    if is_bare_database(folder):
+        raise StoreError(f"{folder}: an Oxigraph database that innograph did not build (or built before stores had "
+                         "generations); build into a new folder, or delete this one first")
+    folder.mkdir(parents=True, exist_ok=True)
+    lock = (folder / "build.lock").open("a+")
+    try:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            lock.seek(0)
+            holder = lock.read().strip() or "another process"
+            raise StoreBusy(f"{folder}: another build is writing this store ({holder}); try again when it ends") from None
+        lock.seek(0)
+        lock.truncate()
+        lock.write(f"pid {os.getpid()}")
+        lock.flush()
+        writer = StoreWriter(folder)
+        writer.collect()
+        try:
+            yield writer
+        finally:
+            if writer.staging is not None:
+                writer._dataset = None
+                gc.collect()
+                shutil.rmtree(writer.staging, ignore_errors=True)
+            writer.collect()
+    finally:
+        lock.close()

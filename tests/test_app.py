@@ -109,7 +109,7 @@ def test_first_page_never_counts_the_store(monkeypatch):
 
     counted = []
     monkeypatch.setattr(OxigraphStore, "__len__", lambda self, *args, **kwargs: counted.append(1) or 0)
-    state._opened_graph.clear()  # open the store again in this test
+    state._opened_generation.clear()  # open the store again in this test
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
     assert not at.exception and iframe_html(at)
     assert counted == []
@@ -121,7 +121,7 @@ def fresh_caches():
     from app_pages import state
 
     def clear():
-        for cached in (state._opened_graph, state.load_network):
+        for cached in (state._opened_generation, state._opened_location, state.load_network):
             cached.clear()
 
     clear()
@@ -134,19 +134,17 @@ def test_explorer_on_a_store_named_by_the_environment(tmp_path, monkeypatch, fre
     and a later start draws the same view from the kept copy."""
     from app_pages import state
     from graph.explore import list_plans
-    from graph.pipeline import update_store
-    from graph.store import meta_dir, open_dataset, open_location
+    from graph.pipeline import build_store
+    from graph.store import open_location, published_generation
 
     from .conftest import PLANS
 
     store = tmp_path / "store"
-    dataset = open_dataset(store)
-    update_store(dataset, [PLANS], store)
-    dataset.close()
+    build_store(store, [PLANS])
     monkeypatch.setenv("INNOGRAPH_STORE", str(store))
     first = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
     assert not first.exception and "vis.DataSet" in iframe_html(first)
-    assert len(list(meta_dir(store).glob("network-0-*.pickle"))) == 1  # read from the store, then kept
+    assert len(list(published_generation(store).glob("network-0-*.pickle"))) == 1  # read from the store, then kept
     plans = [row[1] for row in list_plans(state.load_graph()).rows]  # as the first page asked the store
     fresh_caches()  # a later start
     opened = []

@@ -35,3 +35,34 @@ def test_ui_strings_are_defined_once():
     for path in (ROOT / "app_pages").glob("*_view.py"):
         for key in __import__("re").findall(r"\bt\(\"([a-z_]+)\"", path.read_text(encoding="utf-8")):
             assert key in STRINGS, (path.name, key)
+
+
+def package_imports() -> dict[str, set[str]]:
+    """Each module of graph/ and the modules of graph/ it imports, anywhere in its body."""
+    modules = {}
+    for path in (ROOT / "graph").rglob("*.py"):
+        parts = path.relative_to(ROOT / "graph").with_suffix("").parts
+        name = ".".join(p for p in parts if p != "__init__") or "graph"
+        package = parts[:-1] if parts[-1] != "__init__" else parts[:-1]
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                base = list(package[: len(package) - node.level + 1])
+                target = ".".join(base + ([node.module] if node.module else []))
+                found |= {target} if node.module else {".".join(base + [a.name]) for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("graph."):
+                found.add(node.module[len("graph."):])
+        modules[name] = found
+    return {name: {t for t in targets if t in modules and t != name} for name, targets in modules.items()}
+
+
+def test_the_package_imports_no_circle():
+    """Data flows one way: no module imports, even inside a function, one that imports it back."""
+    import networkx as nx
+
+    imports = nx.DiGraph([(a, b) for a, targets in package_imports().items() for b in targets])
+    assert list(nx.simple_cycles(imports)) == []
+
+
+def test_the_store_imports_nothing_above_it():
+    assert package_imports()["store"] <= {"namespaces"}

@@ -67,7 +67,7 @@ def test_csv_has_header_and_rows(bundled_graph):
 @pytest.fixture(scope="module")
 def oxigraph_bundled():
     dataset = open_dataset(None)
-    update_store(dataset, [PLANS], None, jobs=1)
+    update_store(dataset, [PLANS], jobs=1)
     return dataset
 
 

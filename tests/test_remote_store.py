@@ -9,7 +9,8 @@ import pytest
 
 from graph.pipeline import build_plans, update_store
 from graph.query import list_queries, run_query
-from graph.store import count_triples, open_remote
+from graph.query import count_triples
+from graph.store import open_remote
 
 from . import virtuoso
 from .conftest import PLANS
@@ -29,7 +30,7 @@ def server(tmp_path_factory):
 @pytest.fixture(scope="module")
 def both(server):
     remote = open_remote("sparql+" + server.endpoint)
-    report = update_store(remote, [PLANS], None, jobs=2)
+    report = update_store(remote, [PLANS], jobs=2)
     assert report.added == 4
     return remote, build_plans([PLANS], named_graphs=True)
 
@@ -63,7 +64,7 @@ def test_examples_answer_the_same(both, query):
 
 def test_rebuilding_replaces_only_our_graphs(both):
     remote, embedded = both
-    update_store(remote, [PLANS], None)
+    update_store(remote, [PLANS])
     own = OWN_TRIPLES
     assert run_query(remote, own).rows == run_query(embedded, own).rows
     assert run_query(remote, "ASK { GRAPH <http://www.openlinksw.com/schemas/virtrdf#> { ?s ?p ?o } }").rows == ((True,),)

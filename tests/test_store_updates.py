@@ -10,9 +10,9 @@ from rdflib.namespace import RDFS
 from graph.build import to_ntriples
 from graph.documents import DocumentError
 from graph.namespaces import IG
-from graph.pipeline import BuildError, update_store
-from graph.query import run_query
-from graph.store import count_triples, graph_block, load_graph_blocks, open_dataset
+from graph.pipeline import BuildError, build_store, update_store
+from graph.query import count_triples, run_query
+from graph.store import graph_block, load_graph_blocks, open_dataset, open_store, published_generation
 
 from .conftest import PLANS
 
@@ -35,22 +35,25 @@ def workspace(tmp_path):
 
 def test_incremental_updates(workspace):
     plans, store = workspace
-    dataset = open_dataset(store)
-    first = update_store(dataset, [plans], store, jobs=2)
+    first = build_store(store, [plans], jobs=2)
+    dataset = open_store(store)
     assert (first.added, first.unchanged) == (4, 0)
     triples = count_triples(dataset)
-    again = update_store(dataset, [plans], store, jobs=2)
-    assert (again.added, again.changed, again.unchanged) == (0, 0, 4) and count_triples(dataset) == triples
+    again = build_store(store, [plans], jobs=2)
+    assert (again.added, again.changed, again.unchanged) == (0, 0, 4) and count_triples(open_store(store)) == triples
 
     hebi = plans / "001_212b46a45c93198b.txt"
     hebi.write_text(hebi.read_text(encoding="utf-8").replace("鹤壁汽车电子检测中心", "鹤壁汽车电子测试中心"), encoding="utf-8")
-    changed = update_store(dataset, [plans], store)
+    changed = build_store(store, [plans])
     assert (changed.changed, changed.unchanged) == (1, 3)
+    assert count_triples(dataset) == triples  # a reader keeps the generation it opened
+    dataset = open_store(store)
     labels = {str(o) for o in dataset.objects(None, RDFS.label)}
     assert "鹤壁汽车电子测试中心" in labels and "鹤壁汽车电子检测中心" not in labels
 
     hebi.unlink()
-    removed = update_store(dataset, [plans], store)
+    removed = build_store(store, [plans])
+    dataset = open_store(store)
     assert removed.removed == 1 and len(plan_titles(dataset)) == 3
     assert plans_naming(dataset, "郑洛新国家自主创新示范区") == 2  # identity recombined without the removed plan
     assert not any("鹤壁" in t for t in plan_titles(dataset))
@@ -58,8 +61,8 @@ def test_incremental_updates(workspace):
 
 def test_store_reopens_with_its_graph(workspace):
     plans, store = workspace
-    dataset = open_dataset(store)
-    update_store(dataset, [plans], store)
+    build_store(store, [plans])
+    dataset = open_store(store)
     triples = count_triples(dataset)
     del dataset
     import gc
@@ -67,26 +70,26 @@ def test_store_reopens_with_its_graph(workspace):
     gc.collect()
     reopened = open_dataset(store)
     assert count_triples(reopened) == triples
-    assert update_store(reopened, [plans], store).unchanged == 4
+    assert build_store(store, [plans]).unchanged == 4
 
 
 def test_a_bad_plan_leaves_the_store_as_it_was(workspace):
     plans, store = workspace
-    dataset = open_dataset(store)
-    update_store(dataset, [plans], store)
+    build_store(store, [plans])
+    dataset = open_store(store)
     before = count_triples(dataset)
     (plans / "broken.docx").write_bytes(b"not a docx")
     (plans / "003_419ed8c8abbe28d5.txt").unlink()
     with pytest.raises(BuildError, match="broken.docx"):
-        update_store(dataset, [plans], store)
+        build_store(store, [plans])
     assert count_triples(dataset) == before and len(plan_titles(dataset)) == 4
 
 
 def test_parallel_and_serial_builds_agree(workspace):
     plans, _ = workspace
     serial, parallel = open_dataset(None), open_dataset(None)
-    update_store(serial, [plans], None, jobs=1)
-    update_store(parallel, [plans], None, jobs=2)
+    update_store(serial, [plans], jobs=1)
+    update_store(parallel, [plans], jobs=2)
     assert set(serial.quads((None, None, None, None))) == set(parallel.quads((None, None, None, None)))
 
 
@@ -110,33 +113,33 @@ def test_streamed_loads_are_taken_back_when_a_plan_fails(workspace, monkeypatch)
     import graph.pipeline
 
     plans, store = workspace
-    dataset = open_dataset(store)
-    update_store(dataset, [plans / "003_419ed8c8abbe28d5.txt"], store)
+    build_store(store, [plans / "003_419ed8c8abbe28d5.txt"])
+    dataset = open_store(store)
     before = count_triples(dataset)
     monkeypatch.setattr(graph.pipeline, "STREAM_BYTES", 1)  # hand every plan to the store as soon as it is read
     (plans / "zz_broken.pdf").write_bytes(b"%PDF-1.4 broken")
     with pytest.raises(BuildError, match="zz_broken.pdf"):
-        update_store(dataset, [plans], store, jobs=1)
+        build_store(store, [plans], jobs=1)
     assert count_triples(dataset) == before and len(plan_titles(dataset)) == 1
 
 
 def test_entity_network_is_kept_beside_the_store_while_plans_are_unchanged(workspace):
     from graph.analyse import entity_network, keep_entity_network, stored_entity_network
-    from graph.store import meta_dir
-
     plans, store = workspace
-    dataset = open_dataset(store)
-    update_store(dataset, [plans], store)
+    build_store(store, [plans])
+    dataset = open_store(store)
     assert keep_entity_network(dataset, store) is True  # what a build does last
-    kept = list(meta_dir(store).glob("network-0-*.pickle"))
+    kept = list(published_generation(store).glob("network-0-*.pickle"))
     assert len(kept) == 1 and keep_entity_network(dataset, store) is False
     first = stored_entity_network(dataset, store, with_measures=False)
     assert set(first.nodes) == set(entity_network(dataset, with_measures=False).nodes)
     (plans / "003_419ed8c8abbe28d5.txt").unlink()
-    update_store(dataset, [plans], store)
+    build_store(store, [plans])
+    dataset = open_store(store)
     fresh = stored_entity_network(dataset, store, with_measures=False)
     assert set(fresh.nodes) == set(entity_network(dataset, with_measures=False).nodes) != set(first.nodes)
-    assert list(meta_dir(store).glob("network-0-*.pickle")) != kept and len(list(meta_dir(store).glob("network-0-*"))) == 1
+    kept_now = list(published_generation(store).glob("network-0-*"))
+    assert len(kept_now) == 1 and kept_now != kept
 
 
 def test_kept_network_brings_the_first_views_layout(workspace, monkeypatch):
@@ -146,8 +149,8 @@ def test_kept_network_brings_the_first_views_layout(workspace, monkeypatch):
     from graph import analyse
 
     plans, store = workspace
-    dataset = open_dataset(store)
-    update_store(dataset, [plans], store)
+    build_store(store, [plans])
+    dataset = open_store(store)
     analyse.keep_entity_network(dataset, store)
     monkeypatch.setattr(analyse, "_LAYOUTS", {})
     expected = analyse.layout(analyse.cap_nodes(analyse.entity_network(dataset, with_measures=False)).graph)
@@ -194,8 +197,8 @@ def test_kept_network_is_read_without_the_store(workspace):
     from graph.analyse import keep_entity_network
 
     plans, store = workspace
-    dataset = open_dataset(store)
-    update_store(dataset, [plans], store)
+    build_store(store, [plans])
+    dataset = open_store(store)
     keep_entity_network(dataset, store)
     dataset.close()
     check = ("import sys; from graph.analyse import kept_entity_network; "
@@ -234,8 +237,8 @@ def test_an_unreadable_folder_stops_the_build_and_removes_nothing(workspace):
     if os.geteuid() == 0:  # root reads every folder whatever its mode: take the permission away from the walk instead
         pytest.skip("runs as root; see test_an_unlistable_folder_is_an_error")
     plans, store = workspace
-    dataset = open_dataset(store)
-    update_store(dataset, [plans], store)
+    build_store(store, [plans])
+    dataset = open_store(store)
     before = count_triples(dataset)
     hidden = plans / "hidden"
     hidden.mkdir()
@@ -243,7 +246,7 @@ def test_an_unreadable_folder_stops_the_build_and_removes_nothing(workspace):
     hidden.chmod(0)
     try:
         with pytest.raises(DocumentError, match="hidden"):
-            update_store(dataset, [plans], store)
+            build_store(store, [plans])
     finally:
         hidden.chmod(0o755)
     assert count_triples(dataset) == before and len(plan_titles(dataset)) == 4
@@ -283,8 +286,8 @@ def test_a_file_name_in_gbk_bytes_builds(tmp_path):
     graph = build_plans([folder])
     assert "鹤壁规划.txt" in {str(o) for o in graph.objects(None, URIRef("http://purl.org/dc/terms/source"))}
     store = tmp_path / "store"
-    dataset = open_dataset(store)
-    update_store(dataset, [folder], store)
+    build_store(store, [folder])
+    dataset = open_store(store)
     assert len(plan_titles(dataset)) == 1
 
 
@@ -295,8 +298,8 @@ def test_a_build_killed_after_slices_were_loaded_is_repaired_by_the_next(workspa
     from graph import pipeline
 
     plans, store = workspace
-    dataset = open_dataset(store)
-    update_store(dataset, [plans], store)
+    build_store(store, [plans])
+    dataset = open_store(store)
     extra = plans / "more"
     extra.mkdir()
     for k, source in enumerate(sorted(plans.glob("*.txt"))):
@@ -311,11 +314,12 @@ def test_a_build_killed_after_slices_were_loaded_is_repaired_by_the_next(workspa
 
     monkeypatch.setattr(pipeline, "load_graph_blocks", die_after_first_slice)
     with pytest.raises(SystemExit):
-        update_store(dataset, [plans], store, jobs=1)
+        build_store(store, [plans], jobs=1)
     monkeypatch.setattr(pipeline, "load_graph_blocks", real_load)
     shutil.rmtree(extra)  # the user gives up on the new plans: the store must be as before them
-    update_store(dataset, [plans], store)
+    assert build_store(store, [plans]).unchanged == 4  # nothing of the killed build is taken as done
+    dataset = open_store(store)
     fresh = open_dataset(None)
-    update_store(fresh, [plans], None)
+    update_store(fresh, [plans])
     assert len(plan_titles(dataset)) == 4
     assert set(dataset.quads((None, None, None, None))) == set(fresh.quads((None, None, None, None)))
