@@ -12,6 +12,7 @@ import streamlit as st
 from graph.analyse import kept_entity_network, stored_entity_network
 from graph.render import VIS_FOLDER, VIS_SCRIPT, VIS_STYLE
 from graph.pipeline import default_graph
+from graph.sandbox import Limits, QuerySandbox
 from graph.store import DEFAULT_STORE, is_remote, open_location, published_generation
 
 from .strings import text
@@ -48,6 +49,19 @@ def _opened_location(location: str) -> tuple:
 def _opened_generation(folder: str, generation: str) -> tuple:
     """A store's published generation, opened once per process (the previous one is let go)."""
     return (open_location(folder),)
+
+
+QUERY_LIMITS = Limits(seconds=float(os.environ.get("INNOGRAPH_QUERY_SECONDS", 5)), rows=10_000, memory_mb=4096)
+
+
+@st.cache_resource(show_spinner=False)
+def query_sandbox() -> QuerySandbox:
+    """Workers for the queries people type in the console: stopped after a few seconds, or
+    when the page is left, whatever the engine is doing (see graph/sandbox.py)."""
+    location = os.environ.get("INNOGRAPH_STORE")
+    if not location:
+        _bundled_store_built()
+    return QuerySandbox(location or str(DEFAULT_STORE), QUERY_LIMITS)
 
 
 def built_at_start() -> bool:

@@ -61,6 +61,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "rows": {"zh": "{n} 行结果", "en": "{n} rows"},
     "download_csv": {"zh": "下载 CSV", "en": "Download CSV"},
     "query_error": {"zh": "查询有误:{error}", "en": "The query has an error: {error}"},
+    "query_running": {"zh": "查询中… {seconds:.0f} 秒(最多 {limit:g} 秒)", "en": "Running… {seconds:.0f} s (at most {limit:g} s)"},
+    "query_timeout": {"zh": "查询超过 {limit:g} 秒,已停止。请缩小范围(加 LIMIT 或更具体的条件)后再试。",
+                      "en": "The query ran longer than {limit:g} s and was stopped. Narrow it (a LIMIT, a more selective pattern) and run it again."},
+    "rows_capped": {"zh": "只显示前 {n:,} 行:结果更多。请加 LIMIT 或更具体的条件。",
+                    "en": "Only the first {n:,} rows are shown: there are more. Add a LIMIT or a more selective pattern."},
     # responsibility view
     "duty_header": {"zh": "责任分工", "en": "Who owns which measures"},
     "by_plan": {"zh": "按规划", "en": "By plan"},

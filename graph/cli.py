@@ -91,10 +91,15 @@ def build(paths: tuple[str, ...], out: str | None, store: str | None, jobs: int,
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--graph", "graph_file", type=click.Path(exists=True, dir_okay=False), help="A graph file instead of the default graph.")
 @STORE_OPTION
+@click.option("--timeout", default=60.0, show_default=True, help="Seconds the query may run before it is stopped.")
+@click.option("--max-rows", default=1_000_000, show_default=True, help="Rows kept of the answer (a message says when there were more).")
 def query(sparql: str | None, name: str | None, list_: bool, params: tuple[str, ...], fmt: str, graph_file: str | None,
-          store: str | None) -> None:
-    """Run SPARQL (text, @file or --name) on the default graph."""
-    from .query import QueryError, get_query, list_queries, run_query
+          store: str | None, timeout: float, max_rows: int) -> None:
+    """Run SPARQL (text, @file or --name) on the default graph, in a worker stopped after --timeout."""
+    from .pipeline import default_graph
+    from .query import QueryError, get_query, list_queries
+    from .sandbox import Limits, QuerySandbox
+    from .store import DEFAULT_STORE
 
     if list_:
         for q in list_queries():
@@ -108,7 +113,13 @@ def query(sparql: str | None, name: str | None, list_: bool, params: tuple[str, 
         if not sparql:
             _fail("give a SPARQL query, @file.rq or --name NAME")
         bindings = dict(p.split("=", 1) for p in params)
-        result = run_query(_graph(graph_file, store), sparql, **bindings)
+        if not graph_file and not store:
+            default_graph()
+        sandbox = QuerySandbox(graph_file or store or str(DEFAULT_STORE), Limits(seconds=timeout, rows=max_rows, workers=1))
+        try:
+            result = sandbox.run_query(sparql, **bindings)
+        finally:
+            sandbox.close()
     except (QueryError, StoreError, OSError, ValueError) as exc:
         _fail(str(exc))
     if fmt == "csv":
@@ -124,6 +135,8 @@ def query(sparql: str | None, name: str | None, list_: bool, params: tuple[str, 
             table.add_row(*("" if v is None else str(v) for v in row))
         Console().print(table)
         click.echo(f"{len(result.rows)} rows")
+    if result.truncated:
+        click.secho(f"only the first {max_rows:,} rows: there are more (--max-rows, or a LIMIT)", fg="yellow", err=True)
 
 
 @cli.command()
@@ -168,24 +181,25 @@ def validate(graph_file: str | None, limit: int) -> None:
 @STORE_OPTION
 @click.option("--cors", is_flag=True, help="Let web pages of other origins query the endpoint (Access-Control-Allow-Origin: *).")
 @click.option("--federation", is_flag=True, help="Allow SERVICE: queries that make the endpoint fetch other SPARQL servers.")
-def serve(host: str, port: int, graph_file: str | None, store: str | None, cors: bool, federation: bool) -> None:
+@click.option("--timeout", default=30.0, show_default=True, help="Seconds a query may run before it is stopped (503).")
+@click.option("--memory-mb", default=4096, show_default=True, help="Memory a query may use before it is stopped.")
+def serve(host: str, port: int, graph_file: str | None, store: str | None, cors: bool, federation: bool, timeout: float,
+          memory_mb: int) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql (GET and POST)."""
-    from .endpoint import make_server
+    from .query import QueryError
+    from .endpoint import ENDPOINT_LIMITS, make_server
     from .pipeline import default_graph
-    from .store import DEFAULT_STORE, LiveStore, is_remote
+    from .sandbox import Limits
+    from .store import DEFAULT_STORE
 
     try:
-        if graph_file or is_remote(store):
-            graph = _graph(graph_file, store)
-            source = lambda: graph  # noqa: E731 - a file or an endpoint does not change under us
-        else:
-            if not store:
-                default_graph()
-            source = LiveStore(store or DEFAULT_STORE).graph  # a build's new generation is picked up
-            source()
-    except StoreError as exc:
+        if not graph_file and not store:
+            default_graph()  # the bundled plans' store, brought up to date
+        limits = Limits(seconds=timeout, memory_mb=memory_mb, workers=ENDPOINT_LIMITS.workers)
+        server = make_server(graph_file or store or DEFAULT_STORE, host, port, cors=cors, federation=federation, limits=limits)
+        server.RequestHandlerClass.sandbox.run_query("ASK { }")  # a first worker, and the store opens or says why not
+    except (StoreError, QueryError) as exc:
         _fail(str(exc))
-    server = make_server(source, host, port, cors=cors, federation=federation)
     click.echo(f"SPARQL endpoint: http://{host}:{server.server_port}/sparql (read-only; Ctrl-C stops it)")
     try:
         server.serve_forever()

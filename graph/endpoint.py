@@ -8,60 +8,21 @@ TSV for SELECT/ASK; Turtle or N-Triples for CONSTRUCT/DESCRIBE. Updates are refu
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import select
+import socket
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
-import pyoxigraph as ox
-from rdflib import Graph
-
 from .guard import QueryRefused, check_query
-from .namespaces import PREFIXES
-from .store import oxigraph_of
+from .query import QueryError
+from .sandbox import Limits, QueryCancelled, QuerySandbox, QueryTimeout
 
-RESULT_TYPES = {
-    "application/sparql-results+json": (ox.QueryResultsFormat.JSON, "json"),
-    "application/json": (ox.QueryResultsFormat.JSON, "json"),
-    "application/sparql-results+xml": (ox.QueryResultsFormat.XML, "xml"),
-    "application/xml": (ox.QueryResultsFormat.XML, "xml"),
-    "text/csv": (ox.QueryResultsFormat.CSV, "csv"),
-    "text/tab-separated-values": (ox.QueryResultsFormat.TSV, "tsv"),
-}
-GRAPH_TYPES = {"text/turtle": (ox.RdfFormat.TURTLE, "turtle"), "application/n-triples": (ox.RdfFormat.N_TRIPLES, "nt")}
-
-
-def _choose(accept: str, table: dict, default: str) -> str:
-    for part in (accept or "").split(","):
-        kind = part.split(";")[0].strip().lower()
-        if kind in table:
-            return kind
-    return default
-
-
-def answer(graph: Graph, query: str, accept: str, federation: bool = False) -> tuple[bytes, str]:
-    """Run a query and serialise its result for the Accept header: (body, content type).
-    The guard refuses updates, SERVICE (unless ``federation``) and queries too deep to run."""
-    check_query(query, allow_service=federation)
-    inner = oxigraph_of(graph)
-    prefixes = {k: str(v) for k, v in PREFIXES.items()}
-    if inner is not None:
-        result = inner.query(query, prefixes=prefixes)
-        if isinstance(result, ox.QueryTriples):
-            kind = _choose(accept, GRAPH_TYPES, "text/turtle")
-            return result.serialize(format=GRAPH_TYPES[kind][0]), kind
-        kind = _choose(accept, RESULT_TYPES, "application/sparql-results+json")
-        return result.serialize(format=RESULT_TYPES[kind][0]), kind
-    result = graph.query(query, initNs=prefixes)
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        kind = _choose(accept, GRAPH_TYPES, "text/turtle")
-        return result.graph.serialize(format=GRAPH_TYPES[kind][1], encoding="utf-8"), kind
-    kind = _choose(accept, RESULT_TYPES, "application/sparql-results+json")
-    return result.serialize(format=RESULT_TYPES[kind][1]), kind
+ENDPOINT_LIMITS = Limits(seconds=30.0, memory_mb=4096, workers=2)  # rows: whole answers; a client asks for a LIMIT
 
 
 class SparqlHandler(BaseHTTPRequestHandler):
-    graph_source: Callable[[], Graph]  # set on the subclass make_server builds: the graph as it is now
+    sandbox: QuerySandbox  # set on the subclass make_server builds: workers that have the graph open
     cors = False  # Access-Control-Allow-Origin: * only when the user turns it on
     federation = False
     timeout = 10  # seconds a client may take to send its request (a short or stalled body ends there)
@@ -91,17 +52,29 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.BAD_REQUEST, b"Give a SPARQL query in the 'query' parameter.")
             return
         try:
-            body, kind = answer(self.graph_source(), query, self.headers.get("Accept", ""), self.federation)
+            check_query(query, allow_service=self.federation)  # before a worker is asked: refusals keep their status
+            body, kind = self.sandbox.answer(query, self.headers.get("Accept", ""), self.federation, cancelled=self._client_gone)
         except QueryRefused as exc:
             self._send(HTTPStatus.FORBIDDEN if exc.kind in ("update", "service") else HTTPStatus.BAD_REQUEST, str(exc).encode())
             return
-        except SyntaxError as exc:
-            self._send(HTTPStatus.BAD_REQUEST, f"SPARQL syntax error: {exc}".encode())
+        except QueryCancelled:
+            self.close_connection = True
             return
-        except Exception as exc:  # an evaluation error is the client's to read, not a crash
-            self._send(HTTPStatus.BAD_REQUEST, f"Query failed: {exc}".encode())
+        except QueryTimeout as exc:
+            self._send(HTTPStatus.SERVICE_UNAVAILABLE, str(exc).encode())
+            return
+        except QueryError as exc:  # syntax and evaluation errors are the client's to read, not a crash
+            self._send(HTTPStatus.BAD_REQUEST, str(exc).encode())
             return
         self._send(HTTPStatus.OK, body, kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
+
+    def _client_gone(self) -> bool:
+        """True once the client has closed its connection (readable, with nothing to read)."""
+        try:
+            readable, _, _ = select.select([self.connection], [], [], 0)
+            return bool(readable) and self.connection.recv(1, socket.MSG_PEEK) == b""
+        except OSError:
+            return True
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
         self._handle(parse_qs(urlparse(self.path).query))
@@ -139,13 +112,15 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self.end_headers()
 
 
-def make_server(graph: Graph | Callable[[], Graph], host: str = "127.0.0.1", port: int = 7878, cors: bool = False,
-                federation: bool = False) -> ThreadingHTTPServer:
+def make_server(source, host: str = "127.0.0.1", port: int = 7878, cors: bool = False,
+                federation: bool = False, limits: Limits = ENDPOINT_LIMITS) -> ThreadingHTTPServer:
     """An HTTP server answering SPARQL on /sparql; port 0 picks a free one. Cross-origin
     requests (CORS) and federated queries (SERVICE) are off unless asked for: any web page
     the analyst opens could otherwise drive the endpoint, or make it fetch other servers.
-    ``graph`` is a graph, or a function giving the graph to answer from (a store's
-    published generation, which a build may replace while the server runs)."""
-    source = graph if callable(graph) and not isinstance(graph, Graph) else (lambda: graph)
-    handler = type("BoundSparqlHandler", (SparqlHandler,), {"graph_source": staticmethod(source), "cors": cors, "federation": federation})
+    ``source`` is a store folder (answered at its published generation, so a build's new
+    one is picked up), a graph file, ``sparql+http://…`` or an rdflib graph. Queries run in
+    worker processes within ``limits`` (``sandbox``): one that overruns is stopped and
+    answered with 503, and one whose client hangs up is stopped too."""
+    handler = type("BoundSparqlHandler", (SparqlHandler,), {"sandbox": QuerySandbox(source, limits), "cors": cors,
+                                                             "federation": federation})
     return ThreadingHTTPServer((host, port), handler)

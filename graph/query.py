@@ -12,6 +12,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
+from itertools import islice
 from operator import itemgetter
 from pathlib import Path
 
@@ -230,7 +231,7 @@ def _value_order(value) -> tuple:
     return (2, value)
 
 
-def _run_on_oxigraph(inner, sparql: str, init: dict, sort_here: bool = True) -> QueryResult:
+def _run_on_oxigraph(inner, sparql: str, init: dict, sort_here: bool = True, max_rows: int | None = None) -> QueryResult:
     """Ask Oxigraph directly: the rdflib graph stays the API, the answer skips rdflib's term objects.
 
     Values are bound as VALUES in the query's blocks, not as Oxigraph's substitutions:
@@ -249,22 +250,23 @@ def _run_on_oxigraph(inner, sparql: str, init: dict, sort_here: bool = True) -> 
     if isinstance(result, ox.QueryBoolean):
         return QueryResult(("ask",), ((bool(result),),))
     if isinstance(result, ox.QueryTriples):
-        return QueryResult(("subject", "predicate", "object"), tuple((_ox_value(t.subject), _ox_value(t.predicate), _ox_value(t.object))
-                                                                    for t in result))
+        triples = ((_ox_value(t.subject), _ox_value(t.predicate), _ox_value(t.object)) for t in result)
+        return QueryResult(("subject", "predicate", "object"), tuple(islice(triples, max_rows)))
     columns = tuple(v.value for v in result.variables)
     if ordering and not all(name in columns for name, _ in ordering.keys):
-        return _run_on_oxigraph(inner, sparql, init, sort_here=False)  # it sorts by what it does not show
-    rows = [tuple(map(_ox_value, solution)) for solution in result]
+        return _run_on_oxigraph(inner, sparql, init, sort_here=False, max_rows=max_rows)  # it sorts by what it does not show
+    solutions = (tuple(map(_ox_value, solution)) for solution in result)
     if ordering:
-        rows = ordering.apply(columns, rows)
-    return QueryResult(columns, tuple(rows))
+        return QueryResult(columns, tuple(ordering.apply(columns, list(solutions))[:max_rows]))
+    return QueryResult(columns, tuple(islice(solutions, max_rows)))  # a capped answer stops reading where the cap is
 
 
-def run_query(graph: Graph, sparql: str, **bindings) -> QueryResult:
+def run_query(graph: Graph, sparql: str, max_rows: int | None = None, **bindings) -> QueryResult:
     """Run a SELECT/ASK/CONSTRUCT query with the project's prefixes; errors become QueryError.
 
     Values are bound, never formatted into the text: as initBindings for rdflib's own
-    store, as VALUES written by rdflib (escaped) for Oxigraph and remote endpoints.
+    store, as VALUES written by rdflib (escaped) for Oxigraph and remote endpoints. With
+    ``max_rows``, only that many rows are read (``sandbox`` runs typed queries this way).
     """
     try:
         check_query(sparql)
@@ -273,7 +275,7 @@ def run_query(graph: Graph, sparql: str, **bindings) -> QueryResult:
     init = {k: (v if isinstance(v, Identifier) else Literal(v)) for k, v in bindings.items() if v is not None}
     inner = oxigraph_of(graph)
     if inner is not None:
-        return _run_on_oxigraph(inner, sparql, init)
+        return _run_on_oxigraph(inner, sparql, init, max_rows=max_rows)
     native = _is_remote_or_native(graph)
     from rdflib.plugins.sparql import prepareQuery  # here: its parser costs an app's first page 0.2 s
 
@@ -289,9 +291,9 @@ def run_query(graph: Graph, sparql: str, **bindings) -> QueryResult:
         if result.type == "ASK":
             return QueryResult(("ask",), ((bool(result.askAnswer),),))
         if result.type in ("CONSTRUCT", "DESCRIBE"):
-            return QueryResult(("subject", "predicate", "object"), tuple(tuple(map(_value, t)) for t in result.graph))
+            return QueryResult(("subject", "predicate", "object"), tuple(islice((tuple(map(_value, t)) for t in result.graph), max_rows)))
         columns = tuple(str(v) for v in result.vars)
-        return QueryResult(columns, tuple(tuple(_value(row[c]) for c in columns) for row in result))
+        return QueryResult(columns, tuple(islice((tuple(_value(row[c]) for c in columns) for row in result), max_rows)))
     except SyntaxError as exc:  # Oxigraph's parser
         raise QueryError(f"SPARQL syntax error: {exc}") from exc
     except Exception as exc:  # evaluation errors surface while iterating
@@ -305,3 +307,43 @@ def run_named(graph: Graph, query_name: str, /, **bindings) -> QueryResult:
 def count_triples(graph: Graph) -> int:
     """Triples in the union of the graph's named graphs, counted by the store."""
     return int(run_query(graph, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0])
+
+
+RESULT_TYPES = {
+    "application/sparql-results+json": (ox.QueryResultsFormat.JSON, "json"),
+    "application/json": (ox.QueryResultsFormat.JSON, "json"),
+    "application/sparql-results+xml": (ox.QueryResultsFormat.XML, "xml"),
+    "application/xml": (ox.QueryResultsFormat.XML, "xml"),
+    "text/csv": (ox.QueryResultsFormat.CSV, "csv"),
+    "text/tab-separated-values": (ox.QueryResultsFormat.TSV, "tsv"),
+}
+GRAPH_TYPES = {"text/turtle": (ox.RdfFormat.TURTLE, "turtle"), "application/n-triples": (ox.RdfFormat.N_TRIPLES, "nt")}
+
+
+def _choose(accept: str, table: dict, default: str) -> str:
+    for part in (accept or "").split(","):
+        kind = part.split(";")[0].strip().lower()
+        if kind in table:
+            return kind
+    return default
+
+
+def answer(graph: Graph, query: str, accept: str, federation: bool = False) -> tuple[bytes, str]:
+    """Run a query and serialise its result for the Accept header: (body, content type).
+    The guard refuses updates, SERVICE (unless ``federation``) and queries too deep to run."""
+    check_query(query, allow_service=federation)
+    inner = oxigraph_of(graph)
+    prefixes = {k: str(v) for k, v in PREFIXES.items()}
+    if inner is not None:
+        result = inner.query(query, prefixes=prefixes)
+        if isinstance(result, ox.QueryTriples):
+            kind = _choose(accept, GRAPH_TYPES, "text/turtle")
+            return result.serialize(format=GRAPH_TYPES[kind][0]), kind
+        kind = _choose(accept, RESULT_TYPES, "application/sparql-results+json")
+        return result.serialize(format=RESULT_TYPES[kind][0]), kind
+    result = graph.query(query, initNs=prefixes)
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        kind = _choose(accept, GRAPH_TYPES, "text/turtle")
+        return result.graph.serialize(format=GRAPH_TYPES[kind][1], encoding="utf-8"), kind
+    kind = _choose(accept, RESULT_TYPES, "application/sparql-results+json")
+    return result.serialize(format=RESULT_TYPES[kind][1]), kind

@@ -178,6 +178,18 @@ def _block_slices(data: str | bytes | Path, size: int):
         start = end
 
 
+def save_blocks(dataset: Graph, path: Path) -> Path:
+    """An Oxigraph dataset's named graphs as graph blocks, which ``load_graph_blocks`` reads
+    back with their union."""
+    inner = oxigraph_of(dataset)
+    with Path(path).open("wb") as out:
+        for name in inner.named_graphs():
+            out.write(f"{name} {{\n".encode())
+            ox.serialize((q.triple for q in inner.quads_for_pattern(None, None, None, name)), out, format=ox.RdfFormat.N_TRIPLES)
+            out.write(BLOCK_CLOSE[1:])
+    return Path(path)
+
+
 def drop_graph(graph: Graph, name: URIRef) -> None:
     """Remove one named graph (a plan's, or the entities'), and its triples from the union."""
     inner = oxigraph_of(graph)
@@ -378,6 +390,15 @@ def open_store(folder: str | Path) -> Dataset:
     raise StoreError(f"{folder}: the store changed under every attempt to open it")
 
 
+def close_store(dataset: Dataset) -> None:
+    """Let go of a store opened by ``open_store`` now, not when it is collected: its
+    database, and its hold on the generation (which the next build may then remove)."""
+    dataset.store.close()
+    lock = getattr(dataset, "reader_lock", None)
+    if lock is not None:
+        lock.close()
+
+
 def _open_read_only(path: Path) -> ox.Store:
     try:
         return ox.Store.read_only(str(path))
@@ -394,8 +415,8 @@ def _dataset_of(inner: ox.Store) -> Dataset:
 
 
 class LiveStore:
-    """A store folder as a long-running reader (the explorer, the endpoint) sees it: the
-    published generation, reopened when a build publishes a new one."""
+    """A store folder as a long-running, one-thread reader (a query worker) sees it: the
+    published generation, reopened when a build publishes a new one (the old one let go)."""
 
     def __init__(self, folder: str | Path):
         self.folder = Path(folder)
@@ -405,7 +426,9 @@ class LiveStore:
     def graph(self) -> Dataset:
         current = published_generation(self.folder)
         if self._dataset is None or current != self._generation:
-            self._dataset = open_store(self.folder)
+            previous, self._dataset = self._dataset, open_store(self.folder)
+            if previous is not None:  # a one-thread reader (a query worker) is done with it
+                close_store(previous)
             self._generation = getattr(self._dataset, "generation", None)
         return self._dataset
 
