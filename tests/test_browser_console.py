@@ -1,0 +1,95 @@
+"""The SPARQL console in a real browser: a runaway query is stopped with a message, a big
+answer is cut with a message, and leaving the page stops the query's worker."""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+from pathlib import Path
+
+import pytest
+
+from .browser import browser_page
+from .conftest import PLANS
+
+SHOTS = Path(__file__).resolve().parent / "screenshots"
+CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+EVERY_TRIPLE = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+LIMIT_SECONDS = 4
+
+
+def sandbox_workers() -> list[int]:
+    """Query workers alive on this machine (their command line names graph.sandbox)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                command = (entry / "cmdline").read_bytes().split(b"\0")
+                state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                continue
+            if b"graph.sandbox" in command and state != "Z":
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.fixture(scope="module")
+def explorer(tmp_path_factory):
+    from app_pages.launch import start_explorer
+    from graph.pipeline import build_store
+
+    store = tmp_path_factory.mktemp("console") / "store"
+    build_store(store, [PLANS], jobs=1)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    os.environ["INNOGRAPH_QUERY_SECONDS"] = str(LIMIT_SECONDS)
+    try:
+        server = start_explorer(port, str(store))
+    finally:
+        del os.environ["INNOGRAPH_QUERY_SECONDS"]
+    yield f"http://127.0.0.1:{port}"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def run_in_console(page, base: str, query: str) -> None:
+    page.goto(f"{base}/sparql_view")
+    box = page.locator("textarea").first
+    box.wait_for(timeout=30000)
+    box.fill(query)
+    box.press("Control+Enter")
+
+
+def test_a_runaway_query_is_stopped_with_a_message(explorer):
+    with browser_page(1200, 900) as page:
+        run_in_console(page, explorer, CROSS_PRODUCT)
+        message = page.get_by_text(f"查询超过 {LIMIT_SECONDS} 秒,已停止")
+        message.wait_for(timeout=(LIMIT_SECONDS + 20) * 1000)
+        SHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SHOTS / "console_timeout.png"))
+        assert message.is_visible()
+
+
+def test_a_big_answer_is_cut_with_a_message(explorer):
+    with browser_page(1200, 900) as page:
+        run_in_console(page, explorer, EVERY_TRIPLE)
+        warning = page.get_by_text("只显示前 10,000 行")
+        warning.wait_for(timeout=30000)
+        page.screenshot(path=str(SHOTS / "console_row_cap.png"))
+        assert page.get_by_text("10000 行结果").is_visible()
+
+
+def test_leaving_the_page_stops_the_query(explorer):
+    with browser_page(1200, 900) as page:
+        run_in_console(page, explorer, CROSS_PRODUCT)
+        page.get_by_text("查询中").wait_for(timeout=20000)
+        running = sandbox_workers()
+        assert running, "the query should be running in a worker"
+        page.get_by_role("link", name="概览").click()  # to another page, long before the time limit
+        left = time.monotonic()
+        while set(running) & set(sandbox_workers()) and time.monotonic() - left < LIMIT_SECONDS - 1:
+            time.sleep(0.1)
+        assert not set(running) & set(sandbox_workers()), "the worker outlived the page"
+        assert time.monotonic() - left < LIMIT_SECONDS - 1
