@@ -10,8 +10,8 @@ from pathlib import Path
 import streamlit as st
 
 from graph.analyse import kept_entity_network, stored_entity_network
-from graph.render import VIS_FOLDER, VIS_SCRIPT, VIS_STYLE
 from graph.pipeline import default_graph
+from graph.render import VIS_FOLDER, VIS_SCRIPT, VIS_STYLE
 from graph.sandbox import Limits, QuerySandbox
 from graph.store import DEFAULT_STORE, is_remote, open_location, published_generation
 
@@ -51,7 +51,7 @@ def _opened_generation(folder: str, generation: str) -> tuple:
     return (open_location(folder),)
 
 
-QUERY_LIMITS = Limits(seconds=float(os.environ.get("INNOGRAPH_QUERY_SECONDS", 5)), rows=10_000, memory_mb=4096)
+QUERY_LIMITS = Limits(seconds=float(os.environ.get("INNOGRAPH_QUERY_SECONDS", "5")), rows=10_000, memory_mb=4096)
 
 
 @st.cache_resource(show_spinner=False)

@@ -186,9 +186,9 @@ def validate(graph_file: str | None, limit: int) -> None:
 def serve(host: str, port: int, graph_file: str | None, store: str | None, cors: bool, federation: bool, timeout: float,
           memory_mb: int) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql (GET and POST)."""
-    from .query import QueryError
     from .endpoint import ENDPOINT_LIMITS, make_server
     from .pipeline import default_graph
+    from .query import QueryError
     from .sandbox import Limits
     from .store import DEFAULT_STORE
 

@@ -14,7 +14,7 @@ from .model import Document
 from .readers import SUPPORTED_SUFFIXES, DocumentError, read_raw_text
 from .structure import parse_structure
 
-__all__ = ["DocumentError", "read_document", "clean_text", "find_plan_files", "document_from_text"]
+__all__ = ["DocumentError", "clean_text", "document_from_text", "find_plan_files", "read_document"]
 
 
 def clean_text(raw: str, lexicon: Lexicon) -> tuple[list[str], list[str]]:

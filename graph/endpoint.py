@@ -28,7 +28,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
     timeout = 10  # seconds a client may take to send its request (a short or stalled body ends there)
     MAX_BODY = 1_000_000
 
-    def log_message(self, format, *args):  # noqa: A002 - keep test output quiet
+    def log_message(self, format, *args):
         pass
 
     def _send(self, status: int, body: bytes, kind: str = "text/plain; charset=utf-8") -> None:
@@ -76,10 +76,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
         except OSError:
             return True
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         self._handle(parse_qs(urlparse(self.path).query))
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         try:
             length = int(self.headers.get("Content-Length") or 0)
             if not 0 <= length <= self.MAX_BODY:
@@ -103,7 +103,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         else:
             self._handle(parse_qs(raw))
 
-    def do_OPTIONS(self) -> None:  # noqa: N802 - browsers ask before a cross-origin POST
+    def do_OPTIONS(self) -> None:
         self.send_response(HTTPStatus.NO_CONTENT)
         if self.cors:
             self.send_header("Access-Control-Allow-Origin", "*")

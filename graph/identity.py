@@ -10,7 +10,6 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 ALIASES_FILE = Path(__file__).resolve().parent.parent / "data" / "aliases.csv"
 
 class AliasFileError(ValueError):

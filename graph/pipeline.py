@@ -191,10 +191,11 @@ class _InPlace:
     plan is built, and nothing to publish."""
 
     identities = None
-    manifest: dict = {}
+
 
     def __init__(self, dataset: Graph):
         self.dataset = dataset
+        self.manifest: dict = {}
 
     def open(self, copy: bool) -> Graph:
         return self.dataset
@@ -378,4 +379,4 @@ def build_plans(
     return build_graph(extract_plans(paths, lexicon, skip_bad), lexicon)
 
 
-__all__ = ["BuildError", "BuildReport", "build_plans", "build_store", "default_graph", "extract_plans", "update_store", "plan_graph_iri"]
+__all__ = ["BuildError", "BuildReport", "build_plans", "build_store", "default_graph", "extract_plans", "plan_graph_iri", "update_store"]

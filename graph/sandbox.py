@@ -156,7 +156,7 @@ class QuerySandbox:
     def __del__(self):
         try:
             self.close()
-        except Exception:  # noqa: BLE001 - at interpreter exit, modules may be gone
+        except Exception:  # noqa: BLE001, S110 - at interpreter exit, modules may be gone
             pass
 
 

@@ -41,7 +41,7 @@ class _Node:
     start: int
     head_end: int
     end: int
-    parent: "_Node | None" = None
+    parent: _Node | None = None
     children: list = field(default_factory=list)
     number: str = ""
 

@@ -43,7 +43,7 @@ def package_imports() -> dict[str, set[str]]:
     for path in (ROOT / "graph").rglob("*.py"):
         parts = path.relative_to(ROOT / "graph").with_suffix("").parts
         name = ".".join(p for p in parts if p != "__init__") or "graph"
-        package = parts[:-1] if parts[-1] != "__init__" else parts[:-1]
+        package = parts[:-1]
         found = set()
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.level:

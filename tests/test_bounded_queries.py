@@ -11,6 +11,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -35,7 +36,7 @@ def store(tmp_path_factory):
 
 def cpu_seconds(pid: int) -> float | None:
     try:
-        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return None  # the process is gone
     return (int(fields[11]) + int(fields[12])) / 100

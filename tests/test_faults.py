@@ -110,7 +110,7 @@ def scenario(tmp_path_factory):
 @pytest.fixture()
 def update(scenario):
     """The store as before the update, and the plans folder as after it."""
-    store, plans, before_quads, after_quads = scenario
+    store, plans, before_quads, _ = scenario
     lay_out(plans, "before")
     build_store(store, [plans], jobs=1)
     assert named(store) == before_quads

@@ -5,8 +5,8 @@ from rdflib.namespace import RDFS, SKOS
 
 from graph.build import build_graph
 from graph.documents import document_from_text
-from graph.extract import extract_document
 from graph.duplicates import find_suspects, suspect_reason
+from graph.extract import extract_document
 from graph.identity import AliasRules, load_alias_rules
 from graph.namespaces import IG
 from graph.query import run_query

@@ -22,7 +22,7 @@ def test_gbk_with_html_extension_and_misleading_meta():
 
 
 def test_utf8_bytes_stay_utf8():
-    assert decode_bytes("鹤壁市科技局".encode("utf-8")) == "鹤壁市科技局"
+    assert decode_bytes("鹤壁市科技局".encode()) == "鹤壁市科技局"
     assert decode_bytes("\ufeff郑州".encode("utf-8")) == "郑州"
 
 

@@ -8,8 +8,7 @@ import os
 import pytest
 
 from graph.pipeline import build_plans, update_store
-from graph.query import list_queries, run_query
-from graph.query import count_triples
+from graph.query import count_triples, list_queries, run_query
 from graph.store import open_remote
 
 from . import virtuoso

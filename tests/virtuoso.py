@@ -39,7 +39,7 @@ class Virtuoso:
         self.endpoint = f"http://127.0.0.1:{self.http_port}/sparql"
         self.process: subprocess.Popen | None = None
 
-    def start(self, timeout: float = 90) -> "Virtuoso":
+    def start(self, timeout: float = 90) -> Virtuoso:
         ini = PACKAGED_INI.read_text(encoding="utf-8")
         ini = ini.replace("/var/lib/virtuoso-opensource-7/db/", f"{self.folder}/")
         ini = ini.replace("ServerPort               = 1111", f"ServerPort               = 127.0.0.1:{self.sql_port}")
