@@ -1,10 +1,13 @@
 """innograph explorer: browse the graph of the bundled plans as a network, query it, see duties."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from app_pages.state import built_at_start, load_graph, t
 
-st.set_page_config(page_title="innograph", page_icon=":material/hub:", layout="wide")
+# the tab icon is a file here: a Material or emoji icon is fetched from a font server or CDN on every load
+st.set_page_config(page_title="innograph", page_icon=str(Path(__file__).resolve().parent / "app_pages" / "icon.png"), layout="wide")
 
 with st.sidebar:
     st.radio("界面语言 / Language", ["zh", "en"], format_func={"zh": "中文", "en": "English"}.get, key="lang", horizontal=True)
@@ -17,6 +20,7 @@ pages = [
     st.Page("app_pages/graph_view.py", title=t("nav_graph"), icon=":material/hub:", default=True),
     st.Page("app_pages/sparql_view.py", title=t("nav_sparql"), icon=":material/search:"),
     st.Page("app_pages/duty_view.py", title=t("nav_duty"), icon=":material/assignment_ind:"),
+    st.Page("app_pages/target_view.py", title=t("nav_targets"), icon=":material/trending_up:"),
     st.Page("app_pages/overview.py", title=t("nav_overview"), icon=":material/bar_chart:"),
 ]
 st.navigation(pages).run()

@@ -1,37 +1,69 @@
-"""Responsibility view: a plan's bodies × measures table, or one body's measures across plans."""
+"""Responsibility view: a plan's bodies × measures table, one body's measures across plans,
+and every body's workload (lead against co-responsible)."""
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
 from app_pages.state import load_graph, t
-from graph.explore import body_duties, list_bodies, list_plans, plan_duties
+from graph.explore import body_duties, body_workload, list_bodies, list_plans, plan_duties
 
 st.header(t("duty_header"))
-by_plan, by_body = st.tabs([t("by_plan"), t("by_body")])
+by_plan, by_body, workload = st.tabs([t("by_plan"), t("by_body"), t("workload_header")])
 
 with by_plan:
     titles = {row[0]: row[1] for row in list_plans(load_graph()).rows}
-    plan = st.selectbox(t("choose_plan"), list(titles), format_func=titles.get, key="duty_plan")
-    duties = plan_duties(load_graph(), plan)
+    duties_of = {plan: plan_duties(load_graph(), plan) for plan in titles}
+    with_duties = [plan for plan in titles if duties_of[plan].rows]
+    ordered = with_duties + [plan for plan in titles if plan not in with_duties]  # a plan that names bodies first
+    plan = st.selectbox(t("choose_plan"), ordered, format_func=titles.get, key="duty_plan")
+    duties = duties_of[plan]
     if not duties.rows:
         st.info(t("no_duties"), icon=":material/info:")
     else:
-        frame = pd.DataFrame(duties.rows, columns=duties.columns)
+        frame = pd.DataFrame(duties.rows, columns=duties.columns)  # in reading order (the measure's place in the plan)
         frame["mark"] = frame["lead"].map({True: "★", False: "●"})
         frame["measure"] = frame["number"] + " " + frame["measure"]
         order = list(dict.fromkeys(frame["measure"]))
         matrix = frame.pivot_table(index="measure", columns="body", values="mark", aggfunc="first").reindex(order).fillna("")
         bodies = frame.groupby("body")["lead"].agg(["sum", "count"]).sort_values(["sum", "count"], ascending=False).index
+        matrix = matrix[list(bodies)]
+        matrix.index.name = t("col_measure")
+        matrix.columns.name = t("col_body")
         st.caption(t("matrix_caption"))
-        st.dataframe(matrix[list(bodies)], width="stretch")
+        st.dataframe(matrix, width="stretch")
 
 with by_body:
     bodies = {row[0]: f"{row[1]} ({row[2]})" for row in list_bodies(load_graph()).rows}
     body = st.selectbox(t("choose_body"), list(bodies), format_func=bodies.get, key="duty_body")
-    result = body_duties(load_graph(), body)
+    if body is None:
+        st.info(t("no_duties"), icon=":material/info:")
+        st.stop()
+    result = body_duties(load_graph(), body).without("begin")
     frame = pd.DataFrame(result.rows, columns=result.columns)
-    name = bodies[body].rsplit(" (", 1)[0]
+    name = bodies[body].rsplit(" (", 1)[0] if body else ""
     st.write(t("body_measures", body=name, n=len(frame), lead=int(frame["lead"].sum()) if len(frame) else 0))
     frame["lead"] = frame["lead"].map({True: "★", False: ""})
     frame.columns = [t(c) for c in ("col_plan", "col_no", "col_measure", "col_lead", "col_text")]
     st.dataframe(frame, hide_index=True, width="stretch")
+
+with workload:
+    rows = body_workload(load_graph())
+    frame = pd.DataFrame(rows.rows, columns=rows.columns)
+    if frame.empty:
+        st.info(t("no_duties"), icon=":material/info:")
+    else:
+        top = st.slider(t("workload_top"), 5, max(5, min(60, len(frame))), min(20, len(frame)), key="workload_top")
+        shown = frame.head(top)
+        long = pd.concat([
+            shown.assign(kind=t("lead_duty"), count=shown["leads"]),
+            shown.assign(kind=t("shared_duty"), count=shown["measures"] - shown["leads"]),
+        ])
+        chart = alt.Chart(long).mark_bar().encode(
+            y=alt.Y("label:N", sort=list(shown["label"]), title=t("col_body")),
+            x=alt.X("count:Q", stack=True, title=t("col_count")),
+            color=alt.Color("kind:N", title=t("duty_kind"), sort=[t("lead_duty"), t("shared_duty")]),
+            tooltip=[alt.Tooltip("label:N", title=t("col_body")), alt.Tooltip("kind:N", title=t("duty_kind")),
+                     alt.Tooltip("count:Q", title=t("col_count"))],
+        )
+        st.altair_chart(chart, width="stretch")

@@ -53,8 +53,8 @@ with left:
     elif matches:
         st.selectbox(t("search_pick"), matches, index=matches.index(focus), key="focus",
                      format_func=lambda n: f"{filtered.nodes[n]['label']} · {type_names.get(filtered.nodes[n]['type'], '')}")
-    st.multiselect(t("filter_plans"), network.graph["plans"], key="plans")
-    st.multiselect(t("filter_types"), list(ENTITY_TYPES), format_func=type_names.get, key="types")
+    st.multiselect(t("filter_plans"), network.graph["plans"], key="plans", placeholder=t("all"))
+    st.multiselect(t("filter_types"), list(ENTITY_TYPES), format_func=type_names.get, key="types", placeholder=t("all"))
     st.checkbox(t("show_measures"), value=False, key="with_measures")
     st.slider(t("radius"), 1, 3, 1, key="radius")
     st.number_input(t("max_nodes"), 20, 3000, DEFAULT_CAP, step=50, key="limit")
@@ -70,5 +70,6 @@ if focus:
         frame = pd.DataFrame(result.rows, columns=result.columns)
         frame["relation"] = frame["relation"].map(lambda r: relation_names.get(r, r))
         frame["otherType"] = frame["otherType"].map(lambda r: type_names.get(r, r))
+        frame = frame.astype(object).where(frame.notna(), "")  # an empty cell is blank, not "None"
         frame.columns = [t(c) for c in ("col_direction", "col_relation", "col_other", "col_type", "col_plan", "col_sentence")]
         st.dataframe(frame, hide_index=True, width="stretch")

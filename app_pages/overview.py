@@ -14,5 +14,6 @@ for column, key in zip(st.columns(5), ("Plan", "entities", "Measure", "Target", 
     column.metric(t({"Plan": "plans", "entities": "entities", "Measure": "measures", "Target": "targets", "triples": "triples"}[key]), counts[key])
 plans = list_plans(load_graph())
 frame = pd.DataFrame(plans.rows, columns=plans.columns).drop(columns=["plan"])
+frame = frame.astype(object).where(frame.notna(), "")  # an empty cell is blank, not "None"
 frame.columns = [t(f"col_{c}") for c in ("title", "city", "province", "kind", "issued", "issuer", "number")]
 st.dataframe(frame, hide_index=True, width="stretch")

@@ -1,24 +1,65 @@
-"""SPARQL view: pick an example or write a query, see a table, download CSV."""
+"""SPARQL view: pick an example or write a query, run it, see a table, download CSV or JSON.
 
+The query text lives in the session (it survives a visit to another page) and in the URL
+(``?q=``), so a reload or a shared link runs the same query. It runs when the user asks
+(the Run button, or Ctrl+Enter in the box), in a bounded worker (graph/sandbox.py).
+"""
+
+import json
 import time
 
 import pandas as pd
 import streamlit as st
 
 from app_pages.state import QUERY_LIMITS, lang, query_sandbox, store_folder, t
+from graph.guard import QueryRefused, check_query
 from graph.query import QueryError, list_queries
 from graph.sandbox import QueryTimeout
 from graph.store import published_generation
 
 st.header(t("sparql_header"))
 examples = list_queries()
-example = st.selectbox(t("examples"), examples, format_func=lambda q: q.title(lang()), key="example")
-if st.session_state.get("loaded_example") != example.name:
-    st.session_state["sparql_text"] = example.text
-    st.session_state["loaded_example"] = example.name
-sparql = st.text_area(t("query_text"), key="sparql_text", height=260)
-bindings = {p: st.text_input(t("param", name=p), value="龙门" if p == "name" else "", key=f"param_{p}") for p in example.params}
+by_name = {q.name: q for q in examples}
+kept = st.session_state
+if "console_query" not in kept:  # a first visit: the shared link's query, else the first example
+    linked = st.query_params.get("q")
+    kept["console_query"] = linked or examples[0].text
+    kept["console_example"] = st.query_params.get("example", examples[0].name if not linked else "")
+    kept["console_run"] = True
 
+
+def load_example() -> None:
+    example = by_name[kept["example_pick"]]
+    kept["console_query"] = kept["sparql_text"] = example.text
+    kept["console_example"], kept["console_run"] = example.name, True
+
+
+names = [q.name for q in examples]
+current = kept.get("console_example") or ""
+st.selectbox(t("examples"), names, index=names.index(current) if current in names else None, key="example_pick",
+             format_func=lambda n: by_name[n].title(lang()), on_change=load_example, placeholder=t("own_query"))
+if current in by_name:
+    st.caption(by_name[current].title("en" if lang() == "zh" else "zh"))
+
+with st.form("console", border=False):
+    if "sparql_text" not in kept:
+        kept["sparql_text"] = kept["console_query"]
+    sparql = st.text_area(t("query_text"), key="sparql_text", height=260)
+    example = by_name.get(current)
+    params = example.params if example and sparql == example.text else ()
+    bindings = {p: st.text_input(t("param", name=p), value="龙门" if p == "name" else "", key=f"param_{p}") for p in params}
+    ran = st.form_submit_button(t("run"), type="primary", icon=":material/play_arrow:")
+if ran:
+    kept["console_query"], kept["console_run"] = sparql, True
+    if not (example and sparql == example.text):
+        kept["console_example"] = ""
+sparql = kept["console_query"]
+query_name = kept.get("console_example") or "query"
+st.query_params["q"] = sparql
+if kept.get("console_example"):
+    st.query_params["example"] = kept["console_example"]
+elif "example" in st.query_params:
+    del st.query_params["example"]
 
 status = st.empty()
 started = time.perf_counter()
@@ -35,27 +76,37 @@ def answer(sparql: str, bindings: dict) -> tuple:
     """The query's answer, kept in the session for its reruns (a click on download reruns the
     page) while the store's published generation is the same."""
     key = (sparql, tuple(sorted(bindings.items())), str(published_generation(store_folder())) if store_folder() else "")
-    kept = st.session_state.setdefault("answers", {})
-    if key not in kept:
+    answers = kept.setdefault("answers", {})
+    if key not in answers:
         result = query_sandbox().run_query(sparql, cancelled=page_still_open, **bindings)
-        kept[key] = (result.columns, result.rows, result.to_csv(), result.truncated, result.row_cap)
-        while len(kept) > 16:
-            kept.pop(next(iter(kept)))
-    return kept[key]
+        answers[key] = (result.columns, result.rows, result.to_csv(), result.truncated, result.row_cap)
+        while len(answers) > 16:
+            answers.pop(next(iter(answers)))
+    return answers[key]
 
 
-try:
-    columns, rows, csv_text, truncated, cap = answer(sparql, bindings)
-except QueryTimeout:
-    status.empty()
-    st.error(t("query_timeout", limit=QUERY_LIMITS.seconds), icon=":material/timer_off:")
-except QueryError as exc:
-    status.empty()
-    st.error(t("query_error", error=exc), icon=":material/error:")
-else:
-    status.empty()
-    st.caption(t("rows", n=len(rows)))
-    if truncated:
-        st.warning(t("rows_capped", n=cap), icon=":material/content_cut:")
-    st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, width="stretch")
-    st.download_button(t("download_csv"), csv_text.encode("utf-8-sig"), file_name=f"{example.name}.csv", mime="text/csv")
+if kept.get("console_run"):
+    try:
+        check_query(sparql)
+        columns, rows, csv_text, truncated, cap = answer(sparql, bindings)
+    except QueryRefused as exc:
+        status.empty()
+        st.error(t("read_only") if exc.kind == "update" else t("query_error", error=exc), icon=":material/block:")
+    except QueryTimeout:
+        status.empty()
+        st.error(t("query_timeout", limit=QUERY_LIMITS.seconds), icon=":material/timer_off:")
+    except QueryError as exc:
+        status.empty()
+        st.error(t("query_error", error=exc), icon=":material/error:")
+    else:
+        status.empty()
+        st.caption(t("rows", n=len(rows)))
+        if truncated:
+            st.warning(t("rows_capped", n=cap), icon=":material/content_cut:")
+        table = pd.DataFrame(rows, columns=columns)
+        st.dataframe(table.astype(object).where(table.notna(), ""), hide_index=True, width="stretch")  # blank, not "None"
+        records = json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, indent=1)
+        csv_column, json_column, _ = st.columns([1, 1, 4])
+        csv_column.download_button(t("download_csv"), csv_text.encode("utf-8-sig"), file_name=f"{query_name}.csv", mime="text/csv")
+        json_column.download_button(t("download_json"), records.encode("utf-8"), file_name=f"{query_name}.json",
+                                    mime="application/json")

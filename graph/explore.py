@@ -38,3 +38,13 @@ def list_bodies(graph: Graph) -> QueryResult:
 def body_duties(graph: Graph, body: str) -> QueryResult:
     """The measures one body is responsible for, across all plans, with their text."""
     return _run(graph, "body_duties", body=URIRef(body))
+
+
+def body_workload(graph: Graph) -> QueryResult:
+    """Each body's measures, how many it leads, and in how many plans."""
+    return _run(graph, "workload")
+
+
+def targets(graph: Graph) -> QueryResult:
+    """Every plan's targets with their shared indicator concept, city, year, value and baseline."""
+    return _run(graph, "targets")

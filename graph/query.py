@@ -231,6 +231,35 @@ def _value_order(value) -> tuple:
     return (2, value)
 
 
+SYNTAX_AT = re.compile(r"^error at (\d+):(\d+): expected one of (.*)$", re.DOTALL)
+CHARACTER_RANGES = re.compile(r"\[[^\]]*\.\.=[^\]]*\]")
+
+
+def readable_syntax_error(message: str, sparql: str) -> str:
+    r"""Oxigraph's parser message as a person reads it: line and column, an unknown prefix by
+    its name, and "a name" for the Unicode ranges a name may be written in.
+
+    >>> readable_syntax_error("error at 1:28: expected one of Prefix not found, [':']", "SELECT * WHERE { ?s foo:bar ?o }")
+    'line 1, column 28: unknown prefix foo: (declare it: PREFIX foo: <…>)'
+    >>> readable_syntax_error("error at 1:9: expected one of \"(\", ['A' ..= 'Z' | 'a' ..= 'z']", "SELECT ?x ")
+    'line 1, column 9: expected one of "(", a name'
+    """
+    match = SYNTAX_AT.match(message.strip())
+    if not match:
+        return message
+    line, column, expected = int(match.group(1)), int(match.group(2)), match.group(3)
+    where = f"line {line}, column {column}"
+    if "Prefix not found" in expected:
+        lines = sparql.splitlines() or [""]
+        before = lines[min(line, len(lines)) - 1][:column]
+        used = re.findall(r"(?<![\w<])([A-Za-z][\w.-]*)?:(?!//)", before)  # the last prefix written before the error
+        name = used[-1] if used else ""
+        return f"{where}: unknown prefix {name}: (declare it: PREFIX {name}: <…>)"
+    alternatives = CHARACTER_RANGES.sub("a name", expected.replace("\n", " "))
+    seen = list(dict.fromkeys(part.strip() for part in alternatives.split(", ") if part.strip()))
+    return f"{where}: expected one of {', '.join(seen[:12])}" + (" …" if len(seen) > 12 else "")
+
+
 def _run_on_oxigraph(inner, sparql: str, init: dict, sort_here: bool = True, max_rows: int | None = None) -> QueryResult:
     """Ask Oxigraph directly: the rdflib graph stays the API, the answer skips rdflib's term objects.
 
@@ -244,7 +273,7 @@ def _run_on_oxigraph(inner, sparql: str, init: dict, sort_here: bool = True, max
     try:
         result = inner.query(inline_bindings(unordered, init) if init else unordered, prefixes=prefixes)
     except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        raise QueryError(f"SPARQL syntax error: {readable_syntax_error(str(exc), sparql)}") from exc
     except Exception as exc:
         raise QueryError(f"query failed: {exc}") from exc
     if isinstance(result, ox.QueryBoolean):

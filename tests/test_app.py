@@ -5,7 +5,7 @@ from streamlit.testing.v1 import AppTest
 
 from .conftest import ROOT
 
-PAGES = ["app_pages/graph_view.py", "app_pages/sparql_view.py", "app_pages/duty_view.py", "app_pages/overview.py"]
+PAGES = ["app_pages/graph_view.py", "app_pages/sparql_view.py", "app_pages/duty_view.py", "app_pages/target_view.py", "app_pages/overview.py"]
 
 
 @pytest.fixture()
@@ -63,17 +63,56 @@ def test_cap_message_when_the_view_is_cut(app):
     assert any("50" in info.value for info in app.info)
 
 
+def run_in_console(app, query: str):
+    app.text_area(key="sparql_text").set_value(query)
+    next(b for b in app.button if b.label == "运行").click().run()
+
+
 def test_sparql_error_is_a_message_not_a_traceback(app):
     app.switch_page("app_pages/sparql_view.py").run()
-    app.text_area(key="sparql_text").set_value("SELECT ?x WHERE { ?x ").run()
+    run_in_console(app, "SELECT ?x WHERE { ?x ")
     assert not app.exception
-    assert "SPARQL" in app.error[0].value
+    assert "SPARQL" in app.error[0].value and "line 1, column" in app.error[0].value
+    run_in_console(app, "SELECT * WHERE { ?s foo:bar ?o }")
+    assert "unknown prefix foo:" in app.error[0].value and "\\u{" not in app.error[0].value
 
 
-def test_sparql_example_gives_a_table_and_csv(app):
+def test_an_update_is_told_the_explorer_is_read_only(app):
+    app.switch_page("app_pages/sparql_view.py").run()
+    run_in_console(app, "DELETE WHERE { ?s ?p ?o }")
+    assert [e.value for e in app.error] == ["本浏览器只读:不能修改图谱(INSERT、DELETE、LOAD 等更新语句均不执行)。"]
+
+
+def test_a_query_waits_for_run_and_survives_a_visit_to_another_page(app):
+    app.switch_page("app_pages/sparql_view.py").run()
+    own = "SELECT ?p WHERE { ?p a ig:Plan }"
+    app.text_area(key="sparql_text").set_value(own).run()
+    assert len(app.dataframe[0].value) != 4  # not run yet: the first example's answer is shown
+    run_in_console(app, own)
+    assert len(app.dataframe[0].value) == 4 and app.query_params["q"] == own
+    app.switch_page("app_pages/overview.py").run()
+    app.switch_page("app_pages/sparql_view.py").run()
+    assert app.text_area(key="sparql_text").value == own and not app.error
+    assert len(app.dataframe[0].value) == 4
+
+
+def test_a_shared_link_runs_its_query():
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    app.query_params["q"] = "SELECT ?p WHERE { ?p a ig:Plan }"
+    app.run()
+    app.switch_page("app_pages/sparql_view.py").run()
+    assert app.text_area(key="sparql_text").value == "SELECT ?p WHERE { ?p a ig:Plan }"
+    assert len(app.dataframe[0].value) == 4
+
+
+def test_sparql_example_gives_a_table_and_downloads_named_after_it(app):
     app.switch_page("app_pages/sparql_view.py").run()
     assert len(app.dataframe[0].value) > 0
-    assert app.get("download_button")
+    buttons = app.get("download_button")
+    assert len(buttons) == 2
+    assert [b.proto.label for b in buttons] == ["下载 CSV", "下载 JSON"]
 
 
 def test_responsibility_matrix_marks_each_listed_body(app, bundled_graph):

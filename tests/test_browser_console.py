@@ -19,17 +19,17 @@ EVERY_TRIPLE = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
 LIMIT_SECONDS = 4
 
 
-def sandbox_workers() -> list[int]:
-    """Query workers alive on this machine (their command line names graph.sandbox)."""
+def sandbox_workers(parent: int) -> list[int]:
+    """The explorer's live query workers (children of its server naming graph.sandbox)."""
     found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
                 command = (entry / "cmdline").read_bytes().split(b"\0")
-                state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             except OSError:
                 continue
-            if b"graph.sandbox" in command and state != "Z":
+            if b"graph.sandbox" in command and fields[0] != "Z" and int(fields[1]) == parent:
                 found.append(int(entry.name))
     return found
 
@@ -49,7 +49,7 @@ def explorer(tmp_path_factory):
         server = start_explorer(port, str(store))
     finally:
         del os.environ["INNOGRAPH_QUERY_SECONDS"]
-    yield f"http://127.0.0.1:{port}"
+    yield f"http://127.0.0.1:{port}", server.pid
     server.terminate()
     server.wait(timeout=10)
 
@@ -64,7 +64,7 @@ def run_in_console(page, base: str, query: str) -> None:
 
 def test_a_runaway_query_is_stopped_with_a_message(explorer):
     with browser_page(1200, 900) as page:
-        run_in_console(page, explorer, CROSS_PRODUCT)
+        run_in_console(page, explorer[0], CROSS_PRODUCT)
         message = page.get_by_text(f"查询超过 {LIMIT_SECONDS} 秒,已停止")
         message.wait_for(timeout=(LIMIT_SECONDS + 20) * 1000)
         SHOTS.mkdir(exist_ok=True)
@@ -74,7 +74,7 @@ def test_a_runaway_query_is_stopped_with_a_message(explorer):
 
 def test_a_big_answer_is_cut_with_a_message(explorer):
     with browser_page(1200, 900) as page:
-        run_in_console(page, explorer, EVERY_TRIPLE)
+        run_in_console(page, explorer[0], EVERY_TRIPLE)
         warning = page.get_by_text("只显示前 10,000 行")
         warning.wait_for(timeout=30000)
         page.screenshot(path=str(SHOTS / "console_row_cap.png"))
@@ -82,14 +82,15 @@ def test_a_big_answer_is_cut_with_a_message(explorer):
 
 
 def test_leaving_the_page_stops_the_query(explorer):
+    base, server = explorer
     with browser_page(1200, 900) as page:
-        run_in_console(page, explorer, CROSS_PRODUCT)
+        run_in_console(page, base, CROSS_PRODUCT)
         page.get_by_text("查询中").wait_for(timeout=20000)
-        running = sandbox_workers()
+        running = sandbox_workers(server)
         assert running, "the query should be running in a worker"
         page.get_by_role("link", name="概览").click()  # to another page, long before the time limit
         left = time.monotonic()
-        while set(running) & set(sandbox_workers()) and time.monotonic() - left < LIMIT_SECONDS - 1:
+        while set(running) & set(sandbox_workers(server)) and time.monotonic() - left < LIMIT_SECONDS - 1:
             time.sleep(0.1)
-        assert not set(running) & set(sandbox_workers()), "the worker outlived the page"
+        assert not set(running) & set(sandbox_workers(server)), "the worker outlived the page"
         assert time.monotonic() - left < LIMIT_SECONDS - 1

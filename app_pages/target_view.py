@@ -1,0 +1,62 @@
+"""Targets across cities: one indicator's baseline and target in every plan that sets it.
+
+Targets are grouped by the shared indicator concept the build gives each quantity, so
+研发经费投入强度 in Luoyang's plan and in Hebi's is one row of the chart, side by side.
+"""
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from app_pages.state import load_graph, t
+from graph.explore import targets
+
+st.header(t("targets_header"))
+result = targets(load_graph())
+frame = pd.DataFrame(result.rows, columns=result.columns)
+if frame.empty:
+    st.info(t("no_targets"), icon=":material/info:")
+    st.stop()
+frame["city"] = frame["city"].fillna(frame["title"])
+plans_per_indicator = frame.groupby("label")["plan"].nunique().sort_values(ascending=False)
+labels = list(plans_per_indicator.index)  # shared by most plans first
+shared = [label for label in labels if plans_per_indicator[label] > 1]
+
+left, right = st.columns([1, 3])
+with left:
+    indicator = st.selectbox(t("choose_indicator"), labels, index=0, key="indicator",
+                             format_func=lambda label: f"{label} ({plans_per_indicator[label]})")
+    cities = sorted(frame["city"].unique())
+    chosen_cities = st.multiselect(t("filter_cities"), cities, key="target_cities", placeholder=t("all"))
+    st.caption(t("shared_indicators", n=len(shared)))
+
+rows = frame[frame["label"] == indicator]
+if chosen_cities:
+    rows = rows[rows["city"].isin(chosen_cities)]
+with right:
+    if rows.empty:
+        st.warning(t("empty_view"), icon=":material/info:")
+    else:
+        unit = " / ".join(sorted({u for u in rows["unit"].dropna()})) or ""
+        bars = pd.concat([
+            rows.assign(kind=t("baseline"), amount=rows["baseline"], at=rows["baselineYear"]),
+            rows.assign(kind=t("target"), amount=rows["value"], at=rows["year"]),
+        ]).dropna(subset=["amount"])
+        bars["at"] = bars["at"].fillna("")
+        chart = alt.Chart(bars).mark_bar().encode(
+            x=alt.X("city:N", title=t("col_city")),
+            xOffset=alt.XOffset("kind:N", sort=[t("baseline"), t("target")]),
+            y=alt.Y("amount:Q", title=f"{indicator} ({unit})" if unit else indicator),
+            color=alt.Color("kind:N", title="", sort=[t("baseline"), t("target")]),
+            tooltip=[alt.Tooltip("title:N", title=t("col_plan")), alt.Tooltip("kind:N", title=""),
+                     alt.Tooltip("amount:Q", title=t("col_value")), alt.Tooltip("at:N", title=t("col_year"))],
+        )
+        st.altair_chart(chart, width="stretch")
+
+table = frame if not chosen_cities else frame[frame["city"].isin(chosen_cities)]
+table = table[["label", "city", "title", "baseline", "baselineYear", "value", "year", "unit", "qualifier", "text"]]
+table = table.sort_values(["label", "city", "year"], na_position="last").astype(object).where(table.notna(), "")
+table.columns = [t(c) for c in ("col_indicator", "col_city", "col_plan", "col_baseline", "col_baseline_year", "col_target",
+                                "col_year", "col_unit", "col_qualifier", "col_sentence")]
+st.subheader(t("all_targets"))
+st.dataframe(table, hide_index=True, width="stretch")
