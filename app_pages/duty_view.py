@@ -60,10 +60,10 @@ with workload:
             shown.assign(kind=t("shared_duty"), count=shown["measures"] - shown["leads"]),
         ])
         chart = alt.Chart(long).mark_bar().encode(
-            y=alt.Y("label:N", sort=list(shown["label"]), title=t("col_body")),
+            y=alt.Y("label:N", sort=list(shown["label"]), title=t("col_body"), axis=alt.Axis(labelLimit=320)),
             x=alt.X("count:Q", stack=True, title=t("col_count")),
             color=alt.Color("kind:N", title=t("duty_kind"), sort=[t("lead_duty"), t("shared_duty")]),
             tooltip=[alt.Tooltip("label:N", title=t("col_body")), alt.Tooltip("kind:N", title=t("duty_kind")),
                      alt.Tooltip("count:Q", title=t("col_count"))],
-        )
+        ).properties(usermeta={"embedOptions": {"renderer": "svg"}})  # text as text: readable by screen readers and tests
         st.altair_chart(chart, width="stretch")

@@ -43,19 +43,25 @@ with right:
             rows.assign(kind=t("target"), amount=rows["value"], at=rows["year"]),
         ]).dropna(subset=["amount"])
         bars["at"] = bars["at"].fillna("")
+        # one group per target: a plan that sets the indicator for several years shows each year
+        bars["where"] = bars["city"] + bars["year"].map(
+            lambda year: f" {year}" if isinstance(year, str) and year else "")
         chart = alt.Chart(bars).mark_bar().encode(
-            x=alt.X("city:N", title=t("col_city")),
+            x=alt.X("where:N", title=t("col_city"), sort=sorted(set(bars["where"]))),
             xOffset=alt.XOffset("kind:N", sort=[t("baseline"), t("target")]),
             y=alt.Y("amount:Q", title=f"{indicator} ({unit})" if unit else indicator),
             color=alt.Color("kind:N", title="", sort=[t("baseline"), t("target")]),
             tooltip=[alt.Tooltip("title:N", title=t("col_plan")), alt.Tooltip("kind:N", title=""),
                      alt.Tooltip("amount:Q", title=t("col_value")), alt.Tooltip("at:N", title=t("col_year"))],
-        )
+        ).properties(usermeta={"embedOptions": {"renderer": "svg"}})  # text as text: readable by screen readers and tests
         st.altair_chart(chart, width="stretch")
 
 table = frame if not chosen_cities else frame[frame["city"].isin(chosen_cities)]
 table = table[["label", "city", "title", "baseline", "baselineYear", "value", "year", "unit", "qualifier", "text"]]
-table = table.sort_values(["label", "city", "year"], na_position="last").astype(object).where(table.notna(), "")
+table = table.sort_values(["label", "city", "year"], na_position="last")
+for column in ("baseline", "value"):  # 5 and 2.5 as written, not 5.0
+    table[column] = table[column].map(lambda v: "" if pd.isna(v) else f"{v:g}")
+table = table.astype(object).where(table.notna(), "")
 table.columns = [t(c) for c in ("col_indicator", "col_city", "col_plan", "col_baseline", "col_baseline_year", "col_target",
                                 "col_year", "col_unit", "col_qualifier", "col_sentence")]
 st.subheader(t("all_targets"))

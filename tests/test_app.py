@@ -3,7 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from .conftest import ROOT
+from .conftest import PLANS, ROOT
 
 PAGES = ["app_pages/graph_view.py", "app_pages/sparql_view.py", "app_pages/duty_view.py", "app_pages/target_view.py", "app_pages/overview.py"]
 
@@ -259,3 +259,31 @@ def test_the_started_app_serves_what_views_link(static_serving, tmp_path):
     finally:
         server.terminate()
         server.wait()
+
+
+def test_a_bodys_measures_come_in_reading_order(bundled_graph):
+    """三.(一) before 三.(二) before 三.(十): the order of the plan, not of the numbers' text."""
+    from graph.explore import body_duties, list_bodies
+
+    body = next(row[0] for row in list_bodies(bundled_graph).rows if row[1] == "鹤壁市科技局")
+    rows = body_duties(bundled_graph, body).records()
+    text = (PLANS / "001_212b46a45c93198b.txt").read_text(encoding="utf-8")
+    places = [text.index(r["measure"]) for r in rows]
+    assert len(rows) == 20 and places == sorted(places)
+
+
+def test_the_responsibility_view_opens_on_a_plan_with_duties(app):
+    app.switch_page("app_pages/duty_view.py").run()
+    assert "鹤壁" in app.selectbox(key="duty_plan").format_func(app.selectbox(key="duty_plan").value)
+    matrix = app.dataframe[0].value
+    assert matrix.index.name == "措施" and matrix.columns.name == "单位"
+
+
+def test_the_targets_view_puts_one_indicator_side_by_side(app):
+    app.switch_page("app_pages/target_view.py").run()
+    assert not app.exception
+    picked = app.selectbox(key="indicator")
+    assert picked.value in ("研发经费投入强度", "高新技术企业")  # set by most plans: first
+    table = app.dataframe[0].value
+    rows = table[table["指标"] == "研发经费投入强度"]
+    assert set(rows["城市"]) >= {"洛阳市", "鹤壁市", "郑州市"} and "None" not in set(table.astype(str).values.ravel())

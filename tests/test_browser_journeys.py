@@ -1,0 +1,99 @@
+"""User journeys in a real browser (Playwright, Debian's Chromium) against an explorer the test
+starts on loopback: compare an indicator across cities, see one body's duties across plans,
+run an example query and download it; and through all of it no request leaves the machine
+and no Deploy button or developer menu shows."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from .browser import browser_page
+from .conftest import PLANS
+
+SHOTS = Path(__file__).resolve().parent / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def explorer(tmp_path_factory):
+    from app_pages.launch import start_explorer
+    from graph.pipeline import build_store
+
+    store = tmp_path_factory.mktemp("journeys") / "store"
+    build_store(store, [PLANS], jobs=1)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = start_explorer(port, str(store))
+    yield f"http://127.0.0.1:{port}"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture()
+def page(explorer):
+    with browser_page(1300, 950) as page:
+        outside: list[str] = []
+        page.on("request", lambda r: outside.append(r.url) if urlparse(r.url).hostname not in (None, "127.0.0.1", "") else None)
+        page.outside = outside
+        yield page
+        assert outside == [], f"requests left the machine: {outside[:5]}"
+
+
+def shot(page, name: str) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / name), full_page=True)
+
+
+def chart_text(page) -> str:
+    chart = page.locator("[data-testid='stVegaLiteChart'] svg").first
+    chart.wait_for(timeout=30000)
+    page.wait_for_timeout(500)
+    return chart.evaluate("svg => Array.from(svg.querySelectorAll('text'), t => t.textContent).join(' ')")
+
+
+def test_compare_one_indicator_across_cities(page, explorer):
+    page.goto(f"{explorer}/target_view")
+    page.get_by_text("量化指标对比").wait_for(timeout=60000)
+    page.locator("[data-testid='stSelectbox']").first.click()
+    page.get_by_role("option").filter(has_text="研发经费投入强度").first.click()
+    page.wait_for_timeout(1000)
+    labels = chart_text(page)
+    shot(page, "journey_targets.png")
+    assert "研发经费投入强度" in labels  # the axis names the indicator
+    assert sum(city in labels for city in ("洛阳市", "鹤壁市", "郑州市", "益阳市")) >= 3  # side by side across cities
+    assert "基期值" in labels and "目标值" in labels
+    assert page.get_by_text("Deploy").count() == 0
+
+
+def test_one_bodys_duties_across_plans(page, explorer):
+    page.goto(f"{explorer}/duty_view")
+    page.get_by_role("tab", name="按单位").wait_for(timeout=60000)
+    page.get_by_role("tab", name="按单位").click()
+    page.get_by_text("鹤壁市科技局 负责 20 项措施,其中牵头 0 项").wait_for(timeout=30000)
+    page.locator("[data-testid='stDataFrame'] canvas").last.wait_for(timeout=30000)
+    page.wait_for_timeout(800)
+    shot(page, "journey_body_duties.png")
+    page.get_by_role("tab", name="各单位工作量").click()
+    labels = chart_text(page)
+    shot(page, "journey_workload.png")
+    assert "鹤壁市科技局" in labels and "牵头" in labels
+
+
+def test_run_an_example_query_and_download_it(page, explorer):
+    page.goto(f"{explorer}/sparql_view")
+    page.get_by_role("button", name="运行").wait_for(timeout=60000)
+    page.get_by_role("button", name="运行").click()
+    page.get_by_text("行结果").wait_for(timeout=30000)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="下载 CSV").click()
+    assert download.value.suggested_filename == "01_responsibility.csv"
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    assert text.startswith("plan,") and "鹤壁市科技局" in text
+    shot(page, "journey_console.png")
+    assert "q=" in page.url  # the query is in the address: a reload or a shared link runs it again
+    page.reload()
+    page.get_by_text("行结果").wait_for(timeout=30000)
