@@ -10,7 +10,7 @@ it took the CPU the browser needed to draw the view.
 
 import streamlit as st
 
-from app_pages.state import lang, load_graph, load_network, t, view_assets_url
+from app_pages.state import ENTITY_PAGE, entity_key, lang, load_graph, load_network, t, view_assets_url
 from app_pages.strings import RELATION_NAMES, TYPE_NAMES, names
 from graph.analyse import DEFAULT_CAP, cap_nodes, filter_network, find_nodes, layout, neighbourhood
 from graph.explore import entity_relations
@@ -20,6 +20,8 @@ from graph.render import legend_items, render_network
 st.header(t("graph_header"))
 type_names, relation_names = names(TYPE_NAMES, lang()), names(RELATION_NAMES, lang())
 chosen = st.session_state
+if "search" not in chosen:  # a first visit, or back from another page: the link's search, else the last one
+    chosen["search"] = st.query_params.get("search") or chosen.get("kept_search", "")
 query = chosen.get("search", "")
 chosen_plans, chosen_types = chosen.get("plans", []), chosen.get("types", [])
 
@@ -59,15 +61,23 @@ with left:
     st.slider(t("radius"), 1, 3, 1, key="radius")
     st.number_input(t("max_nodes"), 20, 3000, DEFAULT_CAP, step=50, key="limit")
 
+chosen["kept_search"] = query
+if query:
+    st.query_params["search"] = query
+elif "search" in st.query_params:
+    del st.query_params["search"]
+
 if focus:
     st.subheader(t("relations_of", name=network.nodes[focus]["label"]))
+    if entity_key(focus):
+        st.page_link(ENTITY_PAGE, label=t("open_entity"), query_params={"id": entity_key(focus)}, icon=":material/badge:")
     result = entity_relations(load_graph(), focus)
     if not result.rows:
         st.caption(t("no_relations"))
     else:
         import pandas as pd  # only here: importing it costs the first page 0.3-0.4 s
 
-        frame = pd.DataFrame(result.rows, columns=result.columns)
+        frame = pd.DataFrame(result.rows, columns=result.columns).drop(columns=["x"])
         frame["relation"] = frame["relation"].map(lambda r: relation_names.get(r, r))
         frame["otherType"] = frame["otherType"].map(lambda r: type_names.get(r, r))
         frame = frame.astype(object).where(frame.notna(), "")  # an empty cell is blank, not "None"

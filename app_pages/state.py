@@ -12,6 +12,7 @@ import streamlit as st
 from graph.analyse import kept_entity_network, stored_entity_network
 from graph.pipeline import default_graph
 from graph.render import VIS_FOLDER, VIS_SCRIPT, VIS_STYLE
+from graph.namespaces import IGD
 from graph.sandbox import Limits, QuerySandbox
 from graph.store import DEFAULT_STORE, is_remote, open_location, published_generation
 
@@ -107,6 +108,24 @@ def view_assets_url() -> str | None:
         return None
     base = st.get_option("server.baseUrlPath").strip("/")
     return f"/{base}/app/static/" if base else "/app/static/"
+
+
+ENTITY_PAGE = "app_pages/entity_view.py"
+ENTITY_PREFIX = str(IGD["entity/"])
+
+
+def entity_key(iri: str) -> str:
+    """The short key of an entity's IRI, as its page's address carries it (?id=…)."""
+    return iri[len(ENTITY_PREFIX):] if iri.startswith(ENTITY_PREFIX) else ""
+
+
+def entity_link(iri: str, label: str) -> None:
+    """A link to an entity's page; a place or status (no page of its own) is shown as text."""
+    key = entity_key(iri)
+    if key:
+        st.page_link(ENTITY_PAGE, label=label, query_params={"id": key}, icon=":material/arrow_forward:")
+    else:
+        st.text(label)
 
 
 def lang() -> str:

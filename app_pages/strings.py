@@ -11,6 +11,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav_duty": {"zh": "责任分工", "en": "Responsibility"},
     "nav_overview": {"zh": "概览", "en": "Overview"},
     "nav_targets": {"zh": "指标对比", "en": "Targets"},
+    "nav_entity": {"zh": "实体详情", "en": "Entity"},
+    # entity page
+    "entity_header": {"zh": "实体详情", "en": "Entity"},
+    "no_entity": {"zh": "图谱中没有编号为 {key} 的实体。", "en": "The graph has no entity {key}."},
+    "alias_of": {"zh": "又称 {name}", "en": "also {name}"},
+    "mentioned_in": {"zh": "见于 {n} 个规划:", "en": "Mentioned in {n} plan(s):"},
+    "inverse": {"zh": "(被指向)", "en": " (of others)"},
+    "duties_of": {"zh": "负责 {n} 项措施,其中牵头 {lead} 项", "en": "Responsible for {n} measures, leads {lead}"},
+    "neighbours": {"zh": "相邻实体", "en": "Neighbours"},
+    "open_entity": {"zh": "打开实体详情页", "en": "Open the entity's page"},
     # overview
     "overview_intro": {
         "zh": "本图谱由各地科技规划自动抽取而成:实验室、园区、企业、高校、院所、平台、计划、部门、基金与政策文件,它们之间的关系,各项措施的责任单位和量化指标。每条事实都可追溯到原文句子。",

@@ -6,6 +6,8 @@ returns a QueryResult; the app turns results into tables and never writes SPARQL
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rdflib import Graph, URIRef
 
 from .query import QUERY_DIR, QueryResult, get_query, run_query
@@ -48,3 +50,22 @@ def body_workload(graph: Graph) -> QueryResult:
 def targets(graph: Graph) -> QueryResult:
     """Every plan's targets with their shared indicator concept, city, year, value and baseline."""
     return _run(graph, "targets")
+
+
+@dataclass(frozen=True)
+class EntityCard:
+    iri: str
+    label: str
+    type: str
+    aliases: tuple[str, ...]
+    plans: tuple[tuple[str, str], ...]  # (plan IRI, title)
+
+
+def entity_card(graph: Graph, entity: str) -> EntityCard | None:
+    """What the graph says an entity is: name, type, other names, the plans naming it (None if unknown)."""
+    rows = _run(graph, "entity", node=URIRef(entity)).records()
+    if not rows:
+        return None
+    aliases = tuple(dict.fromkeys(r["alt"] for r in rows if r["alt"]))
+    plans = tuple(dict.fromkeys((r["plan"], r["title"]) for r in rows if r["plan"]))
+    return EntityCard(entity, rows[0]["label"], rows[0]["type"], aliases, plans)

@@ -62,6 +62,23 @@ def plain_text(text: str) -> str:
     return LINK_TRIGGER.sub(lambda m: m.group()[:3] + "\u2060" + m.group()[3:], text)
 
 
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:])")
+
+
+def markdown_text(text: str, bold: tuple[str, ...] = ()) -> str:
+    r"""Plan text for Streamlit's markdown: every character markdown or HTML would act on is
+    escaped, so a plan can make no link, image or markup; the names in ``bold`` are bold.
+
+    >>> markdown_text("[x](javascript:alert(1)) 龙门实验室", bold=("龙门实验室",))
+    '\\[x\\]\\(javascript\\:alert\\(1\\)\\) **龙门实验室**'
+    """
+    escaped = MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    for name in sorted({b for b in bold if b}, key=len, reverse=True):
+        safe = MARKDOWN_SPECIAL.sub(r"\\\1", name)
+        escaped = escaped.replace(safe, f"**{safe}**")
+    return escaped
+
+
 def content_policy(html: str, assets_url: str | None) -> str:
     """A Content-Security-Policy for the view: only its own scripts (by hash) and the linked
     vis-network run, nothing is fetched from elsewhere, so markup in a plan's text cannot run

@@ -5,7 +5,7 @@ from streamlit.testing.v1 import AppTest
 
 from .conftest import PLANS, ROOT
 
-PAGES = ["app_pages/graph_view.py", "app_pages/sparql_view.py", "app_pages/duty_view.py", "app_pages/target_view.py", "app_pages/overview.py"]
+PAGES = ["app_pages/graph_view.py", "app_pages/sparql_view.py", "app_pages/duty_view.py", "app_pages/target_view.py", "app_pages/overview.py", "app_pages/entity_view.py"]
 
 
 @pytest.fixture()
@@ -287,3 +287,45 @@ def test_the_targets_view_puts_one_indicator_side_by_side(app):
     table = app.dataframe[0].value
     rows = table[table["指标"] == "研发经费投入强度"]
     assert set(rows["城市"]) >= {"洛阳市", "鹤壁市", "郑州市"} and "None" not in set(table.astype(str).values.ravel())
+
+
+def lab_key(bundled_graph, label="龙门实验室"):
+    from app_pages.state import entity_key
+    from graph.query import run_query
+
+    rows = run_query(bundled_graph, "SELECT ?e WHERE { ?e rdfs:label ?l FILTER(STR(?l) = ?name) }", name=label).rows
+    return entity_key(rows[0][0])
+
+
+def test_an_entity_page_says_everything_about_it(bundled_graph):
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    app.query_params["id"] = lab_key(bundled_graph)
+    app.run()
+    app.switch_page("app_pages/entity_view.py").run()
+    assert not app.exception
+    assert app.header[0].value == "龙门实验室"
+    groups = [s.value for s in app.subheader]
+    assert any(g.startswith("牵头单位") for g in groups) and any(g.startswith("参与单位") for g in groups)
+    sentences = [m.value for m in app.markdown if "牵头组建" in m.value]
+    assert sentences and all(s.startswith("**龙门实验室**") for s in sentences)  # the whole sentence, this entity in bold
+    assert any("由**河南科技大学**、郑州大学牵头组建" in s for s in sentences)  # and the other one of its relation
+
+
+def test_a_bodys_page_lists_its_duties(bundled_graph):
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    app.query_params["id"] = lab_key(bundled_graph, "鹤壁市科技局")
+    app.run()
+    app.switch_page("app_pages/entity_view.py").run()
+    assert "负责 20 项措施,其中牵头 0 项" in [s.value for s in app.subheader]
+    assert len(app.dataframe[0].value) == 20
+
+
+def test_a_search_in_the_address_is_the_view_and_survives_a_visit_elsewhere():
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    app.query_params["search"] = "龙门实验室"
+    app.run()
+    assert app.text_input(key="search").value == "龙门实验室"
+    assert "“龙门实验室”的关系" in app.subheader[0].value
+    app.switch_page("app_pages/overview.py").run()
+    app.switch_page("app_pages/graph_view.py").run()
+    assert app.text_input(key="search").value == "龙门实验室"

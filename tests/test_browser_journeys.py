@@ -97,3 +97,20 @@ def test_run_an_example_query_and_download_it(page, explorer):
     assert "q=" in page.url  # the query is in the address: a reload or a shared link runs it again
     page.reload()
     page.get_by_text("行结果").wait_for(timeout=30000)
+
+
+def test_find_a_lab_and_who_leads_it_then_go_to_a_neighbour(page, explorer):
+    page.goto(f"{explorer}/?search=龙门实验室")  # a shared link: the search is the view
+    page.get_by_text("“龙门实验室”的关系").wait_for(timeout=60000)
+    page.get_by_role("link", name="打开实体详情页").click()
+    page.get_by_role("heading", name="龙门实验室").wait_for(timeout=30000)
+    page.get_by_role("heading", name="牵头单位 (2)").wait_for(timeout=30000)
+    assert page.get_by_text("由河南科技大学、郑州大学牵头组建").first.is_visible()  # the sentence behind the relation
+    shot(page, "journey_entity.png")
+    page.get_by_role("link", name="河南科技大学 · 高校").first.click()  # on to a neighbour's page
+    page.get_by_role("heading", name="河南科技大学").wait_for(timeout=30000)
+    assert "id=" in page.url
+    shared = page.url
+    page.goto(shared)  # the neighbour's address opens the same page for anyone
+    page.get_by_role("heading", name="河南科技大学").wait_for(timeout=30000)
+    shot(page, "journey_neighbour.png")

@@ -1,0 +1,69 @@
+"""Entity page: everything the plans say about one entity, reachable by a link (?id=…).
+
+Its name, type, other names and the plans that mention it; every stated relation, grouped
+by relation, with the plan and the whole sentence (both names in bold); for a body, its
+duties across plans; a small network of its neighbours. Every other entity is a link to
+its own page. Plan text goes through ``markdown_text``, which escapes it.
+"""
+
+import streamlit as st
+
+from app_pages.state import ENTITY_PAGE, entity_key, entity_link, lang, load_graph, load_network, t, view_assets_url
+from app_pages.strings import RELATION_NAMES, TYPE_NAMES, names
+from graph.analyse import find_nodes, layout, neighbourhood
+from graph.explore import body_duties, entity_card, entity_relations
+from graph.namespaces import IGD
+from graph.render import markdown_text, render_network
+
+type_names, relation_names = names(TYPE_NAMES, lang()), names(RELATION_NAMES, lang())
+key = st.query_params.get("id") or st.session_state.get("entity_id")
+card = entity_card(load_graph(), str(IGD[f"entity/{key}"])) if key else None
+
+if card is None:
+    st.header(t("entity_header"))
+    if key:
+        st.warning(t("no_entity", key=key), icon=":material/search_off:")
+    query = st.text_input(t("search"), key="entity_search")
+    network = load_network(False)
+    for node in find_nodes(network, query, limit=30) if query else []:
+        st.page_link(ENTITY_PAGE, label=f"{network.nodes[node]['label']} · {type_names.get(network.nodes[node]['type'], '')}",
+                     query_params={"id": entity_key(node)})
+    st.stop()
+
+st.session_state["entity_id"] = key
+st.query_params["id"] = key
+st.header(card.label)
+st.caption(" · ".join([type_names.get(card.type, card.type), *(t("alias_of", name=a) for a in card.aliases)]))
+st.write(t("mentioned_in", n=len(card.plans)) + " " + "; ".join(markdown_text(title) for _, title in card.plans))
+
+relations = entity_relations(load_graph(), card.iri)
+groups: dict[str, list] = {}
+for row in relations.records():
+    groups.setdefault((row["relation"], row["direction"]), []).append(row)
+if not groups:
+    st.caption(t("no_relations"))
+for (relation, direction), rows in sorted(groups.items()):
+    arrow = "" if direction == "→" else t("inverse")
+    st.subheader(f"{relation_names.get(relation, relation)}{arrow} ({len(rows)})")
+    for row in rows:
+        with st.container(border=True):
+            entity_link(row["x"], f"{row['other']} · {type_names.get(row['otherType'], row['otherType'])}")
+            st.markdown(markdown_text(row["sentence"], bold=(card.label, row["other"])))
+            st.caption(markdown_text(row["plan"]))
+
+duties = body_duties(load_graph(), card.iri).without("begin")
+if duties.rows:
+    import pandas as pd
+
+    st.subheader(t("duties_of", n=len(duties.rows), lead=sum(bool(r[3]) for r in duties.rows)))
+    frame = pd.DataFrame(duties.rows, columns=duties.columns)
+    frame["lead"] = frame["lead"].map({True: "★", False: ""})
+    frame.columns = [t(c) for c in ("col_plan", "col_no", "col_measure", "col_lead", "col_text")]
+    st.dataframe(frame, hide_index=True, width="stretch")
+
+network = load_network(False)
+if card.iri in network:
+    st.subheader(t("neighbours"))
+    near = neighbourhood(network, card.iri, 1)
+    st.iframe(render_network(near, layout(near), type_names, relation_names, card.iri, plans_word=t("plans_word"),
+                             assets_url=view_assets_url()), height=460)
