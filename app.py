@@ -23,5 +23,6 @@ pages = [
     st.Page("app_pages/target_view.py", title=t("nav_targets"), icon=":material/trending_up:"),
     st.Page("app_pages/overview.py", title=t("nav_overview"), icon=":material/bar_chart:"),
     st.Page("app_pages/entity_view.py", title=t("nav_entity"), icon=":material/badge:", url_path="entity"),
+    st.Page("app_pages/upload_view.py", title=t("nav_upload"), icon=":material/upload_file:"),
 ]
 st.navigation(pages).run()

@@ -10,9 +10,9 @@ from pathlib import Path
 import streamlit as st
 
 from graph.analyse import kept_entity_network, stored_entity_network
+from graph.namespaces import IGD
 from graph.pipeline import default_graph
 from graph.render import VIS_FOLDER, VIS_SCRIPT, VIS_STYLE
-from graph.namespaces import IGD
 from graph.sandbox import Limits, QuerySandbox
 from graph.store import DEFAULT_STORE, is_remote, open_location, published_generation
 
@@ -79,10 +79,16 @@ def store_folder() -> Path | None:
     return None if is_remote(location) or not Path(location).is_dir() else Path(location)
 
 
-@st.cache_resource(show_spinner=False)
 def load_network(with_measures: bool):
     """The kept network if the store has one (the first page then waits for neither the
-    store nor a query engine), else the network read from the store and kept."""
+    store nor a query engine), else the network read from the store and kept; of the
+    store's published generation, so a plan added in the explorer shows at once."""
+    folder = store_folder()
+    return _network(with_measures, str(published_generation(folder)) if folder else "")
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _network(with_measures: bool, generation: str):
     kept = kept_entity_network(store_folder(), with_measures)
     return kept if kept is not None else stored_entity_network(load_graph(), store_folder(), with_measures=with_measures)
 

@@ -5,7 +5,7 @@ from streamlit.testing.v1 import AppTest
 
 from .conftest import PLANS, ROOT
 
-PAGES = ["app_pages/graph_view.py", "app_pages/sparql_view.py", "app_pages/duty_view.py", "app_pages/target_view.py", "app_pages/overview.py", "app_pages/entity_view.py"]
+PAGES = ["app_pages/graph_view.py", "app_pages/sparql_view.py", "app_pages/duty_view.py", "app_pages/target_view.py", "app_pages/overview.py", "app_pages/entity_view.py", "app_pages/upload_view.py"]
 
 
 @pytest.fixture()
@@ -160,7 +160,7 @@ def fresh_caches():
     from app_pages import state
 
     def clear():
-        for cached in (state._opened_generation, state._opened_location, state.load_network):
+        for cached in (state._opened_generation, state._opened_location, state._network):
             cached.clear()
 
     clear()

@@ -114,3 +114,21 @@ def test_find_a_lab_and_who_leads_it_then_go_to_a_neighbour(page, explorer):
     page.goto(shared)  # the neighbour's address opens the same page for anyone
     page.get_by_role("heading", name="河南科技大学").wait_for(timeout=30000)
     shot(page, "journey_neighbour.png")
+
+
+def test_upload_a_plan_and_find_its_new_entity(tmp_path, page, explorer):
+    plan = tmp_path / "测试规划.txt"
+    plan.write_bytes("鹤壁市科技局关于印发《测试科技行动方案》的通知\n一、重点任务\n(一)支持鹤壁职业技术学院建设淇河测试创新中心。\n"
+                     .encode("gbk"))  # a GBK file, as a county's web page gives it
+    broken = tmp_path / "坏文件.docx"
+    broken.write_bytes(b"not a docx")
+    page.goto(f"{explorer}/upload_view")
+    page.get_by_role("button", name="加入图谱").wait_for(timeout=60000)
+    page.locator("input[type=file]").set_input_files([str(plan), str(broken)])
+    page.wait_for_timeout(500)
+    page.get_by_role("button", name="加入图谱").click()
+    page.get_by_text("已加入 测试规划.txt").wait_for(timeout=60000)
+    assert page.get_by_text("未加入").first.is_visible() and page.get_by_text("坏文件.docx").first.is_visible()
+    shot(page, "journey_upload.png")
+    page.goto(f"{explorer}/?search=淇河测试创新中心")
+    page.get_by_text("“淇河测试创新中心”的关系").wait_for(timeout=60000)

@@ -323,3 +323,23 @@ def test_a_build_killed_after_slices_were_loaded_is_repaired_by_the_next(workspa
     update_store(fresh, [plans])
     assert len(plan_titles(dataset)) == 4
     assert set(dataset.quads((None, None, None, None))) == set(fresh.quads((None, None, None, None)))
+
+
+def test_plans_added_from_the_explorer_join_the_store_and_bad_ones_are_refused_each(workspace):
+    """add_plans: a readable file is kept in the store's uploads and built in incrementally; a file
+    that cannot be read is refused with its own message and the store keeps what it had."""
+    from graph.pipeline import UPLOADS, add_plans
+
+    plans, store = workspace
+    build_store(store, [plans / "003_419ed8c8abbe28d5.txt"])
+    before = count_triples(open_store(store))
+    plan = "鹤壁市科技局关于印发《测试科技行动方案》的通知\n一、重点任务\n(一)建设鹤壁新材料中试基地。支持鹤壁职业技术学院建设测试创新中心。\n"
+    result = add_plans(store, [("../../escape.txt", plan.encode("gbk")), ("broken.docx", b"not a docx"), ("empty.pdf", b"")])
+    assert result.added == ["escape.txt"] and (store / UPLOADS / "escape.txt").is_file()  # a name, never a path
+    assert len(result.refused) == 2 and "broken.docx" in result.refused[0] and "empty.pdf" in result.refused[1]
+    assert (result.report.added, result.report.unchanged) == (1, 1)  # the store's own plan is not redone
+    dataset = open_store(store)
+    assert len(plan_titles(dataset)) == 2 and count_triples(dataset) > before
+    assert "测试创新中心" in {str(o) for o in dataset.objects(None, RDFS.label)}
+    refused_only = add_plans(store, [("bad.pdf", b"%PDF-1.4 broken")])
+    assert refused_only.report is None and len(plan_titles(open_store(store))) == 2  # nothing lost
