@@ -8,14 +8,15 @@ its own page. Plan text goes through ``markdown_text``, which escapes it.
 
 import streamlit as st
 
-from app_pages.state import ENTITY_PAGE, entity_key, entity_link, lang, load_graph, load_network, t, view_assets_url
-from app_pages.strings import RELATION_NAMES, TYPE_NAMES, names
+from app_pages.state import ENTITY_PAGE, entity_addresses, entity_key, entity_link, lang, load_graph, load_network, t, view_assets_url
+from app_pages.strings import INVERSE_RELATION_NAMES, RELATION_NAMES, TYPE_NAMES, names
 from graph.analyse import find_nodes, layout, neighbourhood
 from graph.explore import body_duties, entity_card, entity_relations
 from graph.namespaces import IGD
 from graph.render import markdown_text, render_network
 
 type_names, relation_names = names(TYPE_NAMES, lang()), names(RELATION_NAMES, lang())
+inverse_names = names(INVERSE_RELATION_NAMES, lang())
 key = st.query_params.get("id") or st.session_state.get("entity_id")
 card = entity_card(load_graph(), str(IGD[f"entity/{key}"])) if key else None
 
@@ -43,8 +44,8 @@ for row in relations.records():
 if not groups:
     st.caption(t("no_relations"))
 for (relation, direction), rows in sorted(groups.items()):
-    arrow = "" if direction == "→" else t("inverse")
-    st.subheader(f"{relation_names.get(relation, relation)}{arrow} ({len(rows)})")
+    heading = relation_names.get(relation, relation) if direction == "→" else inverse_names.get(relation, relation)
+    st.subheader(f"{heading} ({len(rows)})")
     for row in rows:
         with st.container(border=True):
             entity_link(row["x"], f"{row['other']} · {type_names.get(row['otherType'], row['otherType'])}")
@@ -65,5 +66,6 @@ network = load_network(False)
 if card.iri in network:
     st.subheader(t("neighbours"))
     near = neighbourhood(network, card.iri, 1)
+    st.caption(t("click_to_open"))
     st.iframe(render_network(near, layout(near), type_names, relation_names, card.iri, plans_word=t("plans_word"),
-                             assets_url=view_assets_url()), height=460)
+                             assets_url=view_assets_url(), node_links=entity_addresses(near)), height=460)

@@ -10,7 +10,7 @@ it took the CPU the browser needed to draw the view.
 
 import streamlit as st
 
-from app_pages.state import ENTITY_PAGE, entity_key, lang, load_graph, load_network, t, view_assets_url
+from app_pages.state import ENTITY_PAGE, entity_addresses, entity_key, lang, load_graph, load_network, t, view_assets_url
 from app_pages.strings import RELATION_NAMES, TYPE_NAMES, names
 from graph.analyse import DEFAULT_CAP, cap_nodes, filter_network, find_nodes, layout, neighbourhood
 from graph.explore import entity_relations
@@ -42,11 +42,12 @@ with right:
         st.warning(t("empty_view"), icon=":material/info:")
     else:
         html = render_network(capped.graph, layout(capped.graph), type_names, relation_names, focus, plans_word=t("plans_word"),
-                              assets_url=view_assets_url())
+                              assets_url=view_assets_url(), node_links=entity_addresses(capped.graph))
         st.iframe(html, height=640)
         present = sorted({d["type"] for _, d in capped.graph.nodes(data=True)})
         st.markdown(t("legend") + ": " + " ".join(
             f"<span style='color:{colour}'>●</span> {name}" for colour, name in legend_items(present, type_names)), unsafe_allow_html=True)
+        st.caption(t("click_to_open"))
 
 with left:
     st.text_input(t("search"), key="search")

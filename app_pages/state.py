@@ -125,6 +125,13 @@ def entity_key(iri: str) -> str:
     return iri[len(ENTITY_PREFIX):] if iri.startswith(ENTITY_PREFIX) else ""
 
 
+def entity_addresses(nodes) -> dict[str, str]:
+    """Each entity node's page address (from the server's root), for clicks in a network view."""
+    base = st.get_option("server.baseUrlPath").strip("/")
+    root = f"/{base}/" if base else "/"
+    return {n: f"{root}entity?id={entity_key(n)}" for n in nodes if entity_key(n)}
+
+
 def entity_link(iri: str, label: str) -> None:
     """A link to an entity's page; a place or status (no page of its own) is shown as text."""
     key = entity_key(iri)

@@ -31,9 +31,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_entity": {"zh": "图谱中没有编号为 {key} 的实体。", "en": "The graph has no entity {key}."},
     "alias_of": {"zh": "又称 {name}", "en": "also {name}"},
     "mentioned_in": {"zh": "见于 {n} 个规划:", "en": "Mentioned in {n} plan(s):"},
-    "inverse": {"zh": "(被指向)", "en": " (of others)"},
     "duties_of": {"zh": "负责 {n} 项措施,其中牵头 {lead} 项", "en": "Responsible for {n} measures, leads {lead}"},
     "neighbours": {"zh": "相邻实体", "en": "Neighbours"},
+    "click_to_open": {"zh": "点击节点,在新标签页中打开它的详情页。", "en": "Click a node to open its page in a new tab."},
     "open_entity": {"zh": "打开实体详情页", "en": "Open the entity's page"},
     # overview
     "overview_intro": {
@@ -148,6 +148,7 @@ TYPE_NAMES = {
     "Policy": {"zh": "政策文件", "en": "Policy"},
     "Place": {"zh": "地区", "en": "Place"},
     "Measure": {"zh": "措施", "en": "Measure"},
+    "Status": {"zh": "级别称号", "en": "Status"},
 }
 
 RELATION_NAMES = {
@@ -159,6 +160,16 @@ RELATION_NAMES = {
     "upgradeTo": {"zh": "升级创建", "en": "upgrade to"},
     "responsibleFor": {"zh": "负责", "en": "responsible for"},
     "leads": {"zh": "牵头负责", "en": "leads"},
+}
+
+
+INVERSE_RELATION_NAMES = {  # a relation read from its object: 河南科技大学 牵头建设 龙门实验室
+    "ledBy": {"zh": "牵头建设", "en": "leads"},
+    "participant": {"zh": "参与建设", "en": "takes part in"},
+    "supportedBy": {"zh": "提供技术支持", "en": "supports"},
+    "partnerOf": {"zh": "共建", "en": "partner of"},
+    "locatedIn": {"zh": "区内有", "en": "has within it"},
+    "upgradeTo": {"zh": "由其升级而来", "en": "upgraded from"},
 }
 
 

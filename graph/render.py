@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -111,8 +112,10 @@ def render_network(
     height: int = 620,
     plans_word: str = "规划",
     assets_url: str | None = None,
+    node_links: dict[str, str] | None = None,
 ) -> str:
-    """HTML of the view: coloured by type, labelled, with tooltips.
+    """HTML of the view: coloured by type, labelled, with tooltips; with ``node_links``
+    (node → address), a click on a node opens its address in the explorer's window.
 
     Self-contained by default. With ``assets_url`` (where VIS_FOLDER's VIS_SCRIPT and
     VIS_STYLE are served) it links them instead: a 300-node view is then 0.4 MB instead
@@ -147,11 +150,23 @@ def render_network(
     net.set_options('{"interaction": {"hover": true, "tooltipDelay": 120}, "physics": {"enabled": false},'
                     ' "edges": {"smooth": false}}')
     html = EXTERNAL.sub("", net.generate_html())  # "remote" links a CDN: removed, and replaced by assets_url's files
+    if node_links:
+        html = html.replace("</body>", _click_script({n: u for n, u in node_links.items() if n in g}) + "</body>", 1)
     if assets_url:
         linked = f'<link rel="stylesheet" href="{assets_url}{VIS_STYLE}"><script src="{assets_url}{VIS_SCRIPT}"></script>'
         html = html.replace("<head>", "<head>" + linked, 1)
     policy = f'<meta http-equiv="Content-Security-Policy" content="{content_policy(html, assets_url)}">'
     return html.replace("<head>", "<head>" + policy, 1)
+
+
+def _click_script(links: dict[str, str]) -> str:
+    """Open a clicked node's address in a new tab: Streamlit's view iframe may open pop-ups
+    but not navigate the explorer's own window (no allow-top-navigation in its sandbox). The
+    addresses are JSON with "<" escaped, so no text can close the script."""
+    table = json.dumps(links, ensure_ascii=True).replace("<", "\\u003c")
+    return ("<script>(function () { var links = " + table + "; network.on('click', function (params) {"
+            " var url = params.nodes.length ? links[params.nodes[0]] : null; if (url) { window.open(url, '_blank', 'noopener'); } }); })();"
+            "</script>")
 
 
 def legend_items(types: list[str], type_names: dict[str, str]) -> list[tuple[str, str]]:

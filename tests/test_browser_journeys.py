@@ -132,3 +132,25 @@ def test_upload_a_plan_and_find_its_new_entity(tmp_path, page, explorer):
     shot(page, "journey_upload.png")
     page.goto(f"{explorer}/?search=淇河测试创新中心")
     page.get_by_text("“淇河测试创新中心”的关系").wait_for(timeout=60000)
+
+
+def test_a_click_on_a_node_opens_its_page(page, explorer):
+    page.goto(f"{explorer}/?search=龙门实验室")
+    page.get_by_text("“龙门实验室”的关系").wait_for(timeout=60000)
+    frame_element = page.locator("iframe").first
+    frame_element.wait_for(timeout=30000)
+    frame = frame_element.content_frame
+    frame.locator("canvas").wait_for(timeout=30000)
+    page.wait_for_timeout(800)
+    spot = frame.locator("body").evaluate("""() => {
+        const node = network.body.data.nodes.get().find(n => n.label === '河南科技大学');
+        const at = network.canvasToDOM(network.getPositions([node.id])[node.id]);
+        return {x: at.x, y: at.y};
+    }""")
+    box = frame.locator("canvas").bounding_box()  # in the page's coordinates
+    with page.context.expect_page() as opened:  # the node's page, in a new tab
+        page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
+    tab = opened.value
+    tab.get_by_role("heading", name="河南科技大学").wait_for(timeout=60000)
+    assert "/entity?id=" in tab.url
+    shot(tab, "journey_node_click.png")
