@@ -8,7 +8,17 @@ its own page. Plan text goes through ``markdown_text``, which escapes it.
 
 import streamlit as st
 
-from app_pages.state import ENTITY_PAGE, entity_addresses, entity_key, entity_link, lang, load_graph, load_network, t, view_assets_url
+from app_pages.state import (
+    ENTITY_PAGE,
+    entity_addresses,
+    entity_key,
+    entity_link,
+    lang,
+    load_graph,
+    load_network,
+    t,
+    view_assets_url,
+)
 from app_pages.strings import INVERSE_RELATION_NAMES, RELATION_NAMES, TYPE_NAMES, names
 from graph.analyse import find_nodes, layout, neighbourhood
 from graph.explore import body_duties, entity_card, entity_relations
