@@ -20,7 +20,7 @@ from app_pages.state import (
     view_assets_url,
 )
 from app_pages.strings import INVERSE_RELATION_NAMES, RELATION_NAMES, TYPE_NAMES, names
-from graph.analyse import find_nodes, layout, neighbourhood
+from graph.analyse import find_nodes, layout, neighbourhood, path_between
 from graph.explore import body_duties, entity_card, entity_relations
 from graph.namespaces import IGD
 from graph.render import markdown_text, render_network
@@ -73,6 +73,29 @@ if duties.rows:
     st.dataframe(frame, hide_index=True, width="stretch")
 
 network = load_network(False)
+st.subheader(t("path_header"))
+other_query = st.text_input(t("path_to"), key="path_to")
+others = [n for n in find_nodes(network, other_query, limit=20) if n != card.iri] if other_query else []
+if other_query and not others:
+    st.caption(t("no_match", q=other_query))
+elif others:
+    other = st.selectbox(t("search_pick"), others, key="path_pick",
+                         format_func=lambda n: f"{network.nodes[n]['label']} · {type_names.get(network.nodes[n]['type'], '')}")
+    hops = path_between(network, card.iri, other)
+    if not hops:
+        st.info(t("no_path"), icon=":material/link_off:")
+    for a, b in zip(hops, hops[1:]):
+        stated = [r for r in entity_relations(load_graph(), a).records() if r["x"] == b]
+        with st.container(border=True):
+            if stated:
+                r = stated[0]
+                name = relation_names.get(r["relation"], r["relation"]) if r["direction"] == "→" else inverse_names.get(r["relation"], r["relation"])
+                st.markdown(markdown_text(f"{network.nodes[a]['label']} — {name} — {network.nodes[b]['label']}"))
+                st.caption(markdown_text(r["sentence"], bold=(network.nodes[a]["label"], network.nodes[b]["label"])))
+            else:  # a link of the network the statements do not carry (a shared place)
+                st.markdown(markdown_text(f"{network.nodes[a]['label']} — {network.nodes[b]['label']}"))
+            entity_link(b, network.nodes[b]["label"])
+
 if card.iri in network:
     st.subheader(t("neighbours"))
     near = neighbourhood(network, card.iri, 1)

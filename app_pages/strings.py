@@ -33,6 +33,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "mentioned_in": {"zh": "见于 {n} 个规划:", "en": "Mentioned in {n} plan(s):"},
     "duties_of": {"zh": "负责 {n} 项措施,其中牵头 {lead} 项", "en": "Responsible for {n} measures, leads {lead}"},
     "neighbours": {"zh": "相邻实体", "en": "Neighbours"},
+    "path_header": {"zh": "与另一实体的关联路径", "en": "Path to another entity"},
+    "path_to": {"zh": "另一实体的名称", "en": "The other entity's name"},
+    "no_path": {"zh": "规划中没有把这两个实体联系起来的关系。", "en": "No stated relations connect these two entities."},
     "click_to_open": {"zh": "点击节点,在新标签页中打开它的详情页。", "en": "Click a node to open its page in a new tab."},
     "open_entity": {"zh": "打开实体详情页", "en": "Open the entity's page"},
     # overview

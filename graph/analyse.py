@@ -225,6 +225,21 @@ def neighbourhood(g: nx.Graph, node: str, radius: int = 1) -> nx.Graph:
     return nx.ego_graph(g, node, radius=radius)
 
 
+def path_between(g: nx.Graph, source: str, target: str) -> list[str]:
+    """The shortest chain of stated relations from one entity to another (its nodes, both
+    ends included), or [] when the plans connect them by none. Places and statuses are
+    nodes too: two labs in one district are two hops apart through it.
+
+    >>> g = nx.Graph([("a", "b"), ("b", "c"), ("x", "y")])
+    >>> path_between(g, "a", "c"), path_between(g, "a", "y")
+    (['a', 'b', 'c'], [])
+    """
+    try:
+        return nx.shortest_path(g, source, target)
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        return []
+
+
 def cap_nodes(g: nx.Graph, limit: int = DEFAULT_CAP, focus: str | None = None) -> View:
     """Keep at most ``limit`` nodes: the focus, then the best-connected ones."""
     total = g.number_of_nodes()

@@ -329,3 +329,15 @@ def test_a_search_in_the_address_is_the_view_and_survives_a_visit_elsewhere():
     app.switch_page("app_pages/overview.py").run()
     app.switch_page("app_pages/graph_view.py").run()
     assert app.text_input(key="search").value == "龙门实验室"
+
+
+def test_an_entity_page_finds_the_path_to_another(bundled_graph):
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    app.query_params["id"] = lab_key(bundled_graph, "河南科技大学")
+    app.run()
+    app.switch_page("app_pages/entity_view.py").run()
+    app.text_input(key="path_to").set_value("中铁装备").run()
+    assert not app.exception
+    hops = [m.value for m in app.markdown if " — " in m.value]
+    assert hops == ["河南科技大学 — 牵头建设 — 龙门实验室", "龙门实验室 — 参与单位 — 中铁装备"]
+    assert any("**龙门实验室**" in c.value and "**中铁装备**" in c.value for c in app.caption)
