@@ -6,6 +6,8 @@ duties across plans; a small network of its neighbours. Every other entity is a 
 its own page. Plan text goes through ``markdown_text``, which escapes it.
 """
 
+from itertools import pairwise
+
 import streamlit as st
 
 from app_pages.state import (
@@ -84,7 +86,7 @@ elif others:
     hops = path_between(network, card.iri, other)
     if not hops:
         st.info(t("no_path"), icon=":material/link_off:")
-    for a, b in zip(hops, hops[1:]):
+    for a, b in pairwise(hops):
         stated = [r for r in entity_relations(load_graph(), a).records() if r["x"] == b]
         with st.container(border=True):
             if stated:
