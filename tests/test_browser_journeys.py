@@ -154,3 +154,25 @@ def test_a_click_on_a_node_opens_its_page(page, explorer):
     tab.get_by_role("heading", name="河南科技大学").wait_for(timeout=60000)
     assert "/entity?id=" in tab.url
     shot(tab, "journey_node_click.png")
+
+
+def test_in_english_no_interface_string_is_chinese(page, explorer):
+    """Switch the language, go through every page by its link: none of the Chinese interface
+    strings (those that no plan contains) is on screen."""
+    from app_pages.strings import STRINGS
+
+    plan_text = "".join(p.read_text(encoding="utf-8") for p in PLANS.glob("*.txt"))
+    chinese = {v["zh"].split("{")[0].strip() for v in STRINGS.values()}
+    chinese = {s for s in chinese if len(s) >= 4 and s not in plan_text}
+    chinese.discard(STRINGS["language"]["zh"])  # the switch itself says 界面语言 / Language, to be found in either
+    page.goto(explorer)
+    page.get_by_text("English").first.wait_for(timeout=60000)
+    page.get_by_text("English").first.click()
+    page.get_by_role("heading", name="Network of innovation entities").wait_for(timeout=30000)
+    for link in ("Network", "SPARQL", "Responsibility", "Targets", "Overview", "Add plans"):
+        page.get_by_role("link", name=link, exact=True).click()
+        page.wait_for_timeout(2500)
+        shown = page.locator("[data-testid='stMain']").inner_text() + page.locator("[data-testid='stSidebar']").inner_text()
+        found = sorted(s for s in chinese if s in shown)
+        assert found == [], (link, found)
+    shot(page, "journey_english.png")
