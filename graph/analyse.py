@@ -241,9 +241,13 @@ def path_between(g: nx.Graph, source: str, target: str) -> list[str]:
 
 
 def cap_nodes(g: nx.Graph, limit: int = DEFAULT_CAP, focus: str | None = None) -> View:
-    """Keep at most ``limit`` nodes: the focus, then the best-connected ones."""
+    """Keep at most ``limit`` nodes: the focus, then the best-connected ones. Without a focus
+    (the overview), nodes with no stated relation are left out: in a picture of relations
+    they say nothing, and spring layout threw them into a ring around it; search finds them."""
     total = g.number_of_nodes()
-    if total <= limit:
+    if focus is None and g.number_of_edges():
+        g = g.subgraph([n for n, d in g.degree() if d]).copy()
+    if g.number_of_nodes() <= limit:
         return View(g, False, total)
     degree = dict(g.degree())
     labels = g.nodes(data="label")

@@ -103,6 +103,10 @@ def node_tooltip(data: dict, type_names: dict[str, str], plans_word: str) -> str
     return plain_text("\n".join(lines))
 
 
+LABEL_ALL_UP_TO = 60  # nodes a view labels all of; above it, only the best-connected
+LABELLED_IN_BIG_VIEWS = 40
+
+
 def render_network(
     g: nx.Graph,
     positions: dict[str, tuple[float, float]],
@@ -126,11 +130,15 @@ def render_network(
     relation_names = relation_names or {}
     net = Network(height=f"{height}px", width="100%", cdn_resources="remote" if assets_url else "in_line", directed=False)
     net.templateEnv = _templates(net.template_dir)
+    # a big view labels its best-connected nodes and the focus; the others say their name on hover
+    labelled = set(g) if g.number_of_nodes() <= LABEL_ALL_UP_TO else {
+        n for n, _ in sorted(g.degree(), key=lambda nd: (-nd[1], str(nd[0])))[:LABELLED_IN_BIG_VIEWS]} | {focus}
     for node, data in g.nodes(data=True):
         x, y = positions.get(node, (0.0, 0.0))
+        short = data["label"] if len(data["label"]) <= 16 else data["label"][:15] + "…"
         net.add_node(
             node,
-            label=data["label"] if len(data["label"]) <= 16 else data["label"][:15] + "…",
+            label=short if node in labelled else " ",
             title=node_tooltip(data, type_names, plans_word),
             color=TYPE_COLOURS.get(data["type"], "#cccccc"),
             x=x,

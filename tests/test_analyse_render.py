@@ -102,3 +102,19 @@ def test_oxigraphs_hashed_queries_read_the_same_network(monkeypatch):
     assert dict(hashed.nodes(data=True)) == dict(plain.nodes(data=True))
     assert {frozenset(e) for e in hashed.edges} == {frozenset(e) for e in plain.edges}
     assert sum(1 for _, d in hashed.nodes(data=True) if d["sentence"]) > 250
+
+
+def test_the_overview_draws_relations_not_a_ring_of_loose_names(bundled_graph):
+    """Without a focus, entities with no stated relation are left out (search finds them), and a
+    big view labels only its best-connected nodes, each of the others named on hover."""
+    network = entity_network(bundled_graph, with_measures=False)
+    loose = [n for n, d in network.degree() if d == 0]
+    assert len(loose) > 50  # the bundled plans name many things they relate to nothing
+    overview = cap_nodes(network).graph
+    assert overview.number_of_nodes() > 60 and not set(loose) & set(overview)
+    focus = loose[0]  # a focus is shown even when it has no relation
+    assert focus in cap_nodes(network, focus=focus).graph
+    html = render_network(overview, layout(overview))
+    labels = re.findall(r'"label": "([^"]*)"', html)
+    named = [label for label in labels if label.strip()]
+    assert len(labels) >= overview.number_of_nodes() and 0 < len(named) <= 41
