@@ -30,8 +30,8 @@ def explain_lines(ex: Extraction) -> list[str]:
     meta = doc.metadata
     lines = [
         f"# {meta.title}",
-        f"# issuer={meta.issuer} number={meta.doc_number} date={meta.date} city={meta.city} province={meta.province}"
-        f" kind={meta.kind} period={meta.period_start}-{meta.period_end}",
+        (f"# issuer={meta.issuer} number={meta.doc_number} date={meta.date} city={meta.city} province={meta.province}"
+         f" kind={meta.kind} period={meta.period_start}-{meta.period_end}"),
         f"# {len(doc.units)} units ({sum(u.is_measure for u in doc.units)} measures), {len(doc.tables)} table rows",
     ]
     for span in sorted(found):

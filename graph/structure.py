@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .lexicon import Lexicon
 from .model import Span, TableRow, Unit
@@ -56,7 +57,7 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in re.finditer(r"[^\n]+", text):
         cuts = [m.start()] + [m.start() + s.end() for s in INLINE_SPLIT.finditer(m.group())] + [m.end()]
-        for a, b in zip(cuts, cuts[1:]):
+        for a, b in pairwise(cuts):
             while a < b and text[a].isspace():
                 a += 1
             while b > a and text[b - 1].isspace():
@@ -155,7 +156,7 @@ class _Builder:
                 return
         if self.in_box() and BOX_ITEM.match(text, a, b):
             pieces = [a] + [a + s.end() for s in BOX_ITEM_SPLIT.finditer(text[a:b])] + [b]
-            for x, y in zip(pieces, pieces[1:]):
+            for x, y in pairwise(pieces):
                 y = x + len(text[x:y].rstrip())
                 m = BOX_ITEM.match(text, x, y)
                 if m:
