@@ -67,6 +67,14 @@ SELECT ?s ?p ?o WHERE {
 }
 """
 
+EDGE_SENTENCES_QUERY = """
+SELECT ?s ?o ?sn WHERE {
+  VALUES ?prop { ig:ledBy ig:participant ig:supportedBy ig:partnerOf ig:locatedIn ig:upgradeTo }
+  ?st rdf:predicate ?prop ; rdf:subject ?s ; rdf:object ?o ; prov:wasDerivedFrom ?ev .
+  ?ev nif:sentence ?sn .
+}
+"""
+
 MEASURES_QUERY = """
 SELECT ?m ?label ?plan ?body ?lead WHERE {
   ?body ig:responsibleFor ?m .
@@ -76,7 +84,7 @@ SELECT ?m ?label ?plan ?body ?lead WHERE {
 """
 
 
-NETWORK_FORMAT = 5  # raise when entity_network's output changes, so kept copies are read again
+NETWORK_FORMAT = 6  # raise when entity_network's output changes, so kept copies are read again
 DEFAULT_CAP = 300  # nodes a view sends to the browser unless the user asks for more
 LAYOUT_SEED, LAYOUT_SCALE = 7, 600.0  # the same view gets the same positions on every run
 
@@ -122,9 +130,13 @@ def _entity_network(graph: Graph, with_measures: bool) -> nx.Graph:
     texts = dict(run_query(graph, SENTENCE_TEXTS_QUERY[form]).rows)
     for node, sentence in first.items():
         g.nodes[node]["sentence"] = texts.get(sentence, "")
+    said: dict[tuple[str, str], str] = {}  # the sentence stating each relation (the least, the same on every build)
+    for s, o, sentence in run_query(graph, EDGE_SENTENCES_QUERY).rows:
+        if (s, o) not in said or sentence < said[(s, o)]:
+            said[(s, o)] = sentence
     for s, p, o in run_query(graph, EDGES_QUERY).rows:
         if s in g and o in g:
-            g.add_edge(s, o, relation=p)
+            g.add_edge(s, o, relation=p, sentence=texts.get(said.get((s, o), ""), ""))
     if with_measures:
         for m, label, plan, body, lead in run_query(graph, MEASURES_QUERY).rows:
             if body not in g:

@@ -152,7 +152,9 @@ def render_network(
         relation = data.get("relation", "")
         name = relation_names.get(relation, relation)
         shown = {"label": name, "font": {"size": 10, "color": "#777777"}} if small else {}
-        net.add_edge(s, o, title=plain_text(name), color="#999999", dashes=relation in ("responsibleFor", "mentions"),
+        said = data.get("sentence", "")
+        tip = name + ("\n“" + (said[:160] + "…" if len(said) > 160 else said) + "”" if said else "")
+        net.add_edge(s, o, title=plain_text(tip), color="#999999", dashes=relation in ("responsibleFor", "mentions"),
                      width=2 if relation == "leads" else 1, **shown)
     net.toggle_physics(False)
     net.set_options('{"interaction": {"hover": true, "tooltipDelay": 120}, "physics": {"enabled": false},'

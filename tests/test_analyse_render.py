@@ -118,3 +118,14 @@ def test_the_overview_draws_relations_not_a_ring_of_loose_names(bundled_graph):
     labels = re.findall(r'"label": "([^"]*)"', html)
     named = [label for label in labels if label.strip()]
     assert len(labels) >= overview.number_of_nodes() and 0 < len(named) <= 41
+
+
+def test_an_edge_carries_the_sentence_that_states_it(network):
+    lab = find_nodes(network, "龙门实验室")[0]
+    university = find_nodes(network, "河南科技大学")[0]
+    sentence = network.edges[lab, university]["sentence"]
+    assert sentence.startswith("龙门实验室:由河南科技大学、郑州大学牵头组建")
+    html = render_network(neighbourhood(network, lab, 1), layout(neighbourhood(network, lab, 1)), relation_names={"ledBy": "牵头单位"})
+    import json
+
+    assert json.dumps("牵头单位\n“龙门实验室:由河南科技大学")[1:-1] in html  # the edge's tooltip, as the view's JSON writes it
