@@ -6,18 +6,17 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.state import load_graph, t
-from graph.explore import body_duties, body_workload, list_bodies, list_plans, plan_duties
+from graph.explore import body_duties, body_workload, list_bodies, list_plans, plan_duties, plans_with_duties
 
 st.header(t("duty_header"))
 by_plan, by_body, workload = st.tabs([t("by_plan"), t("by_body"), t("workload_header")])
 
 with by_plan:
     titles = {row[0]: row[1] for row in list_plans(load_graph()).rows}
-    duties_of = {plan: plan_duties(load_graph(), plan) for plan in titles}
-    with_duties = [plan for plan in titles if duties_of[plan].rows]
-    ordered = with_duties + [plan for plan in titles if plan not in with_duties]  # a plan that names bodies first
+    named = plans_with_duties(load_graph())
+    ordered = [p for p in titles if p in named] + [p for p in titles if p not in named]  # a plan that names bodies first
     plan = st.selectbox(t("choose_plan"), ordered, format_func=titles.get, key="duty_plan")
-    duties = duties_of[plan]
+    duties = plan_duties(load_graph(), plan)
     if not duties.rows:
         st.info(t("no_duties"), icon=":material/info:")
     else:

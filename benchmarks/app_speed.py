@@ -99,6 +99,7 @@ def browser(store: str, port: int = 8611) -> None:
                 times.append(time.perf_counter() - begin)
             print(f"browser: search to neighbourhood drawn: median {statistics.median(times):.2f} s, "
                   f"max {max(times):.2f} s ({', '.join(f'{x:.2f}' for x in times)})")
+            interactions(page)
         finally:
             proc.terminate()
             proc.wait()
@@ -110,6 +111,46 @@ def browser(store: str, port: int = 8611) -> None:
         print(f"browser: `streamlit run` to network drawn: {drawn:.2f} s in a browser that opened the app before "
               f"(server up {healthy:.2f} s; page opened to network drawn {drawn - healthy:.2f} s)")
         chromium.close()
+
+
+def interactions(page) -> None:
+    """Each of the explorer's other interactions, from the click to its answer drawn."""
+
+    def timed(label: str, act, drawn) -> None:
+        begin = time.perf_counter()
+        act()
+        drawn()
+        print(f"browser: {label}: {time.perf_counter() - begin:.2f} s")
+
+    def new_view(act):
+        before = page.locator("iframe").first.get_attribute("srcdoc") or ""
+
+        def drawn():
+            page.wait_for_function("([old]) => { const f = document.querySelectorAll('iframe');"
+                                   " return f.length === 1 && f[0].srcdoc && f[0].srcdoc !== old; }", arg=[before], timeout=60000)
+            page.frame_locator("iframe").locator("canvas").wait_for(timeout=60000)
+        return act, drawn
+
+    box = page.get_by_label("搜索实体(如:龙门实验室)")
+    act, drawn = new_view(lambda: (box.fill("龙门实验室"), box.press("Enter")))
+    act()
+    drawn()
+    timed("entity page from the network", lambda: page.get_by_role("link", name="打开实体详情页").click(),
+          lambda: page.get_by_role("heading", name="龙门实验室").wait_for(timeout=60000))
+    page.get_by_text("与另一实体的关联路径").wait_for(timeout=60000)
+    box = page.get_by_label("另一实体的名称")
+    timed("path to another entity", lambda: (box.fill("中铁装备"), box.press("Enter")),
+          lambda: page.get_by_text(" — ").first.wait_for(timeout=60000))
+    timed("targets view", lambda: page.get_by_role("link", name="指标对比").click(),
+          lambda: page.locator("[data-testid='stVegaLiteChart'] svg").first.wait_for(timeout=60000))
+    timed("a body's duties", lambda: page.get_by_role("link", name="责任分工").click(),
+          lambda: page.locator("[data-testid='stDataFrame'] canvas").first.wait_for(timeout=60000))
+    page.get_by_role("link", name="关系网络").click()
+    page.frame_locator("iframe").locator("canvas").wait_for(timeout=60000)
+    box = page.get_by_label("搜索实体(如:龙门实验室)")
+    act, drawn = new_view(lambda: (box.fill(""), box.press("Enter")))
+    timed("search cleared: the overview (a filter change)", act, drawn)
+
 
 
 def main() -> None:

@@ -33,6 +33,11 @@ def plan_duties(graph: Graph, plan: str) -> QueryResult:
     return _run(graph, "plan_duties", plan=URIRef(plan))
 
 
+def plans_with_duties(graph: Graph) -> dict[str, int]:
+    """Plan IRI → measures with a responsible body, for the plans that name any."""
+    return {plan: n for plan, n in _run(graph, "plans_with_duties").rows}
+
+
 def list_bodies(graph: Graph) -> QueryResult:
     return _run(graph, "bodies")
 
