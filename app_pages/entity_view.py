@@ -27,6 +27,7 @@ from graph.explore import body_duties, entity_card, entity_relations
 from graph.namespaces import IGD
 from graph.render import markdown_text, render_network
 
+SHOWN_PER_RELATION = 20  # a page shows what a person reads; the SPARQL console has the rest
 type_names, relation_names = names(TYPE_NAMES, lang()), names(RELATION_NAMES, lang())
 inverse_names = names(INVERSE_RELATION_NAMES, lang())
 key = st.query_params.get("id") or st.session_state.get("entity_id")
@@ -58,11 +59,13 @@ if not groups:
 for (relation, direction), rows in sorted(groups.items()):
     heading = relation_names.get(relation, relation) if direction == "→" else inverse_names.get(relation, relation)
     st.subheader(f"{heading} ({len(rows)})")
-    for row in rows:
+    for row in rows[:SHOWN_PER_RELATION]:
         with st.container(border=True):
             entity_link(row["x"], f"{row['other']} · {type_names.get(row['otherType'], row['otherType'])}")
             st.markdown(markdown_text(row["sentence"], bold=(card.label, row["other"])))
             st.caption(markdown_text(row["plan"]))
+    if len(rows) > SHOWN_PER_RELATION:
+        st.caption(t("more_relations", n=len(rows) - SHOWN_PER_RELATION))
 
 duties = body_duties(load_graph(), card.iri).without("begin")
 if duties.rows:

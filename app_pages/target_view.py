@@ -9,34 +9,34 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.state import load_graph, t
-from graph.explore import targets
+from graph.explore import indicators, targets
 
 st.header(t("targets_header"))
-result = targets(load_graph())
-frame = pd.DataFrame(result.rows, columns=result.columns)
-if frame.empty:
+listed = indicators(load_graph()).rows  # (indicator, label, plans), the most shared first
+if not listed:
     st.info(t("no_targets"), icon=":material/info:")
     st.stop()
-frame["city"] = frame["city"].fillna(frame["title"])
-plans_per_indicator = frame.groupby("label")["plan"].nunique().sort_values(ascending=False)
-labels = list(plans_per_indicator.index)  # shared by most plans first
-shared = [label for label in labels if plans_per_indicator[label] > 1]
+label_of = {iri: label for iri, label, _ in listed}
+plans_setting = {iri: n for iri, _, n in listed}
+shared = sum(1 for n in plans_setting.values() if n > 1)
 
 left, right = st.columns([1, 3])
 with left:
-    indicator = st.selectbox(t("choose_indicator"), labels, index=0, key="indicator",
-                             format_func=lambda label: f"{label} ({plans_per_indicator[label]})")
+    indicator = st.selectbox(t("choose_indicator"), list(label_of), index=0, key="indicator",
+                             format_func=lambda iri: f"{label_of[iri]} ({plans_setting[iri]})")
+    result = targets(load_graph(), indicator)  # this indicator's rows only: the cost follows what is shown
+    frame = pd.DataFrame(result.rows, columns=result.columns)
+    frame["city"] = frame["city"].fillna(frame["title"])
     cities = sorted(frame["city"].unique())
     chosen_cities = st.multiselect(t("filter_cities"), cities, key="target_cities", placeholder=t("all"))
-    st.caption(t("shared_indicators", n=len(shared)))
+    st.caption(t("shared_indicators", n=shared))
 
-rows = frame[frame["label"] == indicator]
-if chosen_cities:
-    rows = rows[rows["city"].isin(chosen_cities)]
+rows = frame[frame["city"].isin(chosen_cities)] if chosen_cities else frame
 with right:
     if rows.empty:
         st.warning(t("empty_view"), icon=":material/info:")
     else:
+        name = label_of[indicator]
         unit = " / ".join(sorted({u for u in rows["unit"].dropna()})) or ""
         bars = pd.concat([
             rows.assign(kind=t("baseline"), amount=rows["baseline"], at=rows["baselineYear"]),
@@ -44,25 +44,23 @@ with right:
         ]).dropna(subset=["amount"])
         bars["at"] = bars["at"].fillna("")
         # one group per target: a plan that sets the indicator for several years shows each year
-        bars["where"] = bars["city"] + bars["year"].map(
-            lambda year: f" {year}" if isinstance(year, str) and year else "")
+        bars["where"] = bars["city"] + bars["year"].map(lambda year: f" {year}" if isinstance(year, str) and year else "")
         chart = alt.Chart(bars).mark_bar().encode(
             x=alt.X("where:N", title=t("col_city"), sort=sorted(set(bars["where"]))),
             xOffset=alt.XOffset("kind:N", sort=[t("baseline"), t("target")]),
-            y=alt.Y("amount:Q", title=f"{indicator} ({unit})" if unit else indicator),
+            y=alt.Y("amount:Q", title=f"{name} ({unit})" if unit else name),
             color=alt.Color("kind:N", title="", sort=[t("baseline"), t("target")]),
             tooltip=[alt.Tooltip("title:N", title=t("col_plan")), alt.Tooltip("kind:N", title=""),
                      alt.Tooltip("amount:Q", title=t("col_value")), alt.Tooltip("at:N", title=t("col_year"))],
         ).properties(usermeta={"embedOptions": {"renderer": "svg"}})  # text as text: readable by screen readers and tests
         st.altair_chart(chart, width="stretch")
 
-table = frame if not chosen_cities else frame[frame["city"].isin(chosen_cities)]
-table = table[["label", "city", "title", "baseline", "baselineYear", "value", "year", "unit", "qualifier", "text"]]
-table = table.sort_values(["label", "city", "year"], na_position="last")
+table = rows[["city", "title", "baseline", "baselineYear", "value", "year", "unit", "qualifier", "text"]]
+table = table.sort_values(["city", "year"], na_position="last")
 for column in ("baseline", "value"):  # 5 and 2.5 as written, not 5.0
     table[column] = table[column].map(lambda v: "" if pd.isna(v) else f"{v:g}")
 table = table.astype(object).where(table.notna(), "")
-table.columns = [t(c) for c in ("col_indicator", "col_city", "col_plan", "col_baseline", "col_baseline_year", "col_target",
+table.columns = [t(c) for c in ("col_city", "col_plan", "col_baseline", "col_baseline_year", "col_target",
                                 "col_year", "col_unit", "col_qualifier", "col_sentence")]
-st.subheader(t("all_targets"))
+st.subheader(t("indicator_targets", name=label_of[indicator]))
 st.dataframe(table, hide_index=True, width="stretch")

@@ -52,9 +52,14 @@ def body_workload(graph: Graph) -> QueryResult:
     return _run(graph, "workload")
 
 
-def targets(graph: Graph) -> QueryResult:
-    """Every plan's targets with their shared indicator concept, city, year, value and baseline."""
-    return _run(graph, "targets")
+def indicators(graph: Graph) -> QueryResult:
+    """(indicator, label, plans setting it), the most shared first."""
+    return _run(graph, "indicators")
+
+
+def targets(graph: Graph, indicator: str) -> QueryResult:
+    """One indicator's targets in every plan: city, plan, year, value, unit, baseline, sentence."""
+    return run_query(graph, get_query("targets", INTERNAL).text, indicator=URIRef(indicator))
 
 
 @dataclass(frozen=True)
