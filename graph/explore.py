@@ -57,9 +57,23 @@ def indicators(graph: Graph) -> QueryResult:
     return _run(graph, "indicators")
 
 
+TARGET_SENTENCES = "SELECT ?target ?text WHERE { VALUES ?target { %s } ?target prov:wasDerivedFrom ?ev . ?ev nif:sentence ?sn . ?sn nif:anchorOf ?text }"
+
+
 def targets(graph: Graph, indicator: str) -> QueryResult:
-    """One indicator's targets in every plan: city, plan, year, value, unit, baseline, sentence."""
-    return run_query(graph, get_query("targets", INTERNAL).text, indicator=URIRef(indicator))
+    """One indicator's targets in every plan: city, plan, year, value, unit, baseline, sentence.
+
+    The sentences are asked for the targets found, by their IRIs: as an OPTIONAL of the first
+    query Oxigraph joined every derivation in the store (4.0 s against 0.7 s at 1.5M triples).
+    """
+    found = run_query(graph, get_query("targets", INTERNAL).text, indicator=URIRef(indicator))
+    where = found.columns.index("target")
+    texts = {}
+    for k in range(0, len(found.rows), 500):
+        iris = " ".join(URIRef(row[where]).n3() for row in found.rows[k:k + 500])
+        texts.update(run_query(graph, TARGET_SENTENCES % iris).rows if iris else ())
+    columns = tuple(c if c != "target" else "text" for c in found.columns)
+    return QueryResult(columns, tuple(row[:where] + (texts.get(row[where], ""),) + row[where + 1:] for row in found.rows))
 
 
 @dataclass(frozen=True)
