@@ -11,7 +11,7 @@ import time
 import pandas as pd
 import streamlit as st
 
-from app_pages.state import QUERY_LIMITS, lang, query_sandbox, store_folder, t
+from app_pages.state import QUERY_LIMITS, entity_addresses, lang, query_sandbox, store_folder, t
 from graph.guard import QueryRefused, check_query
 from graph.query import QueryError, list_queries
 from graph.sandbox import QueryTimeout
@@ -104,7 +104,15 @@ if kept.get("console_run"):
         if truncated:
             st.warning(t("rows_capped", n=cap), icon=":material/content_cut:")
         table = pd.DataFrame(rows, columns=columns)
-        st.dataframe(table.astype(object).where(table.notna(), ""), hide_index=True, width="stretch")  # blank, not "None"
+        table = table.astype(object).where(table.notna(), "")  # blank, not "None"
+        links = {}
+        for column in columns:  # an entity's IRI gets a link to its page beside it
+            pages = entity_addresses({v for v in table[column] if isinstance(v, str)})
+            addresses = table[column].map(lambda v, pages=pages: pages.get(v))
+            if addresses.notna().any():
+                links[f"{column} ↗"] = st.column_config.LinkColumn(f"{column} ↗", display_text=t("open_page"))
+                table.insert(table.columns.get_loc(column) + 1, f"{column} ↗", addresses)
+        st.dataframe(table, hide_index=True, width="stretch", column_config=links)
         records = json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, indent=1)
         csv_column, json_column, _ = st.columns([1, 1, 4])
         csv_column.download_button(t("download_csv"), csv_text.encode("utf-8-sig"), file_name=f"{query_name}.csv", mime="text/csv")

@@ -90,6 +90,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "rows": {"zh": "{n} 行结果", "en": "{n} rows"},
     "download_csv": {"zh": "下载 CSV", "en": "Download CSV"},
     "download_json": {"zh": "下载 JSON", "en": "Download JSON"},
+    "open_page": {"zh": "详情页", "en": "page"},
     "own_query": {"zh": "自己编写的查询", "en": "Your own query"},
     "read_only": {"zh": "本浏览器只读:不能修改图谱(INSERT、DELETE、LOAD 等更新语句均不执行)。",
                   "en": "This explorer is read-only: updates (INSERT, DELETE, LOAD …) are not run."},

@@ -347,3 +347,11 @@ def test_an_entity_page_finds_the_path_to_another(bundled_graph):
     hops = [m.value for m in app.markdown if " — " in m.value]
     assert hops == ["河南科技大学 — 牵头建设 — 龙门实验室", "龙门实验室 — 参与单位 — 中铁装备"]
     assert any("**龙门实验室**" in c.value and "**中铁装备**" in c.value for c in app.caption)
+
+
+def test_entity_iris_in_console_results_link_to_their_pages(app):
+    app.switch_page("app_pages/sparql_view.py").run()
+    run_in_console(app, "SELECT ?e ?label WHERE { ?e a ig:Lab ; rdfs:label ?label } ORDER BY ?label LIMIT 5")
+    table = app.dataframe[0].value
+    assert list(table.columns) == ["e", "e ↗", "label"]
+    assert all(link.startswith("/entity?id=") and link[len("/entity?id="):] in iri for iri, link in zip(table["e"], table["e ↗"]))
