@@ -25,21 +25,18 @@ if "console_query" not in kept:  # a first visit: the shared link's query, else 
     linked = st.query_params.get("q")
     kept["console_query"] = linked or examples[0].text
     kept["console_example"] = st.query_params.get("example", examples[0].name if not linked else "")
-    kept["console_run"] = True
 
 
 def load_example() -> None:
     example = by_name[kept["example_pick"]]
     kept["console_query"] = kept["sparql_text"] = example.text
-    kept["console_example"], kept["console_run"] = example.name, True
+    kept["console_example"] = example.name
 
 
 names = [q.name for q in examples]
 current = kept.get("console_example") or ""
 st.selectbox(t("examples"), names, index=names.index(current) if current in names else None, key="example_pick",
              format_func=lambda n: by_name[n].title(lang()), on_change=load_example, placeholder=t("own_query"))
-if current in by_name:
-    st.caption(by_name[current].title("en" if lang() == "zh" else "zh"))
 
 with st.form("console", border=False):
     if "sparql_text" not in kept:
@@ -50,7 +47,7 @@ with st.form("console", border=False):
     bindings = {p: st.text_input(t("param", name=p), value="龙门" if p == "name" else "", key=f"param_{p}") for p in params}
     ran = st.form_submit_button(t("run"), type="primary", icon=":material/play_arrow:")
 if ran:
-    kept["console_query"], kept["console_run"] = sparql, True
+    kept["console_query"] = sparql
     if not (example and sparql == example.text):
         kept["console_example"] = ""
 sparql = kept["console_query"]
@@ -61,7 +58,7 @@ if kept.get("console_example"):
 elif "example" in st.query_params:
     del st.query_params["example"]
 
-status = st.empty()
+status = st.empty()  # the running time while a query runs
 started = time.perf_counter()
 
 
@@ -78,43 +75,41 @@ def answer(sparql: str, bindings: dict) -> tuple:
     key = (sparql, tuple(sorted(bindings.items())), str(published_generation(store_folder())) if store_folder() else "")
     answers = kept.setdefault("answers", {})
     if key not in answers:
-        result = query_sandbox().run_query(sparql, cancelled=page_still_open, **bindings)
+        try:
+            result = query_sandbox().run_query(sparql, cancelled=page_still_open, **bindings)
+        finally:
+            status.empty()
         answers[key] = (result.columns, result.rows, result.to_csv(), result.truncated, result.row_cap)
         while len(answers) > 16:
             answers.pop(next(iter(answers)))
     return answers[key]
 
 
-if kept.get("console_run"):
-    try:
-        check_query(sparql)
-        columns, rows, csv_text, truncated, cap = answer(sparql, bindings)
-    except QueryRefused as exc:
-        status.empty()
-        st.error(t("read_only") if exc.kind == "update" else t("query_error", error=exc), icon=":material/block:")
-    except QueryTimeout:
-        status.empty()
-        st.error(t("query_timeout", limit=QUERY_LIMITS.seconds), icon=":material/timer_off:")
-    except QueryError as exc:
-        status.empty()
-        st.error(t("query_error", error=exc), icon=":material/error:")
-    else:
-        status.empty()
-        st.caption(t("rows", n=len(rows)))
-        if truncated:
-            st.warning(t("rows_capped", n=cap), icon=":material/content_cut:")
-        table = pd.DataFrame(rows, columns=columns)
-        table = table.astype(object).where(table.notna(), "")  # blank, not "None"
-        links = {}
-        for column in columns:  # an entity's IRI gets a link to its page beside it
-            pages = entity_addresses({v for v in table[column] if isinstance(v, str)})
-            addresses = table[column].map(lambda v, pages=pages: pages.get(v))
-            if addresses.notna().any():
-                links[f"{column} ↗"] = st.column_config.LinkColumn(f"{column} ↗", display_text=t("open_page"))
-                table.insert(table.columns.get_loc(column) + 1, f"{column} ↗", addresses)
-        st.dataframe(table, hide_index=True, width="stretch", column_config=links)
-        records = json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, indent=1)
-        csv_column, json_column, _ = st.columns([1, 1, 4])
-        csv_column.download_button(t("download_csv"), csv_text.encode("utf-8-sig"), file_name=f"{query_name}.csv", mime="text/csv")
-        json_column.download_button(t("download_json"), records.encode("utf-8"), file_name=f"{query_name}.json",
-                                    mime="application/json")
+try:
+    check_query(sparql)
+    columns, rows, csv_text, truncated, cap = answer(sparql, bindings)
+except QueryRefused as exc:
+    st.error(t("read_only") if exc.kind == "update" else t("query_error", error=exc), icon=":material/block:")
+except QueryTimeout:
+    st.error(t("query_timeout", limit=QUERY_LIMITS.seconds), icon=":material/timer_off:")
+except QueryError as exc:
+    st.error(t("query_error", error=exc), icon=":material/error:")
+else:
+    st.caption(t("rows", n=len(rows)))
+    if truncated:
+        st.warning(t("rows_capped", n=cap), icon=":material/content_cut:")
+    table = pd.DataFrame(rows, columns=columns)
+    table = table.astype(object).where(table.notna(), "")  # blank, not "None"
+    links = {}
+    for column in columns:  # an entity's IRI gets a link to its page beside it
+        pages = entity_addresses({v for v in table[column] if isinstance(v, str)})
+        addresses = table[column].map(lambda v, pages=pages: pages.get(v))
+        if addresses.notna().any():
+            links[f"{column} ↗"] = st.column_config.LinkColumn(f"{column} ↗", display_text=t("open_page"))
+            table.insert(table.columns.get_loc(column) + 1, f"{column} ↗", addresses)
+    st.dataframe(table, hide_index=True, width="stretch", column_config=links)
+    records = json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, indent=1)
+    csv_column, json_column, _ = st.columns([1, 1, 4])
+    csv_column.download_button(t("download_csv"), csv_text.encode("utf-8-sig"), file_name=f"{query_name}.csv", mime="text/csv")
+    json_column.download_button(t("download_json"), records.encode("utf-8"), file_name=f"{query_name}.json",
+                                mime="application/json")

@@ -193,7 +193,6 @@ class _InPlace:
 
     identities = None
 
-
     def __init__(self, dataset: Graph):
         self.dataset = dataset
         self.manifest: dict = {}

@@ -24,7 +24,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -57,7 +57,6 @@ class BoundedResult(QueryResult):
 class _Worker:
     process: subprocess.Popen
     conn: Connection
-    started: float = field(default_factory=time.perf_counter)
 
     def kill(self) -> None:
         try:

@@ -479,10 +479,9 @@ class StoreWriter:
         _sync_write(self.folder / HEAD, self.staging.name + "\n")
         self.base, self.manifest, self.staging = self.staging, manifest, None
 
-    def collect(self) -> list[Path]:
+    def collect(self) -> None:
         """Remove every generation but the published one that no reader holds (a killed
         build's staging copy among them)."""
-        removed = []
         for generation in sorted((self.folder / GENERATIONS).glob("g*")):
             if generation in (self.base, self.staging):
                 continue
@@ -494,13 +493,11 @@ class StoreWriter:
                 if handle is not None:
                     fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 shutil.rmtree(generation, ignore_errors=True)
-                removed.append(generation)
             except BlockingIOError:
                 pass  # a reader has it open: the next build tries again
             finally:
                 if handle is not None:
                     handle.close()
-        return removed
 
 
 @contextmanager
