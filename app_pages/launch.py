@@ -12,11 +12,11 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 
 
-def start_explorer(port: int, store: str, timeout: float = 60.0) -> subprocess.Popen:
+def start_explorer(port: int, store: str, timeout: float = 60.0, env: dict[str, str] | None = None) -> subprocess.Popen:
     """`streamlit run app.py` from the project folder (so its .streamlit/config.toml is read)
-    on loopback, reading ``store``; returned once the server answers its health check."""
+    on loopback, reading ``store`` (with ``env`` set too); returned once the server answers its health check."""
     server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-                               "--server.address", "127.0.0.1", "--server.port", str(port)], cwd=PROJECT, env={**os.environ, "INNOGRAPH_STORE": store},
+                               "--server.address", "127.0.0.1", "--server.port", str(port)], cwd=PROJECT, env={**os.environ, **(env or {}), "INNOGRAPH_STORE": store},
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and server.poll() is None:

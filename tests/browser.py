@@ -7,11 +7,15 @@ and ``fonts-noto-cjk``; without them these tests skip with a message.
 from __future__ import annotations
 
 import shutil
+import socket
+from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+SHOTS = Path(__file__).resolve().parent / "screenshots"  # each journey's screenshot, to look at (not committed)
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 
@@ -31,3 +35,25 @@ def browser_page(width: int = 1100, height: int = 800):
             yield browser.new_page(viewport={"width": width, "height": height})
         finally:
             browser.close()
+
+
+@contextmanager
+def explorer_on_bundled_plans(folder: Path, env: dict[str, str] | None = None) -> Iterator[tuple[str, int]]:
+    """The explorer started on loopback (``streamlit run``, as the README does) on a store of
+    the bundled plans built in ``folder``: its address and its server's pid."""
+    from app_pages.launch import start_explorer
+    from graph.pipeline import build_store
+
+    from .conftest import PLANS
+
+    store = folder / "store"
+    build_store(store, [PLANS], jobs=1)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = start_explorer(port, str(store), env=env)
+    try:
+        yield f"http://127.0.0.1:{port}", server.pid
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

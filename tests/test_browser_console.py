@@ -3,17 +3,13 @@ answer is cut with a message, and leaving the page stops the query's worker."""
 
 from __future__ import annotations
 
-import os
-import socket
 import time
 from pathlib import Path
 
 import pytest
 
-from .browser import browser_page
-from .conftest import PLANS
+from .browser import SHOTS, browser_page, explorer_on_bundled_plans
 
-SHOTS = Path(__file__).resolve().parent / "screenshots"
 CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 EVERY_TRIPLE = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
 LIMIT_SECONDS = 4
@@ -36,22 +32,8 @@ def sandbox_workers(parent: int) -> list[int]:
 
 @pytest.fixture(scope="module")
 def explorer(tmp_path_factory):
-    from app_pages.launch import start_explorer
-    from graph.pipeline import build_store
-
-    store = tmp_path_factory.mktemp("console") / "store"
-    build_store(store, [PLANS], jobs=1)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    os.environ["INNOGRAPH_QUERY_SECONDS"] = str(LIMIT_SECONDS)
-    try:
-        server = start_explorer(port, str(store))
-    finally:
-        del os.environ["INNOGRAPH_QUERY_SECONDS"]
-    yield f"http://127.0.0.1:{port}", server.pid
-    server.terminate()
-    server.wait(timeout=10)
+    with explorer_on_bundled_plans(tmp_path_factory.mktemp("console"), {"INNOGRAPH_QUERY_SECONDS": str(LIMIT_SECONDS)}) as running:
+        yield running
 
 
 def run_in_console(page, base: str, query: str) -> None:

@@ -1,15 +1,13 @@
 """Markup in a plan's text never runs in the explorer's views (a real browser, hovered all over)."""
 
-from pathlib import Path
 
 import networkx as nx
 
 from graph import render
 
-from .browser import browser_page
+from .browser import SHOTS, browser_page
 
 PAYLOAD = '1.高质量建设龙门实验室<img src=x onerror=alert(1)>，<a href="x">链接</a>支持河南科技大学参与建设。'
-SHOTS = Path(__file__).resolve().parent / "screenshots"
 
 
 def _view() -> str:

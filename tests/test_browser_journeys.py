@@ -5,32 +5,19 @@ and no Deploy button or developer menu shows."""
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from .browser import browser_page
+from .browser import SHOTS, browser_page, explorer_on_bundled_plans
 from .conftest import PLANS
-
-SHOTS = Path(__file__).resolve().parent / "screenshots"
 
 
 @pytest.fixture(scope="module")
 def explorer(tmp_path_factory):
-    from app_pages.launch import start_explorer
-    from graph.pipeline import build_store
-
-    store = tmp_path_factory.mktemp("journeys") / "store"
-    build_store(store, [PLANS], jobs=1)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = start_explorer(port, str(store))
-    yield f"http://127.0.0.1:{port}"
-    server.terminate()
-    server.wait(timeout=10)
+    with explorer_on_bundled_plans(tmp_path_factory.mktemp("journeys")) as (address, _):
+        yield address
 
 
 @pytest.fixture()
