@@ -23,15 +23,15 @@ from app_pages.state import (
 )
 from app_pages.strings import INVERSE_RELATION_NAMES, RELATION_NAMES, TYPE_NAMES, names
 from graph.analyse import find_nodes, layout, neighbourhood, path_between
+from graph.build import entity_iri_of_short_key
 from graph.explore import body_duties, entity_card, entity_relations
-from graph.namespaces import IGD
 from graph.render import markdown_text, render_network
 
 SHOWN_PER_RELATION = 20  # a page shows what a person reads; the SPARQL console has the rest
 type_names, relation_names = names(TYPE_NAMES, lang()), names(RELATION_NAMES, lang())
 inverse_names = names(INVERSE_RELATION_NAMES, lang())
 key = st.query_params.get("id") or st.session_state.get("entity_id")
-card = entity_card(load_graph(), str(IGD[f"entity/{key}"])) if key else None
+card = entity_card(load_graph(), str(entity_iri_of_short_key(key))) if key else None
 
 if card is None:
     st.header(t("entity_header"))

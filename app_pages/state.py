@@ -10,7 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from graph.analyse import kept_entity_network, stored_entity_network
-from graph.namespaces import IGD
+from graph.build import entity_short_key
 from graph.pipeline import default_graph
 from graph.render import VIS_FOLDER, VIS_SCRIPT, VIS_STYLE
 from graph.sandbox import Limits, QuerySandbox
@@ -117,12 +117,7 @@ def view_assets_url() -> str | None:
 
 
 ENTITY_PAGE = "app_pages/entity_view.py"
-ENTITY_PREFIX = str(IGD["entity/"])
-
-
-def entity_key(iri: str) -> str:
-    """The short key of an entity's IRI, as its page's address carries it (?id=…)."""
-    return iri[len(ENTITY_PREFIX):] if iri.startswith(ENTITY_PREFIX) else ""
+entity_key = entity_short_key  # an entity page's address carries it (?id=…)
 
 
 def entity_addresses(nodes) -> dict[str, str]:
