@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..lexicon import Lexicon, dictionary_words
 from ..model import Document, Mention, Rejected
-from .names import NAME_CHAR, PROPER_TAGS, class_reason, is_common_phrase, is_generic, joined_kinds, scan_name_start
+from .names import NAME_CHAR, PROPER_TAGS, class_reason, common_cover, is_common_phrase, is_generic, joined_kinds, scan_name_start
 from .sentences import SentenceIndex, unit_at
 
 POLICY = re.compile(r"《([^《》\n]{2,80})》")
@@ -209,16 +209,21 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
         prefix = text[a : m.start()]
         if not prefix and suffix not in lexicon.standalone_suffixes:
             continue
+        if prefix.endswith("等"):
+            rejected.append(Rejected(name, type_, (a, m.end()), "class: 等 closes a list before the kind word"))
+            continue  # 科普知识竞赛等活动: the list's items are the names
         if len(prefix) == 1 and prefix not in "省市县区":
             continue  # 在洛全国重点实验室: a one-character prefix is an abbreviation, not a name
         generic = prefix and is_generic(prefix, lexicon) and not (prefix in "省市县区" and type_ == "Institute")
         if generic and not (type_ == "Fund" and SET_UP.search(text, max(0, a - 2), a)):
             rejected.append(Rejected(name, type_, (a, m.end()), "class: generic words only"))
             continue  # a kind, not one thing; but a fund the plan sets up is one fund (设立创业投资引导基金)
-        if type_ in ("Program", "Fund", "Department"):
-            reason = joined_kinds(prefix, lexicon) if type_ == "Program" and "“" not in name else ""  # 技术推广和创新实践活动
+        if type_ == "Program":
+            reason = programme_class_reason(prefix, suffix, lexicon)
+        elif type_ in ("Fund", "Department"):
+            reason = ""
         else:
-            reason = class_reason(prefix, lexicon)
+            reason = class_reason(prefix, lexicon, lab=type_ == "Lab")
         if not reason and type_ == "Firm" and is_common_phrase(prefix, lexicon):
             reason = "class: a firm needs a trade name, not only common words (股份公司, 基金管理公司)"
         if not reason and (type_ == "Park" or suffix.endswith("基地")) and _status_after_upgrade(text, a, name, lexicon):
@@ -233,6 +238,36 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
         a, name = _balance(text, a, m.end())
         found.append(_mention(doc, index, name, type_, a, a + len(name), f"suffix:{suffix}"))
     return found
+
+
+EVENT_KINDS = ("活动", "大赛", "项目")  # kinds a plan writes of many things; a name of one needs its own title
+SEVERAL = re.compile(r"[一二两三四五六七八九十百千]+大$|[\d一二两三四五六七八九十百千]+项$")
+
+
+def programme_class_reason(prefix: str, suffix: str, lexicon: Lexicon) -> str:
+    """Why a candidate ending in a programme's kind word names a kind or a group of
+    programmes, not one; "" if it names one.
+
+    Several quoted titles in one candidate are a list or a clause (“A”“B”计划, “A”中单列“B”专项:
+    each title is found by itself); a count before the kind word names several (九大工程); an
+    activity or project (活动, 项目) takes a quoted title only right before it (“万人助万企”活动,
+    but “四有”研发活动 is research of that kind); and an event named with
+    common words alone is a kind of event (科普讲解大赛)."""
+    if prefix.count("“") >= 2:
+        return "class: several quoted titles, each a name of its own"
+    if SEVERAL.search(prefix):
+        return "class: a count before the kind word names several programmes"
+    if "“" not in prefix:
+        joined = joined_kinds(prefix, lexicon)  # 技术推广和创新实践活动
+        if joined:
+            return joined
+    if suffix in EVENT_KINDS:
+        after_quote = prefix.rsplit("”", 1)[1] if "”" in prefix else None
+        if after_quote and suffix != "大赛":  # a contest is titled with its scope: “郑创汇”国际创新创业大赛
+            return f"class: {suffix} of a kind; a title in quotes stands right before {suffix}"
+        if after_quote is None and suffix != "项目" and common_cover(prefix, lexicon):
+            return f"class: an event named only with common words ({suffix})"
+    return ""
 
 
 PROGRAM_COUNT = re.compile(r"(?:(?<=[实施开展推进启动组织,。;、“])|(?<=^))[百千万]+[名人家企个项]")

@@ -226,14 +226,16 @@ def joined_kinds(prefix: str, lexicon: Lexicon) -> str:
     return f"class: common words joined by {joined}" if joined else ""
 
 
-def class_reason(prefix: str, lexicon: Lexicon) -> str:
+def class_reason(prefix: str, lexicon: Lexicon, lab: bool = False) -> str:
     """Why the part before a type suffix makes a class, not a name; "" if it names one thing.
 
     A class is written only with common words and says what kind of thing is meant
     (综合性科技创新平台, 数字化人才服务平台): every word of it is a generic word of the lexicon
     or a common word of jieba's dictionary (no place, person or trade name), and one is a
     quality word. A phrase of common words without a quality word is a field or a purpose
-    that plans use as a proper name (智能计算中心, 人力资源服务产业园) and stays a name.
+    that plans use as a proper name (智能计算中心, 人力资源服务产业园) and stays a name, unless
+    its only content is work (创新发展示范区: see ``kind_of_work``). A lab is named after its
+    research field, which jieba often tags as a verb (免疫, 育种, 催化), so ``lab`` skips that test.
 
     >>> from graph.lexicon import default_lexicon
     >>> class_reason("综合性科技创新", default_lexicon()), class_reason("嵩山", default_lexicon())
@@ -246,4 +248,44 @@ def class_reason(prefix: str, lexicon: Lexicon) -> str:
     if joined:
         return joined
     quality = next((w for w in cover if len(w) >= 2 and _is_quality(w)), "")
-    return f"class: common words with a quality word ({quality})" if quality else ""
+    if quality:
+        return f"class: common words with a quality word ({quality})"
+    work = kind_of_work(cover, lexicon) if not lab else []
+    return f"class: a kind of work, no field or owner ({'、'.join(work)})" if work else ""
+
+
+ACTIVITY_TAGS = frozenset({"v", "vn", "vd", "an", "ad"})  # jieba's verbs, verbal nouns, adverbial and nominal adjectives
+
+
+def kind_of_work(cover: list[str], lexicon: Lexicon) -> list[str]:
+    """The activity words of a phrase that says only what kind of work is done (创新发展示范区,
+    科技成果转移转化基地, 质量监督检测中心), or []. Such a phrase is written with generic words and
+    verbs alone; a name carries a field or product noun (农机装备, 电子气体, 传感器), a place
+    word (东部), a time word (现代) or an owner (省科学院转移转化中心) that a kind of work lacks.
+
+    >>> from graph.lexicon import default_lexicon
+    >>> kind_of_work(["创新", "发展"], default_lexicon()), kind_of_work(["农机", "装备"], default_lexicon())
+    (['创新', '发展'], [])
+    """
+    words, generic = dictionary_words(), lexicon.generic_or_suffix_words
+    work = []
+    for w in cover:
+        tag = words.get(w, (0, ""))[1]
+        if len(w) == 1 and w in "()、和与及的之":
+            continue
+        if lexicon.suffix_type(w) and lexicon.suffix_type(w)[0] == w:
+            return []  # an owner: 省科学院 in 省科学院转移转化中心
+        if tag in ACTIVITY_TAGS:
+            work.append(w)
+        elif w not in generic and not all(part in generic or words.get(part, (0, ""))[1] in ACTIVITY_TAGS for part in _halves(w)):
+            return []
+    return work
+
+
+def _halves(word: str) -> list[str]:
+    """A word jieba keeps whole (科技成果) split where both halves are words of its own, or the word."""
+    words = dictionary_words()
+    for k in range(2, len(word) - 1):
+        if word[:k] in words and word[k:] in words:
+            return [word[:k], word[k:]]
+    return [word]
