@@ -21,7 +21,7 @@ PLACE_PREFIX = r"(?:省委省|市委市|县委县|区委区|县\(市、?区\)|�
 OTHER_PLACE_LEVELS = "市县区州"  # a 2-3 character place name before one of these is a place the lexicon need not know
 SET_UP = re.compile(r"(?:设立|组建|成立|筹建|发起)$")
 ENUM_ITEM_MAX = 14
-ENUM_FOLLOWERS = "共同|提供|参与|上市|启动|开展|建设|申建|申报|创建|争创|在|为|和|与|及|的|实施|加强|发挥|合作|加快|落户|入驻"
+ENUM_FOLLOWERS = "共同|共建|联合|提供|参与|上市|启动|开展|建设|申建|申报|创建|争创|在|为|和|与|及|的|实施|加强|发挥|合作|加快|落户|入驻"
 SKIP_PROGRAM_FOLLOWERS = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -196,7 +196,7 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
                 continue  # 工程 in 工程塑料, 计划 in 计划管理: not a programme's end
         if type_ == "Program" and text[m.start() - 1 : m.start()] in ("有", "无", "按"):
             continue  # 工作有计划, 按计划: a plan in the common sense
-        a = scan_name_start(text, m.start(), lexicon)
+        a = scan_name_start(text, m.start(), lexicon, lab=type_ == "Lab")
         if type_ == "Program":
             a = _programme_start(text, a, m.start())
         if type_ == "Firm" and a and text[a - 1] in lexicon.boundary_words and (a == m.start() or is_generic(text[a : m.start()], lexicon)):
@@ -327,7 +327,7 @@ def find_enumerated(doc: Document, lexicon: Lexicon, index: SentenceIndex, known
     covered = {(m.span[0], m.span[1]) for m in known}
     starts = {m.span[0]: m for m in known}
     found = []
-    for m in re.finditer(rf"(?<![高平均对])等(?:优势|重点|龙头|骨干|领军|高水平|知名|一批)?({heads})(?=[^\u4e00-\u9fff]|{ENUM_FOLLOWERS})", text):
+    for m in re.finditer(rf"(?<![高平均对])等(?:[\d一二两三四五六七八九十百]+[所家个])?(?:优势|重点|龙头|骨干|领军|高水平|知名|一批)?({heads})(?=[^\u4e00-\u9fff]|{ENUM_FOLLOWERS})", text):
         clause_start = max(text.rfind(c, 0, m.start()) for c in ",。;:\n()") + 1
         items = re.split(r"、", text[clause_start : m.start()])
         if len(items) < 2:

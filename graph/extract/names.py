@@ -26,7 +26,7 @@ def ends_with_name(text: str, end: int, lexicon: Lexicon) -> bool:
 NOUN_ENDS = ("区", "市", "省", "县", "城市", "机构", "单位", "企业", "高校", "院所", "任务", "部门")
 
 
-def conjunction_ends_name(text: str, conj: int, suffix_start: int, lexicon: Lexicon) -> bool:
+def conjunction_ends_name(text: str, conj: int, suffix_start: int, lexicon: Lexicon, lab: bool = False) -> bool:
     """Does 和/与/及 at ``conj`` join two names rather than sit inside one?
 
     It does when a name or a noun stands on its left (省科学院与中原科技城), or when the
@@ -34,6 +34,8 @@ def conjunction_ends_name(text: str, conj: int, suffix_start: int, lexicon: Lexi
     """
     if ends_with_name(text, conj, lexicon) or text[max(0, conj - 2) : conj].endswith(NOUN_ENDS):
         return True
+    if lab:
+        return False  # a lab is named after the fields it joins (能源感知与边缘计算湖南省重点实验室)
     right = text[conj + 1 : suffix_start]
     stripped = right
     for word in (*lexicon.provinces, *(p[:2] for p in lexicon.provinces), *sorted(lexicon.generic_words, key=len, reverse=True)):
@@ -41,7 +43,7 @@ def conjunction_ends_name(text: str, conj: int, suffix_start: int, lexicon: Lexi
     return len(stripped) >= 3
 
 
-def scan_name_start(text: str, start: int, lexicon: Lexicon, floor: int = 0) -> int:
+def scan_name_start(text: str, start: int, lexicon: Lexicon, floor: int = 0, lab: bool = False) -> int:
     """Walk left from ``start`` (where a suffix begins) to where the name begins.
 
     >>> from graph.lexicon import default_lexicon
@@ -72,9 +74,9 @@ def scan_name_start(text: str, start: int, lexicon: Lexicon, floor: int = 0) -> 
             break
         if quotes == 0 and c not in "“”":
             hit = next((k for k in range(min(longest, i - limit), 0, -1) if text[i - k : i] in lexicon.boundary_words), 0)
-            if hit:
+            if hit and not (hit == 1 and _inside_word(text, i - 1)):
                 break
-            if c in CONJUNCTIONS and conjunction_ends_name(text, i - 1, start, lexicon):
+            if c in CONJUNCTIONS and conjunction_ends_name(text, i - 1, start, lexicon, lab):
                 break
             if QUANTITY.search(text[max(0, i - 6) : i]):
                 break
@@ -86,6 +88,13 @@ def scan_name_start(text: str, start: int, lexicon: Lexicon, floor: int = 0) -> 
         if text.startswith(word, i) and start - i >= len(word):
             return i + len(word)
     return i
+
+
+def _inside_word(text: str, at: int) -> bool:
+    """Is the one-character boundary word at ``at`` (由, 为, 在) the end of a noun or adjective with
+    the character before it (自由贸易试验区, 理由)? Then it is inside a name; as a verb's end
+    (成为, 作为, 存在) it still ends one."""
+    return at > 0 and dictionary_words().get(text[at - 1 : at + 1], (0, ""))[1] in ("a", "n", "an", "nz")
 
 
 def trim_name_start(text: str, i: int, end: int) -> int:
@@ -244,7 +253,7 @@ def class_reason(prefix: str, lexicon: Lexicon, lab: bool = False) -> str:
     cover = common_cover(prefix, lexicon)
     if not cover:
         return ""
-    joined = joined_kinds(prefix, lexicon)
+    joined = joined_kinds(prefix, lexicon) if not lab else ""  # a lab joins its fields: 种业与农业生物技术实验室
     if joined:
         return joined
     quality = next((w for w in cover if len(w) >= 2 and _is_quality(w)), "")

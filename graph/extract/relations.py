@@ -96,7 +96,13 @@ def relations_from_frames(doc: Document, mentions, index: SentenceIndex) -> list
     _frame(doc, mentions, index, r"依托([^。;]{2,300}?)等?[\u4e00-\u9fff]{0,6}共同参与(?:建设|组建)", "participant", "frame:共同参与", out)
     _frame(doc, mentions, index, r"[,;:]([^,。;:]{2,200}?)等?提供技术支[持撑]", "supportedBy", "frame:提供技术支持", out)
     text = doc.text
-    for m in re.finditer(r"与([^,。;]{2,80}?)(?:等\d*[所家个]?[\u4e00-\u9fff]{0,4}?)?(?:合作)?共建", text):
+    for m in re.finditer(r"(?:支持|推动|鼓励|引导|联合)([^,。;与]{2,80}?等[\d一二两三四五六七八九十]*[所家个]?[\u4e00-\u9fff]{0,4}?)(?:合作|联合)?共建", text):
+        # 支持A、B等5所高校共建C: every listed body is C's partner
+        sentence = index.around(m.start())
+        built = [x for x in mentions.within(m.end(), sentence[1] + 10_000) if x.span[0] < sentence[1] and x.type in BUILT][:1]
+        for p in _between(mentions, m.start(1), m.end(1)) if built else ():
+            out.append(Relation(built[0], "partnerOf", p, "frame:A、B等共建"))
+    for m in re.finditer(r"与([^,。;]{2,80}?)(?:等[\d一二两三四五六七八九十]*[所家个]?[\u4e00-\u9fff]{0,4}?)?(?:合作)?共建", text):
         sentence = index.around(m.start())
         partners = _between(mentions, m.start(1), m.end(1))
         edge = m.start()
@@ -188,6 +194,8 @@ def relations_from_names(doc: Document, mentions, lexicon: Lexicon, gazetteer: G
                 out.append(Relation(outer, "locatedIn", _place(other), "name:holds another city"))
         if stem and stem in name:
             elsewhere = next((gazetteer.find(x) for x in ELSEWHERE.findall(name) if x != stem and gazetteer.find(x)), None)
+            if elsewhere and elsewhere.level == "province" and gazetteer.province_of(city) == elsewhere.name:
+                elsewhere = None  # 中国(湖南)自贸试验区常德片区: the province holds the plan's own city
             place = elsewhere.name if elsewhere and elsewhere.level in ("city", "province") else city
             out.append(Relation(outer, "locatedIn", _place(place), "name:holds city"))
     return out

@@ -14,6 +14,7 @@ from dataclasses import replace
 import cn2an
 
 from ..lexicon import Lexicon
+from ..metadata import FIVE_YEAR
 from ..model import Document, Target
 from .sentences import SentenceIndex, unit_at
 
@@ -129,12 +130,26 @@ DOUBLING = re.compile(
 )
 
 
-def digit_years(sentence: str) -> str:
-    """Write 二0三五年 as 2035年 (the same length, so offsets hold).
+# the end of a five-year plan's period, written as long as its year so offsets hold:
+# “十四五”末 → 2025年末, 十四五期末 → 2025年
+PERIOD_END = re.compile(r"“(十[一二三四五六七八九]?五)”(?=末|期末|时期末)|(十[一二三四五六七八九]?五)期末")
 
-    >>> digit_years("到二0三五年")
-    '到2035年'
+
+def _period_end(m: re.Match) -> str:
+    start = FIVE_YEAR.get(m.group(1) or m.group(2))
+    if start is None:
+        return m.group()
+    return f"{start + 4}年"
+
+
+def digit_years(sentence: str) -> str:
+    """Write 二0三五年 as 2035年 and the end of a plan period (“十四五”末) as its year, each
+    in as many characters as it had, so offsets hold.
+
+    >>> digit_years("到二0三五年"), digit_years("到“十四五”末,"), digit_years("十三五期末")
+    ('到2035年', '到2025年末,', '2020年')
     """
+    sentence = PERIOD_END.sub(_period_end, sentence) if "五" in sentence else sentence
     return CN_YEAR.sub(lambda m: m.group().translate(CN_DIGIT), sentence)
 
 
@@ -172,8 +187,11 @@ def _sentence_years(sentence: str) -> list[int]:
 
 
 # a count in Chinese numerals: 十家, 两万个, 三百名 (not 一流, 统一, 十四五, 第三: a counter must follow)
+# (after a noun too: 新增高新技术企业三百家, 建成研究中心十个; but not 百家争鸣, 千家万户)
 CN_COUNT = re.compile(r"(?<![第\u4e00-\u9fff])([零一二两三四五六七八九十百千]+(?:万|亿)?)(?=[家个项名所座批件种类支次人倍])"
-                      r"|(?<=[新增建成培育引进达到突破超过不少于低于至为])([零一二两三四五六七八九十百千]+(?:万|亿)?)(?=[家个项名所座批件种类支次人倍])")
+                      r"|(?<=[新增建成培育引进达到突破超过不少于低于至为])([零一二两三四五六七八九十百千]+(?:万|亿)?)(?=[家个项名所座批件种类支次人倍])"
+                      r"|(?<=[\u4e00-\u9fff])(?<![第每逐统唯万之零一二两三四五六七八九十百千])([一二两三四五六七八九]?[十百千][零一二两三四五六七八九十百千]*(?:万|亿)?|[两三四五六七八九])"
+                      r"(?=[家个项名所座批件])(?!家争鸣|家万户|个一批)")
 
 
 def arabic_numerals(text: str) -> tuple[str, list[int]]:
