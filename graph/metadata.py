@@ -151,7 +151,8 @@ def extract_metadata(raw_lines: list[str], lines: list[str], text: str, lexicon:
     m = re.search(r"主办单位\s*[::]\s*(\S+)", "\n".join(raw_lines[-15:]))
     publisher = m.group(1) if m else ""
     m = re.search(r"(?:发布机构|发文机关|发文单位|来源)\s*[::]\s*(\S+)", raw)  # a page's metadata block
-    agency = m.group(1) if m else ""
+    agency = m.group(1) if m and m.group(1) != "本站" else ""
+    issuer = issuer or (agency if agency and lexicon.department_suffix(agency) else "")  # a page names its issuer there
     names = [n for n in (issuer, title, publisher, agency) if n]
     city = find_city(names, lexicon) or city_of_district(names)
     province = find_province(text, names, lexicon) or (default_gazetteer().province_of(city) if city else "")

@@ -138,3 +138,12 @@ def test_a_text_over_the_size_limit_is_refused_with_its_size(monkeypatch):
     monkeypatch.setattr(documents, "MAX_PLAN_CHARS", 1000)
     with pytest.raises(DocumentError, match="million characters"):
         document_from_text("开封市科技创新工作要点\n" + "建设实验室。" * 500, "big.txt")
+
+
+def test_a_page_metadata_block_names_the_issuer_when_the_text_does_not():
+    from graph.documents import document_from_text
+    text = ("关于印发《2024年科技创新工作要点》的通知\n"
+            "索引号:11410100MB0000000X/2024-00012 发布机构:金水区科学技术局 发文日期:2024-03-01\n"
+            "一、培育创新主体\n1.实施高新技术企业倍增计划。(牵头单位:区科技局)\n")
+    meta = document_from_text(text).metadata
+    assert (meta.issuer, meta.city) == ("金水区科学技术局", "郑州市")
