@@ -121,3 +121,29 @@ def test_events_of_a_kind_and_groups_of_programmes_are_no_programme():
     assert "count" in reasons["周口科技十大工程"]
     # the titles themselves stay, and a contest keeps its scope after the quoted title
     assert {"“科技下乡”活动", "周口工匠", "“田野能手”计划", "“周创汇”国际创新创业大赛"} <= programmes
+
+
+NESTED = """信阳市科技创新工作要点(2024年)
+一、重点任务
+推动全市创新区域布局持续优化,支持大学生创业。推进信阳大学城建设,加快信阳职业技术学院北校区内涵式发展。
+推动中德科创园总部基地建设,以信阳智慧岛(上海)科创基地为试点,高标准建设信阳智慧岛。
+开展“三大提升”,实施“科技兴农”,推进“产业项目建设年”,组织“协同创新”。
+"""
+
+
+def test_a_suffix_that_runs_into_a_common_word_ends_no_name():
+    names = {n for n, _ in found(NESTED)[0]}
+    assert not any(n.endswith(("创新区", "大学")) for n in names), names  # 创新区域, 大学生
+    assert {"信阳大学城", "信阳职业技术学院北校区"} <= names  # 区内涵: 内涵 is a word of its own
+
+
+def test_a_park_that_only_opens_a_longer_name_is_where_that_thing_is():
+    names = {n for n, _ in found(NESTED)[0]}
+    assert {"中德科创园总部基地", "信阳智慧岛(上海)科创基地", "信阳智慧岛"} <= names
+    assert not {"中德科创园", "信阳智慧岛(上海)"} & names
+
+
+def test_a_quoted_count_of_tasks_or_work_words_is_a_slogan_not_a_programme():
+    programmes = {n for n, t in found(NESTED)[0] if t == "Program"}
+    assert {"科技兴农", "产业项目建设年"} <= programmes
+    assert not {"三大提升", "协同创新"} & programmes

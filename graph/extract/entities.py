@@ -12,7 +12,17 @@ from functools import lru_cache
 
 from ..lexicon import Lexicon, dictionary_words
 from ..model import Document, Mention, Rejected
-from .names import NAME_CHAR, PROPER_TAGS, class_reason, common_cover, is_common_phrase, is_generic, joined_kinds, scan_name_start
+from .names import (
+    NAME_CHAR,
+    PROPER_TAGS,
+    class_reason,
+    common_cover,
+    is_common_phrase,
+    is_generic,
+    joined_kinds,
+    kind_of_work,
+    scan_name_start,
+)
 from .sentences import SentenceIndex, unit_at
 
 POLICY = re.compile(r"《([^《》\n]{2,80})》")
@@ -116,6 +126,17 @@ def find_departments(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> l
 NOT_A_SUFFIX = {"大学": ("生",), "学院": ("派",), "中心": ("城", "支行"), "科技基础设施": ("功能区", "集聚区", "集群")}
 
 
+def _runs_into_word(text: str, end: int) -> bool:
+    """Does a suffix's last character make a common word with the next one (创新区域, 大学生)
+    while the next one begins no word of its own? Then the suffix ends inside that word and
+    ends no name."""
+    words = dictionary_words()
+    freq, tag = words.get(text[end - 1 : end + 1], (0, ""))
+    if freq < 200 or tag not in ("n", "s", "v", "vn"):
+        return False
+    return text[end : end + 2] not in words  # 校区内涵式, 片区长沙: the next character begins a word of its own
+
+
 def _balance(text: str, a: int, b: int) -> tuple[int, str]:
     """Close a bracket or quote the name opened (博士后基地(科研工作站) ; drop a lone “."""
     name = text[a:b]
@@ -188,8 +209,8 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
     types = dict(lexicon.suffixes)
     for m in _suffix_regex(lexicon.suffixes).finditer(text):
         suffix, type_ = m.group(), types[m.group()]
-        if text.startswith(NOT_A_SUFFIX.get(suffix, ("\0",)), m.end()):
-            continue  # 大学生 is no university
+        if text.startswith(NOT_A_SUFFIX.get(suffix, ("\0",)), m.end()) or _runs_into_word(text, m.end()):
+            continue  # 大学生 is no university, 创新区域 no 新区
         if type_ in ("Program", "Fund") and m.end() < len(text) and lexicon.suffix_type(text[m.end() : m.end() + 6]) is None:
             nxt = text[m.end() : m.end() + 1]
             if SKIP_PROGRAM_FOLLOWERS.match(nxt) and not text.startswith(("建设", "等", "和", "与", "及", "的", "为", "在", "实施", "成果", "作用"), m.end()):
@@ -282,7 +303,17 @@ ONE_QUOTED = re.compile(rf"({QUOTED_NAME})({KIND}(?![\u4e00-\u9fff]))?")
 STANDS_ALONE = re.compile(r"[,。;、:“\n]|建设|系列|试点|务实|互认|等|和|与|及|$")
 
 
-def find_quoted_programmes(doc: Document, index: SentenceIndex) -> list[Mention]:
+def _slogan(core: str, lexicon: Lexicon) -> bool:
+    """A quoted phrase without a kind word that names a way of working, not a programme: a
+    count of tasks (“三大改造”) or work words alone, ending in one (“协同创新”)."""
+    if re.match(r"[一二两三四五六七八九十]+大[\u4e00-\u9fff]{2}$", core):
+        return True
+    cover = common_cover(core, lexicon)
+    work = kind_of_work(cover, lexicon, owners=False) if cover else []
+    return bool(work) and work[-1] == cover[-1]  # but “产业项目建设年”: a campaign year
+
+
+def find_quoted_programmes(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> list[Mention]:
     """Programmes a plan names in quotes after a programme verb (实施/开展/推进/参与 …): each quoted
     name is one; a kind word right after the quote belongs to it (“乡村工匠”计划), other words
     after it (“科创成果直通车”系列活动) vary between mentions and do not."""
@@ -295,7 +326,7 @@ def find_quoted_programmes(doc: Document, index: SentenceIndex) -> list[Mention]
             if q.group(2):
                 a, b = q.start(1), q.end(2)
                 found.append(_mention(doc, index, text[a:b], "Program", a, b, "quoted:programme"))
-            elif STANDS_ALONE.match(text, q.end(1)):
+            elif STANDS_ALONE.match(text, q.end(1)) and not _slogan(core, lexicon):
                 found.append(_mention(doc, index, core, "Program", q.start(1) + 1, q.end(1) - 1, "quoted:programme"))
     return found
 
@@ -422,7 +453,7 @@ def extract_entities(doc: Document, lexicon: Lexicon, rejected: list | None = No
     index = SentenceIndex(doc.text)
     policies = find_policies(doc, index)
     mentions = find_issuer(doc, index) + find_user_entities(doc, lexicon, index) + policies + find_departments(doc, lexicon, index)
-    quoted = find_quoted_programmes(doc, index)
+    quoted = find_quoted_programmes(doc, lexicon, index)
     def varies(m, q):  # “科创成果直通车”系列活动: what follows the quote is generic, the quote is the name
         rest = doc.text[q.span[1] + 1 : m.span[1]]
         return m.span[0] <= q.span[0] - 1 and q.span[1] < m.span[1] and is_generic(rest, lexicon, ("系列",))
@@ -442,4 +473,11 @@ def extract_entities(doc: Document, lexicon: Lexicon, rejected: list | None = No
         rank = RULE_PRIORITY.index(m.rule.split(":")[0])
         if key not in best or rank < RULE_PRIORITY.index(best[key].rule.split(":")[0]):
             best[key] = m
-    return sorted(best.values(), key=lambda m: m.span)
+    starts = {}
+    for m in best.values():
+        if m.type in ("Platform", "Lab", "Institute"):
+            starts[m.span[0]] = max(starts.get(m.span[0], 0), m.span[1])
+    # a park that only opens a longer name (中欧科创园总部基地, X智慧岛(深圳)科创基地) names where
+    # that thing is, not a park the plan builds; the park stays where the plan names it alone
+    kept = [m for m in best.values() if not (m.type == "Park" and starts.get(m.span[0], 0) > m.span[1])]
+    return sorted(kept, key=lambda m: m.span)

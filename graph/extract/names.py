@@ -266,7 +266,7 @@ def class_reason(prefix: str, lexicon: Lexicon, lab: bool = False) -> str:
 ACTIVITY_TAGS = frozenset({"v", "vn", "vd", "an", "ad"})  # jieba's verbs, verbal nouns, adverbial and nominal adjectives
 
 
-def kind_of_work(cover: list[str], lexicon: Lexicon) -> list[str]:
+def kind_of_work(cover: list[str], lexicon: Lexicon, owners: bool = True) -> list[str]:
     """The activity words of a phrase that says only what kind of work is done (创新发展示范区,
     科技成果转移转化基地, 质量监督检测中心), or []. Such a phrase is written with generic words and
     verbs alone; a name carries a field or product noun (农机装备, 电子气体, 传感器), a place
@@ -282,7 +282,7 @@ def kind_of_work(cover: list[str], lexicon: Lexicon) -> list[str]:
         tag = words.get(w, (0, ""))[1]
         if len(w) == 1 and w in "()、和与及的之":
             continue
-        if lexicon.suffix_type(w) and lexicon.suffix_type(w)[0] == w:
+        if owners and lexicon.suffix_type(w) and lexicon.suffix_type(w)[0] == w:
             return []  # an owner: 省科学院 in 省科学院转移转化中心
         if tag in ACTIVITY_TAGS:
             work.append(w)
