@@ -147,3 +147,19 @@ def test_a_quoted_count_of_tasks_or_work_words_is_a_slogan_not_a_programme():
     programmes = {n for n, t in found(NESTED)[0] if t == "Program"}
     assert {"科技兴农", "产业项目建设年"} <= programmes
     assert not {"三大提升", "协同创新"} & programmes
+
+
+EVENTS_AND_QUALITIES = """南阳市科技创新工作要点(2024年)
+一、重点任务
+推动南阳、平顶山两地共同建设豫南转型创新发展示范区,推动三六零数字化转型与安全创新研究院建设。承办中国创新创业大赛行业赛,深入开展科技活动周。
+"""
+
+
+def test_a_run_that_only_ends_in_an_attribute_ending_is_no_quality_word():
+    names = {n for n, _ in found(EVENTS_AND_QUALITIES)[0]}
+    assert {"豫南转型创新发展示范区", "三六零数字化转型与安全创新研究院"} <= names  # 转型 is a word, not X型
+
+
+def test_an_event_name_ends_at_its_kind_word_whatever_follows():
+    programmes = {n for n, t in found(EVENTS_AND_QUALITIES)[0] if t == "Program"}
+    assert {"中国创新创业大赛", "科技活动周"} <= programmes

@@ -211,7 +211,7 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
         suffix, type_ = m.group(), types[m.group()]
         if text.startswith(NOT_A_SUFFIX.get(suffix, ("\0",)), m.end()) or _runs_into_word(text, m.end()):
             continue  # 大学生 is no university, 创新区域 no 新区
-        if type_ in ("Program", "Fund") and m.end() < len(text) and lexicon.suffix_type(text[m.end() : m.end() + 6]) is None:
+        if type_ in ("Program", "Fund") and not suffix.endswith(EVENTS) and m.end() < len(text) and lexicon.suffix_type(text[m.end() : m.end() + 6]) is None:
             nxt = text[m.end() : m.end() + 1]
             if SKIP_PROGRAM_FOLLOWERS.match(nxt) and not text.startswith(("建设", "等", "和", "与", "及", "的", "为", "在", "实施", "成果", "作用"), m.end()):
                 continue  # 工程 in 工程塑料, 计划 in 计划管理: not a programme's end
@@ -261,6 +261,7 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
     return found
 
 
+EVENTS = ("大赛", "大会", "会", "活动周")  # an event's name ends there whatever follows (中国创新创业大赛行业赛)
 EVENT_KINDS = ("活动", "大赛", "项目")  # kinds a plan writes of many things; a name of one needs its own title
 SEVERAL = re.compile(r"[一二两三四五六七八九十百千]+大$|[\d一二两三四五六七八九十百千]+项$")
 

@@ -146,6 +146,11 @@ PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nrf", "nz", "nt", "eng", "x
 LEVEL_WORDS = frozenset({"省级", "国家级", "市级", "县级", "区级", "一级", "二级", "三级", "四级"})
 
 
+def lexicon_generic() -> frozenset[str]:
+    from ..lexicon import default_lexicon  # the default lexicon's generic words; one per process
+    return default_lexicon().generic_or_suffix_words
+
+
 def _is_quality(word: str) -> bool:
     """A word that says what kind a thing is (综合性, 示范型, 一站式, 数字化, 公共): jieba's 区别词
     (tag b), or a common word made an attribute by 性/型/式/化. A level (省级) is not one: a
@@ -155,9 +160,12 @@ def _is_quality(word: str) -> bool:
     words = dictionary_words()
     if words.get(word, (0, ""))[1] == "b":
         return True
-    if word[-1:] in "性型" and len(word) >= 3:
-        return True
-    return word[-1:] in "化式" and len(word) >= 3 and (word[:-1] in words or len(word) == 3 and word[:2] in words)
+    if word[-1:] in "性型化式" and len(word) >= 3:
+        # a quality is a word made with the ending (综合性, 示范型); a run that only ends in
+        # one (豫西转型: 豫西 + 转型) is not
+        stem = word[:-1]
+        return stem in words or stem in lexicon_generic() or (len(word) == 3 and word[:2] in words)
+    return False
 
 
 def common_cover(phrase: str, lexicon: Lexicon) -> list[str] | None:
