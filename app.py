@@ -4,13 +4,17 @@ from pathlib import Path
 
 import streamlit as st
 
-from app_pages.state import built_at_start, load_graph, t
+from app_pages.state import built_at_start, load_graph, publish_choices, restore_choices, t
 
 # the tab icon is a file here: a Material or emoji icon is fetched from a font server or CDN on every load
 st.set_page_config(page_title="innograph", page_icon=str(Path(__file__).resolve().parent / "app_pages" / "icon.png"), layout="wide")
 
+restore_choices({"lang": "zh"})  # ?lang=en: a link opens in the language it was shared in
+if st.session_state["lang"] not in ("zh", "en"):
+    st.session_state["lang"] = "zh"
 with st.sidebar:
     st.radio("界面语言 / Language", ["zh", "en"], format_func={"zh": "中文", "en": "English"}.get, key="lang", horizontal=True)
+publish_choices({"lang": "zh"})
 
 if built_at_start():
     with st.spinner(t("loading")):

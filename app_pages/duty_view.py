@@ -5,16 +5,24 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app_pages.state import load_graph, t
+from app_pages.state import load_graph, publish_choices, restore_choices, t
 from graph.explore import body_duties, body_workload, list_bodies, list_plans, plan_duties, plans_with_duties
 
 st.header(t("duty_header"))
+titles = {row[0]: row[1] for row in list_plans(load_graph()).rows}
+named = plans_with_duties(load_graph())
+ordered = [p for p in titles if p in named] + [p for p in titles if p not in named]  # a plan that names bodies first
+bodies = {row[0]: f"{row[1]} ({row[2]})" for row in list_bodies(load_graph()).rows}
+CHOICES = {"duty_plan": next(iter(ordered), ""), "duty_body": next(iter(bodies), ""), "workload_top": 20}
+restore_choices(CHOICES)  # a plan or body named by the address, else the last one chosen here
+chosen = st.session_state
+if chosen["duty_plan"] not in titles:
+    chosen["duty_plan"] = CHOICES["duty_plan"] or None
+if chosen["duty_body"] not in bodies:
+    chosen["duty_body"] = CHOICES["duty_body"] or None
 by_plan, by_body, workload = st.tabs([t("by_plan"), t("by_body"), t("workload_header")])
 
 with by_plan:
-    titles = {row[0]: row[1] for row in list_plans(load_graph()).rows}
-    named = plans_with_duties(load_graph())
-    ordered = [p for p in titles if p in named] + [p for p in titles if p not in named]  # a plan that names bodies first
     plan = st.selectbox(t("choose_plan"), ordered, format_func=titles.get, key="duty_plan")
     duties = plan_duties(load_graph(), plan)
     if not duties.rows:
@@ -25,15 +33,14 @@ with by_plan:
         frame["measure"] = frame["number"] + " " + frame["measure"]
         order = list(dict.fromkeys(frame["measure"]))
         matrix = frame.pivot_table(index="measure", columns="body", values="mark", aggfunc="first").reindex(order).fillna("")
-        bodies = frame.groupby("body")["lead"].agg(["sum", "count"]).sort_values(["sum", "count"], ascending=False).index
-        matrix = matrix[list(bodies)]
+        most_led = frame.groupby("body")["lead"].agg(["sum", "count"]).sort_values(["sum", "count"], ascending=False).index
+        matrix = matrix[list(most_led)]
         matrix.index.name = t("col_measure")
         matrix.columns.name = t("col_body")
         st.caption(t("matrix_caption"))
         st.dataframe(matrix, width="stretch")
 
 with by_body:
-    bodies = {row[0]: f"{row[1]} ({row[2]})" for row in list_bodies(load_graph()).rows}
     body = st.selectbox(t("choose_body"), list(bodies), format_func=bodies.get, key="duty_body")
     if body is None:
         st.info(t("no_duties"), icon=":material/info:")
@@ -52,7 +59,9 @@ with workload:
     if frame.empty:
         st.info(t("no_duties"), icon=":material/info:")
     else:
-        top = st.slider(t("workload_top"), 5, max(5, min(60, len(frame))), min(20, len(frame)), key="workload_top")
+        most = max(5, min(60, len(frame)))
+        chosen["workload_top"] = min(max(int(chosen["workload_top"]), 5), most)
+        top = st.slider(t("workload_top"), 5, most, key="workload_top")
         shown = frame.head(top)
         long = pd.concat([
             shown.assign(kind=t("lead_duty"), count=shown["leads"]),
@@ -66,3 +75,5 @@ with workload:
                      alt.Tooltip("count:Q", title=t("col_count"))],
         ).properties(usermeta={"embedOptions": {"renderer": "svg"}})  # text as text: readable by screen readers and tests
         st.altair_chart(chart, width="stretch")
+
+publish_choices(CHOICES)

@@ -10,7 +10,18 @@ it took the CPU the browser needed to draw the view.
 
 import streamlit as st
 
-from app_pages.state import ENTITY_PAGE, entity_addresses, entity_key, lang, load_graph, load_network, t, view_assets_url
+from app_pages.state import (
+    ENTITY_PAGE,
+    entity_addresses,
+    entity_key,
+    lang,
+    load_graph,
+    load_network,
+    publish_choices,
+    restore_choices,
+    t,
+    view_assets_url,
+)
 from app_pages.strings import RELATION_NAMES, TYPE_NAMES, names
 from graph.analyse import DEFAULT_CAP, cap_nodes, filter_network, find_nodes, layout, neighbourhood
 from graph.explore import entity_relations
@@ -23,16 +34,22 @@ chosen = st.session_state
 if "search" not in chosen:  # a first visit, or back from another page: the link's search, else the last one
     chosen["search"] = st.query_params.get("search") or chosen.get("kept_search", "")
 query = chosen.get("search", "")
-chosen_plans, chosen_types = chosen.get("plans", []), chosen.get("types", [])
+CHOICES = {"plans": [], "types": [], "with_measures": False, "radius": 1, "limit": DEFAULT_CAP}
+restore_choices(CHOICES)
+chosen["radius"] = min(max(int(chosen["radius"]), 1), 3)  # an address is typed by people: keep it in range
+chosen["limit"] = min(max(int(chosen["limit"]), 20), 3000)
+chosen["types"] = [x for x in chosen["types"] if x in ENTITY_TYPES]
 
-network = load_network(chosen.get("with_measures", False))
+network = load_network(chosen["with_measures"])
+chosen["plans"] = [p for p in chosen["plans"] if p in network.graph["plans"]]
+chosen_plans, chosen_types = chosen["plans"], chosen["types"]
 filtered = filter_network(network, chosen_plans or None, (chosen_types + ["Place", "Measure"]) if chosen_types else None)
 matches = find_nodes(filtered, query) if query else []
 if chosen.get("focus") not in matches:
     chosen.pop("focus", None)  # a new search: its best match, not the last one's pick
 focus = chosen.get("focus", matches[0] if matches else None)
-view = neighbourhood(filtered, focus, chosen.get("radius", 1)) if focus else filtered
-capped = cap_nodes(view, int(chosen.get("limit", DEFAULT_CAP)), focus)
+view = neighbourhood(filtered, focus, chosen["radius"]) if focus else filtered
+capped = cap_nodes(view, int(chosen["limit"]), focus)
 
 left, right = st.columns([1, 3])
 with right:
@@ -58,10 +75,11 @@ with left:
                      format_func=lambda n: f"{filtered.nodes[n]['label']} · {type_names.get(filtered.nodes[n]['type'], '')}")
     st.multiselect(t("filter_plans"), network.graph["plans"], key="plans", placeholder=t("all"))
     st.multiselect(t("filter_types"), list(ENTITY_TYPES), format_func=type_names.get, key="types", placeholder=t("all"))
-    st.checkbox(t("show_measures"), value=False, key="with_measures")
-    st.slider(t("radius"), 1, 3, 1, key="radius")
-    st.number_input(t("max_nodes"), 20, 3000, DEFAULT_CAP, step=50, key="limit")
+    st.checkbox(t("show_measures"), key="with_measures")
+    st.slider(t("radius"), 1, 3, key="radius")
+    st.number_input(t("max_nodes"), 20, 3000, step=50, key="limit")
 
+publish_choices(CHOICES)
 chosen["kept_search"] = query
 if query:
     st.query_params["search"] = query

@@ -142,3 +142,50 @@ def lang() -> str:
 
 def t(key: str, **values) -> str:
     return text(key, lang(), **values)
+
+
+def restore_choices(defaults: dict[str, object]) -> None:
+    """Give each of a page's widgets (by key) its value before it is made: from the page's
+    address (a reload, a shared link), else what this session last chose on the page (Streamlit
+    forgets a widget's value while its page is not shown), else its default. The widgets are
+    then made without a value of their own, so the value comes from here alone."""
+    chosen = st.session_state
+    for key, default in defaults.items():
+        if key in chosen:
+            continue
+        if key in st.query_params:
+            chosen[key] = _from_address(key, default)
+        else:
+            chosen[key] = chosen.get(f"kept_{key}", default)
+
+
+def publish_choices(defaults: dict[str, object]) -> None:
+    """Write a page's current choices into its address (only those that differ from the
+    default, so a plain page keeps a plain address) and keep them for the next visit."""
+    chosen = st.session_state
+    for key, default in defaults.items():
+        value = chosen.get(key, default)
+        chosen[f"kept_{key}"] = value
+        if value == default or value in (None, "", []):
+            if key in st.query_params:
+                del st.query_params[key]
+        elif isinstance(value, list):
+            st.query_params[key] = [str(v) for v in value]
+        else:
+            st.query_params[key] = str(value)
+
+
+def _from_address(key: str, default: object) -> object:
+    """A value from the address, of the default's kind; the default if it cannot be read
+    (the address is typed by people: a bad value is ignored, not an error)."""
+    if isinstance(default, list):
+        return st.query_params.get_all(key)
+    raw = st.query_params.get(key, "")
+    try:
+        if isinstance(default, bool):
+            return raw.lower() in ("1", "true", "yes")
+        if isinstance(default, int):
+            return int(raw)
+    except ValueError:
+        return default
+    return raw

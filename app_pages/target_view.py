@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app_pages.state import load_graph, t
+from app_pages.state import load_graph, publish_choices, restore_choices, t
 from graph.explore import indicators, targets
 
 st.header(t("targets_header"))
@@ -20,14 +20,21 @@ label_of = {iri: label for iri, label, _ in listed}
 plans_setting = {iri: n for iri, _, n in listed}
 shared = sum(1 for n in plans_setting.values() if n > 1)
 
+CHOICES = {"indicator": listed[0][0], "target_cities": []}
+restore_choices(CHOICES)  # an indicator and cities named by the address, else the last ones chosen here
+chosen = st.session_state
+if chosen["indicator"] not in label_of:
+    chosen["indicator"] = CHOICES["indicator"]
+
 left, right = st.columns([1, 3])
 with left:
-    indicator = st.selectbox(t("choose_indicator"), list(label_of), index=0, key="indicator",
+    indicator = st.selectbox(t("choose_indicator"), list(label_of), key="indicator",
                              format_func=lambda iri: f"{label_of[iri]} ({plans_setting[iri]})")
     result = targets(load_graph(), indicator)  # this indicator's rows only: the cost follows what is shown
     frame = pd.DataFrame(result.rows, columns=result.columns)
     frame["city"] = frame["city"].fillna(frame["title"])
     cities = sorted(frame["city"].unique())
+    chosen["target_cities"] = [c for c in chosen["target_cities"] if c in cities]
     chosen_cities = st.multiselect(t("filter_cities"), cities, key="target_cities", placeholder=t("all"))
     st.caption(t("shared_indicators", n=shared))
 
@@ -64,3 +71,4 @@ table.columns = [t(c) for c in ("col_city", "col_plan", "col_baseline", "col_bas
                                 "col_year", "col_unit", "col_qualifier", "col_sentence")]
 st.subheader(t("indicator_targets", name=label_of[indicator]))
 st.dataframe(table, hide_index=True, width="stretch")
+publish_choices(CHOICES)

@@ -355,3 +355,40 @@ def test_entity_iris_in_console_results_link_to_their_pages(app):
     table = app.dataframe[0].value
     assert list(table.columns) == ["e", "e ↗", "label"]
     assert all(link.startswith("/entity?id=") and link[len("/entity?id="):] in iri for iri, link in zip(table["e"], table["e ↗"]))
+
+
+def test_a_shared_link_restores_the_network_filters_and_the_language():
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    app.query_params.update({"search": "龙门实验室", "radius": "2", "types": ["Lab", "University"], "lang": "en"})
+    app.run()
+    assert not app.exception
+    assert app.slider(key="radius").value == 2
+    assert app.multiselect(key="types").value == ["Lab", "University"]
+    assert app.radio(key="lang").value == "en" and app.header[0].value == "Network of innovation entities"
+    app.slider(key="radius").set_value(3).run()
+    assert app.query_params["radius"] == ["3"] or app.query_params["radius"] == "3"
+    app.switch_page("app_pages/overview.py").run()
+    app.switch_page("app_pages/graph_view.py").run()
+    assert app.slider(key="radius").value == 3 and app.multiselect(key="types").value == ["Lab", "University"]
+
+
+def test_a_bad_value_in_the_address_is_ignored_not_an_error():
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    app.query_params.update({"radius": "99", "limit": "many", "types": ["Nonsense"], "lang": "fr"})
+    app.run()
+    assert not app.exception
+    assert app.slider(key="radius").value == 3 and app.multiselect(key="types").value == []
+    assert app.radio(key="lang").value == "zh"
+
+
+def test_a_shared_link_opens_the_same_body_and_indicator(bundled_graph):
+    body = lab_key(bundled_graph, "鹤壁市科技局")
+    from graph.build import entity_iri_of_short_key
+
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    app.query_params["duty_body"] = str(entity_iri_of_short_key(body))
+    app.run()
+    app.switch_page("app_pages/duty_view.py").run()
+    assert not app.exception
+    assert app.selectbox(key="duty_body").value == str(entity_iri_of_short_key(body))
+    assert any("鹤壁市科技局" in m.value and "20" in m.value for m in app.markdown)

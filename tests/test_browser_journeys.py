@@ -163,3 +163,24 @@ def test_in_english_no_interface_string_is_chinese(page, explorer):
         found = sorted(s for s in chinese if s in shown)
         assert found == [], (link, found)
     shot(page, "journey_english.png")
+
+
+def test_a_shared_link_carries_filters_and_language_and_a_reload_keeps_a_change(page, explorer):
+    page.goto(f"{explorer}/?search=龙门实验室&radius=2&types=Lab&types=University&lang=en")
+    page.get_by_role("heading", name="Network of innovation entities").wait_for(timeout=60000)
+    page.get_by_text("Relations of").first.wait_for(timeout=30000)
+    slider = page.locator("[data-testid='stSlider'] input[type='range']").first
+    slider.wait_for(state="attached", timeout=60000)
+    assert slider.get_attribute("value") == "2"
+    chips = page.locator("[data-testid='stMultiSelect']").nth(1).inner_text()
+    assert "Lab" in chips and "University" in chips
+    slider.focus()
+    page.keyboard.press("ArrowRight")  # radius 3: the address follows
+    page.wait_for_function("() => location.search.includes('radius=3')", timeout=30000)
+    page.reload()
+    page.get_by_role("heading", name="Network of innovation entities").wait_for(timeout=60000)
+    again = page.locator("[data-testid='stSlider'] input[type='range']").first
+    again.wait_for(state="attached", timeout=60000)
+    assert again.get_attribute("value") == "3"
+    assert "University" in page.locator("[data-testid='stMultiSelect']").nth(1).inner_text()
+    shot(page, "journey_shared_filters.png")
