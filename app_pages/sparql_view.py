@@ -37,6 +37,8 @@ names = [q.name for q in examples]
 current = kept.get("console_example") or ""
 st.selectbox(t("examples"), names, index=names.index(current) if current in names else None, key="example_pick",
              format_func=lambda n: by_name[n].title(lang()), on_change=load_example, placeholder=t("own_query"))
+if current in by_name:
+    st.caption(by_name[current].about(lang()))
 
 with st.form("console", border=False):
     if "sparql_text" not in kept:

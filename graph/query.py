@@ -39,9 +39,15 @@ class NamedQuery:
     title_en: str
     text: str
     params: tuple[str, ...] = ()
+    about_zh: str = ""
+    about_en: str = ""
 
     def title(self, lang: str = "zh") -> str:
         return self.title_zh if lang == "zh" else self.title_en
+
+    def about(self, lang: str = "zh") -> str:
+        """What the example answers and how to read its rows, in one sentence."""
+        return self.about_zh if lang == "zh" else self.about_en
 
 
 @dataclass(frozen=True)
@@ -90,7 +96,9 @@ def _parse_header(name: str, text: str) -> NamedQuery:
         key, _, value = line[1:].partition(":")
         meta.setdefault(key.strip(), []).append(value.strip())
     zh = (meta.get("zh") or [name])[0]
-    return NamedQuery(name, zh, (meta.get("en") or [zh])[0], text, tuple(meta.get("param", [])))
+    about = (meta.get("about-zh") or [""])[0]
+    return NamedQuery(name, zh, (meta.get("en") or [zh])[0], text, tuple(meta.get("param", [])),
+                      about, (meta.get("about-en") or [about])[0])
 
 
 def list_queries(folder: Path = QUERY_DIR) -> list[NamedQuery]:

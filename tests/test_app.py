@@ -392,3 +392,14 @@ def test_a_shared_link_opens_the_same_body_and_indicator(bundled_graph):
     assert not app.exception
     assert app.selectbox(key="duty_body").value == str(entity_iri_of_short_key(body))
     assert any("鹤壁市科技局" in m.value and "20" in m.value for m in app.markdown)
+
+
+def test_every_example_says_what_it_answers_in_both_languages(app):
+    from graph.query import list_queries
+
+    examples = list_queries()
+    assert all(q.about("zh") and q.about("en") and q.about("zh") != q.about("en") for q in examples)
+    app.switch_page("app_pages/sparql_view.py").run()
+    assert examples[0].about("zh") in [c.value for c in app.caption]  # the example shown says what it is for
+    app.selectbox(key="example_pick").set_value(examples[3].name).run()
+    assert examples[3].about("zh") in [c.value for c in app.caption]
