@@ -28,7 +28,7 @@ def clean_text(raw: str, lexicon: Lexicon) -> tuple[list[str], list[str]]:
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
     raw_lines = text.split("\n")
     kept = []
-    for line in raw_lines:
+    for line in flattened_tables(raw_lines):
         line = re.sub(r"[ \t]+", " ", line).strip()
         if re.fullmatch(r"[•·]\s*\S{0,40}", line):
             continue
@@ -42,6 +42,57 @@ def clean_text(raw: str, lexicon: Lexicon) -> tuple[list[str], list[str]]:
         if line or (lines and lines[-1]):
             lines.append(line)
     return raw_lines, lines
+
+
+# a column of a task table: 序号, 重点工作任务, 主要责任单位, 协同配合单位, 完成期限, 牵头部门 …
+COLUMN = re.compile(r"序号|[\u4e00-\u9fff]{0,6}(?:任务|措施|内容|事项|单位|部门|期限|时限|时间|节点|目标|举措)")
+DUTY_COLUMN = re.compile(r"(?:单位|部门)$")
+
+
+def _header_cells(cells: list[str]) -> bool:
+    return len(cells) >= 3 and all(COLUMN.fullmatch(c) for c in cells) and any(DUTY_COLUMN.search(c) for c in cells)
+
+
+def flattened_tables(lines: list[str]) -> list[str]:
+    """Task tables a web page copy flattened, written as the '|' rows the structure reads: cells
+    split by tabs, or by spaces under a header of table columns (序号 重点工作任务 主要责任单位 …),
+    or one cell per line under a header written one column per line. A row is a row while it
+    has as many cells as the header.
+
+    >>> flattened_tables(["序号 重点任务 责任单位 完成时限", "1 建设X平台 市科技局 2024年", "二、保障"])
+    ['序号 | 重点任务 | 责任单位 | 完成时限', '1 | 建设X平台 | 市科技局 | 2024年', '二、保障']
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.count("\t") >= 2:
+            cells = [c.strip() for c in line.split("\t")]
+            out.append(" | ".join(cells))
+            i += 1
+            continue
+        cells = line.split()
+        if _header_cells(cells):  # a header on one line, rows under it split by spaces
+            out.append(" | ".join(cells))
+            i += 1
+            while i < len(lines) and len(lines[i].split()) == len(cells):
+                out.append(" | ".join(lines[i].split()))
+                i += 1
+            continue
+        run = 0  # a header one column per line, rows one cell per line
+        while i + run < len(lines) and COLUMN.fullmatch(lines[i + run].strip()) and run < 8:
+            run += 1
+        column_lines = [c.strip() for c in lines[i : i + run]]
+        if run >= 3 and _header_cells(column_lines):
+            out.append(" | ".join(column_lines))
+            i += run
+            while i + run <= len(lines) and re.fullmatch(r"\d{1,3}", lines[i].strip()) and all(lines[i : i + run]):
+                out.append(" | ".join(c.strip() for c in lines[i : i + run]))
+                i += run
+            continue
+        out.append(line)
+        i += 1
+    return out
 
 
 MAX_PLAN_CHARS = 20_000_000  # a plan is some 100 thousand characters; work grows with size, so a bound is stated

@@ -19,6 +19,7 @@ from .model import Span, TableRow, Unit
 CN = "一二三四五六七八九十"
 MARKERS = (
     ("chapter", 1, re.compile(rf"([{CN}]{{1,3}})、\s*")),
+    ("chapter", 1, re.compile(r"(附件\s*\d{0,2})\s*[::]?\s*(?=\S)")),  # 附件:重点任务分解表, a chapter of its own
     ("section", 2, re.compile(rf"\(([{CN}]{{1,3}})\)\s*")),
     ("item", 3, re.compile(r"(\d{1,2})(?:[、.](?!\d)|\s)\s*")),
     ("subitem", 4, re.compile(r"\((\d{1,2})\)\s*")),

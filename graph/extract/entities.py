@@ -82,6 +82,9 @@ def department_prefix(text: str, start: int, city: str, province: str, lexicon: 
     return start - len(m.group(0)) if m else start
 
 
+BRANCHED = ("人民银行", "海关", "税务总局", "银行", "监管局", "证监局", "银保监局")
+BRANCH = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:分行|中心支行|支行|分中心|营业管理部|分局|监管局)")
+
 # party committees alone or with their government as one word (省委省政府); not the start of a
 # committee's department (市委组织部), which the lexicon reads whole
 PARTY = re.compile(r"(?:[省市县区]委[省市县区](?:人民)?政府|[省市县区]委)(?!组织部|宣传部|统战部|编办|人才办|军民融合办|政法委|政研室|农办|网信办|外办|财经委|办公室|办公厅|书记|常委|[\u4e00-\u9fff]{0,6}?(?:委员会|小组)?办公室)")
@@ -112,6 +115,10 @@ def find_departments(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> l
         if text.startswith("门", m.end()):
             continue  # 科技部门 is a kind of body, not the ministry
         a = department_prefix(text, _open_body_start(text, m, lexicon), meta.city, meta.province, lexicon)
+        branch = BRANCH.match(text, m.end()) if m.group() in BRANCHED else None
+        if branch:  # 人民银行济南分中心, 国家开发银行山东省分行: a national body's local branch
+            found.append(_mention(doc, index, text[a : branch.end()], "Department", a, branch.end(), f"department:{m.group()} branch"))
+            continue
         name = text[a : m.end()]
         if a == m.start() and m.group() in ("政府", "人民政府", "委员会", "管委", "管委会", "办公室", "办公厅", "组织部", "宣传部", "海关", "人民银行"):
             continue  # "政府引导" is no body; bare ones count only in responsibility lists
@@ -160,6 +167,15 @@ def _trade_name_start(text: str, a: int, lexicon: Lexicon) -> int:
     start = scan_name_start(text, a - 1, lexicon)
     added = text[start : a - 1]
     return start if 1 <= len(added) <= 2 and NAME_CHAR.fullmatch(added[-1]) and not is_generic(added, lexicon) else a
+
+
+TRADE_WORD_FREQUENCY = 3000  # jieba's count: 浪潮 461, 长城 1559 are trade names; 股份 5479, 交通 10908 say a kind
+
+
+def _trade_word(prefix: str, lexicon: Lexicon) -> bool:
+    """Is a firm's prefix one noun rare enough to be its trade name (浪潮集团, 长城汽车公司)?"""
+    freq, tag = dictionary_words().get(prefix, (0, ""))
+    return 0 < freq < TRADE_WORD_FREQUENCY and tag.startswith("n") and prefix not in lexicon.generic_or_suffix_words
 
 
 UPGRADE_BEFORE = re.compile(r"(?:创建|争创|申建|申报|获批|创成|晋级)(国家级|省级|国家|省)?$")
@@ -245,7 +261,7 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
             reason = ""
         else:
             reason = class_reason(prefix, lexicon, lab=type_ == "Lab")
-        if not reason and type_ == "Firm" and is_common_phrase(prefix, lexicon):
+        if not reason and type_ == "Firm" and is_common_phrase(prefix, lexicon) and not _trade_word(prefix, lexicon):
             reason = "class: a firm needs a trade name, not only common words (股份公司, 基金管理公司)"
         if not reason and (type_ == "Park" or suffix.endswith("基地")) and _status_after_upgrade(text, a, name, lexicon):
             reason = "status: a level and common words after an upgrade verb (创建国家级X示范基地)"

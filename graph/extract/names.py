@@ -32,7 +32,10 @@ def conjunction_ends_name(text: str, conj: int, suffix_start: int, lexicon: Lexi
     It does when a name or a noun stands on its left (省科学院与中原科技城), or when the
     right part is a full name on its own (three or more specific characters).
     """
-    if ends_with_name(text, conj, lexicon) or text[max(0, conj - 2) : conj].endswith(NOUN_ENDS):
+    left = conj
+    if text[conj - 1 : conj] == ")" and "(" in text[max(0, conj - 12) : conj]:
+        left = text.rindex("(", max(0, conj - 12), conj)  # 齐鲁工业大学(山东省科学院)与…: the name before the bracket
+    if ends_with_name(text, conj, lexicon) or ends_with_name(text, left, lexicon) or text[max(0, conj - 2) : conj].endswith(NOUN_ENDS):
         return True
     if lab:
         return False  # a lab is named after the fields it joins (能源感知与边缘计算湖南省重点实验室)

@@ -20,6 +20,8 @@ ROLE_SEGMENT = re.compile(rf"{ROLE}\s*[::]\s*((?:(?![,,]\s*{ROLE}\s*[::])[^;;])+
 BARE_LIST = re.compile(rf"(?:^|(?<=[。;\n]))[ \t]*{ROLE}\s*[::]\s*([^\n。]+)", re.MULTILINE)
 LEAD_PAREN = re.compile(r"[(]([^()\n]{2,60}?)牵头(?:[,、;]([^()\n]{2,80}?)(?:等)?(?:配合|参与|协助|负责))?[)]")
 DUTY_PAREN = re.compile(r"[(]((?:(?!牵头)[^()\n]){2,80}?)(按职责分工|按职责|按职能|分别)?负责[)]")
+# a bracket of bodies alone closing a measure, with no label: (市科技局、市财政局)。 at a line's end
+BODY_PAREN = re.compile(r"[(]([^()\n:]{2,100})[)](?=[。;]?\s*(?:\n|$))")
 LED_BY = re.compile(r"由([^,。;:()]{2,40}?)(?:负责)?牵头")
 SEPARATORS = re.compile(r"[、,;/\s]+")
 LEVEL = re.compile(r"^(各|省委|市委|县委|区委|省|市|县|区)")
@@ -138,9 +140,12 @@ def _is_body(name: str, lexicon: Lexicon) -> bool:
     return bool(lexicon.department_suffix(name) or BODY_END.search(name))
 
 
+BRANCH_END = re.compile(r"(?:分行|支行|分中心|营业管理部|分局|监管局)$")
+
+
 def _body_type(name: str, lexicon: Lexicon) -> str:
-    if lexicon.department_suffix(name):
-        return "Department"
+    if lexicon.department_suffix(name) or BRANCH_END.search(name):
+        return "Department"  # a bank's or a ministry's local branch acts as a government unit
     hit = lexicon.suffix_type(name)
     return hit[1] if hit else "Department"
 
@@ -209,6 +214,16 @@ def extract_responsibilities(
             continue
         for k, (name, a, b, nested) in enumerate(listed):
             add(name, a, b, unit.number, False, "负责", nested, k)
+    taken = {r.body.span[0] for r in results}
+    for m in BODY_PAREN.finditer(text):  # (人民银行X分行、市地方金融监管局、市科技局): bodies only, so theirs
+        unit = innermost_unit(doc.units, m.start())
+        listed = split_bodies(m.group(1), m.start(1), lexicon, doc.metadata.city)
+        if unit is None or not unit.is_measure or len(listed) == 0 or any(a in taken for _, a, *_ in listed):
+            continue
+        if not (all(_is_body(name, lexicon) for name, *_ in listed) and any(lexicon.department_suffix(name) for name, *_ in listed)):
+            continue
+        for k, (name, a, b, nested) in enumerate(listed):
+            add(name, a, b, unit.number, False, "责任单位", nested, k)
     rows = {row.span[0]: row for row in doc.tables}
     for unit in doc.units:
         row = rows.get(unit.span[0]) if unit.kind == "table" else None
