@@ -33,6 +33,9 @@ def chinese_number(text: str) -> int:
     return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[ones] if ones else 0)
 
 
+ISSUING_BODY = re.compile(r"^[\u4e00-\u9fff()]{2,28}(?:局|厅|委|政府|办公室|办公厅|委员会)$")
+
+
 def find_title_and_issuer(lines: list[str]) -> tuple[str, str]:
     """Read '<issuer>关于印发<title>的通知', else the first line that names a plan."""
     head = [ln.strip().strip("|").strip() for ln in lines[:20] if ln.strip().strip("|").strip()]
@@ -41,9 +44,11 @@ def find_title_and_issuer(lines: list[str]) -> tuple[str, str]:
         m = re.search(r"^(.*?)关于印发(.+?)的通知", joined)
         if m:
             return m.group(2).strip("《》 "), m.group(1).strip()
-    for line in head:
+    for i, line in enumerate(head):
         if PLAN_WORDS.search(line) and len(line) <= 60 and not line.startswith(("《", "根据", "为")):
-            return line.strip("《》 "), ""
+            after = head[i + 1] if i + 1 < len(head) else ""
+            by = after if len(after) <= 30 and ISSUING_BODY.search(after) else ""  # a page: the title, then who issued it
+            return line.strip("《》 "), by
     return (head[0][:60] if head else ""), ""
 
 

@@ -179,7 +179,7 @@ def _trade_word(prefix: str, lexicon: Lexicon) -> bool:
 
 
 UPGRADE_BEFORE = re.compile(r"(?:创建|争创|申建|申报|获批|创成|晋级)(国家级|省级|国家|省)?$")
-LEVEL_START = re.compile(r"国家级|省级|国家|全国|省")
+LEVEL_START = re.compile(r"(?:世界|国际|国内|全国|全省)?一流|国家级|省级|国家|全国|省")
 
 
 def _status_after_upgrade(text: str, a: int, name: str, lexicon: Lexicon) -> bool:
@@ -361,6 +361,9 @@ def find_listed_firms(doc: Document, lexicon: Lexicon, index: SentenceIndex, kno
         for item in m.group(1).split("、"):
             a, b = pos, pos + len(item)
             pos = b + 1
+            if "等" in item:  # 烽火通信等企业: the list ends at 等
+                b = a + item.index("等")
+                item = item[: item.index("等")]
             if a in starts or is_generic(item, lexicon) or lexicon.suffix_type(item) or lexicon.department_suffix(item):
                 continue
             found.append(_mention(doc, index, item, "Firm", a, b, "enumeration:enterprise centre"))

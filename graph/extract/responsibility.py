@@ -22,7 +22,8 @@ LEAD_PAREN = re.compile(r"[(]([^()\n]{2,60}?)牵头(?:[,、;]([^()\n]{2,80}?)(?:
 DUTY_PAREN = re.compile(r"[(]((?:(?!牵头)[^()\n]){2,80}?)(按职责分工|按职责|按职能|分别)?负责[)]")
 # a bracket of bodies alone closing a measure, with no label: (市科技局、市财政局)。 at a line's end
 BODY_PAREN = re.compile(r"[(]([^()\n:]{2,100})[)](?=[。;]?\s*(?:\n|$))")
-LED_BY = re.compile(r"由([^,。;:()]{2,40}?)(?:负责)?牵头")
+LED_BY = re.compile(r"由([^,。;:()]{2,40}?)(?:负责)?牵头(?:[,,、]([^,。;:()]{2,60}?)(?:等)?(?:配合|参与|协助|协同))?")
+LEAD_MARK = re.compile(r"[(](?:牵头|牵头单位|牵头部门)[)]$")
 SEPARATORS = re.compile(r"[、,;/\s]+")
 LEVEL = re.compile(r"^(各|省委|市委|县委|区委|省|市|县|区)")
 LEAD_ROLES = ("牵头单位", "牵头部门", "牵头处室", "主办单位")
@@ -162,6 +163,9 @@ def extract_responsibilities(
     first_leads = bool(FIRST_LEADS_NOTE.search(text))
 
     def add(name, a, b, measure, lead, role, nested=(), position=0):
+        marked = LEAD_MARK.search(name)
+        if marked:  # 省科技厅(牵头): the list marks its lead in a bracket after the name
+            name, b, lead = name[: marked.start()], a + marked.start(), True
         mention = Mention(name, _body_type(name, lexicon), (a, b), index.around(a), f"responsibility:{role}", measure)
         bodies.append(mention)
         results.append(Responsibility(mention, measure, lead, role, position + 1))
@@ -245,7 +249,11 @@ def extract_responsibilities(
         unit = innermost_unit(doc.units, m.start())
         if unit is None or not unit.is_measure:
             continue
-        for k, (name, x, y, nested) in enumerate(split_bodies(m.group(1), m.start(1), lexicon, doc.metadata.city)):
-            if lexicon.department_suffix(name):
-                add(name, x, y, unit.number, True, "由…牵头", nested, k)
+        leads = [b for b in split_bodies(m.group(1), m.start(1), lexicon, doc.metadata.city) if lexicon.department_suffix(b[0])]
+        for k, (name, x, y, nested) in enumerate(leads):
+            add(name, x, y, unit.number, True, "由…牵头", nested, k)
+        if leads and m.group(2):  # 由A牵头,B、C配合
+            for k, (name, x, y, nested) in enumerate(split_bodies(m.group(2), m.start(2), lexicon, doc.metadata.city), len(leads)):
+                if _is_body(name, lexicon):
+                    add(name, x, y, unit.number, False, "配合", nested, k)
     return results, bodies
