@@ -153,3 +153,16 @@ def test_counts_in_chinese_numerals_keep_their_spans():
         "绍兴市科技创新三年行动方案(2024—2026年)\n一、主要目标\n到2026年,新增十家国家级孵化器,引进两百名高层次人才,建设一流大学。\n"))
     got = {(t.indicator, t.value, t.unit, ex.document.text[t.span[0]:t.span[1]]) for t in ex.targets}
     assert got == {("新增国家级孵化器", 10, "家", "十家"), ("引进高层次人才", 200, "名", "两百名")}  # 一流 is no count
+
+
+def test_a_window_without_a_start_gives_no_year_and_counts_take_any_verb():
+    """三年内建成 is a window from a start the plan does not give; 争创N个, 形成N项左右, 布局A N家、B M家
+    are counts with a verb of their own. Written as an annual plan of another city would be."""
+    from graph.documents import document_from_text
+
+    text = ("芜湖市2024年科技创新工作要点\n一、主要目标\n全年新增高新技术企业300家以上,争创国家级孵化器2个,"
+            "形成重大科技成果20项左右。布局建设省级重点实验室5家、省级工程研究中心8家。三年内建成新型研发机构10家。\n"
+            "二、重点任务\n1.对新认定的高新技术企业给予最高20万元奖励,对营业收入10亿元以上的企业给予支持。\n")
+    found = {(t.indicator, t.value, t.year) for t in extract_document(document_from_text(text)).targets}
+    assert found == {("全年新增高新技术企业", 300, 2024), ("争创国家级孵化器", 2, 2024), ("形成重大科技成果", 20, 2024),
+                     ("布局建设省级重点实验室", 5, 2024), ("省级工程研究中心", 8, 2024), ("三年内建成新型研发机构", 10, None)}

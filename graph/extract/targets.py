@@ -175,6 +175,9 @@ def doubling_targets(doc: Document, a: int, b: int, sentence: str, year, index) 
 PARAGRAPH = 3000  # how far back a paragraph's 到2025年 is looked for (a plan on one line has no paragraphs)
 
 
+WINDOW = re.compile(r"[\d一二两三四五六七八九十]+年(?:内|之内|时间)")
+
+
 def _context_year(doc: Document, offset: int) -> int | None:
     """A '到2025年' earlier in the same paragraph sets the year of the sentences after it."""
     line_start = doc.text.rfind("\n", max(0, offset - PARAGRAPH), offset) + 1 or max(0, offset - PARAGRAPH)
@@ -265,6 +268,8 @@ def _targets_of_sentence(doc: Document, a: int, b: int, index: SentenceIndex, se
         ctext = clause.group()
         cyears = _sentence_years(sentence[: clause.end()])
         year = cyears[-1] if cyears else (context or default_year)
+        if WINDOW.search(ctext) and not YEAR.search(ctext):
+            year = None  # 三年内建成…: a window from an unstated start, not a year
         prev, baseline_of_next, name_of_next = 0, None, None
         for m in VALUE.finditer(ctext):
             if any(x <= a + clause.start() + m.start() < y for x, y in taken):
