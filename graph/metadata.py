@@ -112,6 +112,22 @@ def city_of_district(names: list[str]) -> str:
     return ""
 
 
+def district_of(names: list[str], city: str, province: str) -> str:
+    """The district or county whose own plan this is: the one its issuer or title starts with,
+    after the city and province (深圳市龙岗区科技创新局, 龙岗区2024年…清单 → 龙岗区); "" for a
+    city's or a province's plan."""
+    gazetteer = default_gazetteer()
+    for name in names:
+        for prefix in (province, city, city[:-1] if len(city) > 2 else ""):
+            if prefix and name.startswith(prefix):
+                name = name[len(prefix) :]
+        for k in range(2, 8):
+            places = [d for d in gazetteer.by_name.get(name[:k], ()) if d.level == "county" and (not city or d.city == city)]
+            if len(places) == 1:  # 南山区 is in 深圳市 and in 鹤岗市: the plan's city says which
+                return places[0].name
+    return ""
+
+
 def find_kind_and_period(title: str, text: str) -> tuple[str, int | None, int | None]:
     kind = "其他"
     if "要点" in title:
@@ -157,11 +173,12 @@ def extract_metadata(raw_lines: list[str], lines: list[str], text: str, lexicon:
     publisher = m.group(1) if m else ""
     m = re.search(r"(?:发布机构|发文机关|发文单位|来源)\s*[::]\s*(\S+)", raw)  # a page's metadata block
     agency = m.group(1) if m and m.group(1) != "本站" else ""
-    issuer = issuer or (agency if agency and lexicon.department_suffix(agency) else "")  # a page names its issuer there
+    issuer = issuer or (agency if agency and (lexicon.department_suffix(agency) or ISSUING_BODY.match(agency)) else "")  # a page names its issuer there
     names = [n for n in (issuer, title, publisher, agency) if n]
     city = find_city(names, lexicon) or city_of_district(names)
     province = find_province(text, names, lexicon) or (default_gazetteer().province_of(city) if city else "")
     kind, start, end = find_kind_and_period(title, text)
+    district = district_of([n for n in (issuer, title, agency) if n], city, province)
     return Metadata(
         title=title,
         issuer=issuer,
@@ -174,4 +191,5 @@ def extract_metadata(raw_lines: list[str], lines: list[str], text: str, lexicon:
         period_start=start,
         period_end=end,
         publisher=publisher,
+        district=district,
     )

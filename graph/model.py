@@ -25,6 +25,7 @@ class Metadata:
     period_start: int | None = None
     period_end: int | None = None
     publisher: str = ""  # the site footer's 主办单位, if any
+    district: str = ""  # 龙岗区, for a district's or county's own plan
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,9 @@ def scope_name(name: str, meta: Metadata, lexicon: Lexicon, type_: str = "") -> 
     if name in lexicon.departments:
         return (city or province) + name
     dept = lexicon.department_suffix(name)
+    district = getattr(meta, "district", "")
+    if district and name[:1] == district[-1:] and (dept or type_ == "Department") and not name.startswith(("区县", "县区", "县市")):
+        return city + district + name[1:]  # 区科技局 in 龙岗区's plan is 深圳市龙岗区科技局
     if type_ == "Department" and dept and city and is_generic(name[: -len(dept)], lexicon) and not name.startswith(("省", "市", "各")):
         return city + name  # 县区政府, 高新区管委会: the plan's own
     if name.startswith("各") and city:

@@ -234,7 +234,7 @@ def extract_responsibilities(
         if row is None:
             continue
         row_text = text[row.span[0] : row.span[1]]
-        cursor = 0
+        cursor, listed_before = 0, 0  # positions run on across a row's columns: 牵头 1, 配合 2, 3
         for column, cell in enumerate(row.cells):
             at = row_text.find(cell, cursor) if cell else -1
             if at >= 0:
@@ -243,8 +243,10 @@ def extract_responsibilities(
             if not cell or at < 0 or not re.search(ROLE + "|牵头|责任|配合", role):
                 continue
             role = _column_role(role)
-            for k, (name, a, b, nested) in enumerate(split_bodies(cell, row.span[0] + at, lexicon, doc.metadata.city)):
-                add(name, a, b, unit.number, _role_is_lead(role, k, first_leads), role, nested, k)
+            listed = split_bodies(cell, row.span[0] + at, lexicon, doc.metadata.city)
+            for k, (name, a, b, nested) in enumerate(listed):
+                add(name, a, b, unit.number, _role_is_lead(role, k, first_leads), role, nested, listed_before + k)
+            listed_before += len(listed)
     for m in LED_BY.finditer(text):
         unit = innermost_unit(doc.units, m.start())
         if unit is None or not unit.is_measure:
