@@ -132,5 +132,5 @@ def test_two_labels_in_one_bracket_unknown_bodies_and_a_task_table():
     assert table["一.(一).2"] == [("人民银行绍兴市分行", False, 1), ("绍兴银保监分局", False, 2), ("市地方金融监管局", False, 3)]
     assert table["一.(一).3"] == [("市科技局", True, 1), ("省科技厅", False, 2), ("浙江绍兴投资集团有限公司", False, 3)]
     assert table["一.(一).4"] == [("市经信局", True, 1), ("省委科技委员会办公室", False, 2), ("市国资委", False, 3)]
-    assert table["二.1"] == [("市科技局", True, 1), ("市财政局", False, 1), ("市税务局", False, 2)]
+    assert table["二.1"] == [("市科技局", True, 1), ("市财政局", False, 2), ("市税务局", False, 3)]  # one order across columns
     assert not any("责任单位" in r.body.name for r in ex.responsibilities)  # a label is never part of a name
