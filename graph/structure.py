@@ -18,6 +18,9 @@ from .model import Span, TableRow, Unit
 
 CN = "一二三四五六七八九十"
 MARKERS = (
+    # 第三章 / 第一节 stand above 一、 and (一) where a plan uses both; their number keeps the words
+    ("chapter", 0.5, re.compile(rf"(第[{CN}]{{1,3}}章)\s*")),
+    ("section", 0.8, re.compile(rf"(第[{CN}]{{1,3}}节)\s*")),
     ("chapter", 1, re.compile(rf"([{CN}]{{1,3}})、\s*")),
     ("chapter", 1, re.compile(r"(附件\s*\d{0,2})\s*[::]?\s*(?=\S)")),  # 附件:重点任务分解表, a chapter of its own
     ("section", 2, re.compile(rf"\(([{CN}]{{1,3}})\)\s*")),
@@ -27,7 +30,7 @@ MARKERS = (
     ("box", 3.5, re.compile(rf"(专栏\s*[{CN}\d]*)\s*[::]?\s*")),
 )
 LEAD_DASH = re.compile(r"——\s*")
-INLINE_SPLIT = re.compile(rf"\s+(?=(?:[{CN}]{{1,3}}、|\([{CN}]{{1,3}}\)|\d{{1,2}}、|专栏[{CN}\d]+))")
+INLINE_SPLIT = re.compile(rf"\s+(?=(?:第[{CN}]{{1,3}}[章节]|[{CN}]{{1,3}}、|\([{CN}]{{1,3}}\)|\d{{1,2}}、|专栏[{CN}\d]+))")
 BOX_ITEM = re.compile(r"([^\s::,。;、]{2,30})[::]\s*(?=\S)")
 BOX_ITEM_SPLIT = re.compile(r"\s+(?=[^\s::,。;、|]{2,30}[::])")
 HEAD_END = re.compile(r"[。;:!?]|\s{1,}(?=\S)")
@@ -203,7 +206,9 @@ class _Builder:
 
 def _number(node: _Node, counters: dict) -> str:
     parent = node.parent.number if node.parent and node.parent.number else ""
-    if node.kind == "section":
+    if node.marker.startswith("第"):
+        own = node.marker  # 第三章.第一节
+    elif node.kind == "section":
         own = f"({node.marker})"
     elif node.kind == "subitem":
         own = f"({node.marker})" if node.marker.isdigit() else node.marker

@@ -113,3 +113,21 @@ def test_more_target_and_relation_wordings():
     relations = {(r.subject.name, r.predicate, r.object.name) for r in ex.relations}
     assert ("开封市生物医药技术创新中心", "upgradeTo", "国家生物医药技术创新中心") in relations
     assert ("黄河实验室", "locatedIn", "开封市") in relations
+
+
+def test_chapters_and_sections_written_as_di_zhang_and_di_jie():
+    """第X章 / 第X节 outlines (common in provincial and big-city 五年规划) hold 一、 and (一) below
+    them; a 发展基础 chapter still reports the past. Written as another city's plan would be."""
+    from graph.documents import document_from_text
+    from graph.extract import extract_document
+
+    text = ("绵阳市“十四五”科技创新规划\n第一章 发展基础\n“十三五”期间,全市高新技术企业增加到600家。\n"
+            "第二章 总体要求\n第一节 发展目标\n到2025年,高新技术企业突破1000家。\n"
+            "第三章 主要任务\n第一节 建设科技城\n一、建设创新平台\n(一)建设绵阳实验室。推动绵阳实验室建设。\n"
+            "第二节 培育创新主体\n实施科技型企业培育计划。\n")
+    doc = document_from_text(text)
+    numbers = [u.number for u in doc.units]
+    assert numbers[:4] == ["第一章", "第二章", "第二章.第一节", "第三章"]
+    assert "第三章.第一节.一.(一)" in numbers and "第三章.第二节" in numbers
+    targets = {(t.indicator, t.value, t.year) for t in extract_document(doc).targets}
+    assert targets == {("高新技术企业", 1000, 2025)}  # not the 600 the background chapter reports
