@@ -163,3 +163,18 @@ def test_a_run_that_only_ends_in_an_attribute_ending_is_no_quality_word():
 def test_an_event_name_ends_at_its_kind_word_whatever_follows():
     programmes = {n for n, t in found(EVENTS_AND_QUALITIES)[0] if t == "Program"}
     assert {"中国创新创业大赛", "科技活动周"} <= programmes
+
+
+FRAMES = """宜昌市科技创新工作要点(2024年)
+一、重点任务
+推动兴发集团创建国家企业技术中心、宜化新材创建省级制造业创新中心。支持三峡大学与葛洲坝共建水电工程技术创新中心。推动企业创建省级技术创新中心,鼓励高校与企业共建联合实验室。
+"""
+
+
+def test_a_trade_name_a_relation_frame_needs_is_a_firm():
+    ex = found(FRAMES)[1]
+    firms = {m.name for m in ex.mentions if m.type == "Firm"}
+    assert {"宜化新材", "葛洲坝"} <= firms
+    assert not firms & {"企业", "高校"}  # a class at the frame's end names no firm
+    partners = {(r.subject.name, r.object.name) for r in ex.relations if r.predicate == "partnerOf"}
+    assert ("水电工程技术创新中心", "葛洲坝") in partners

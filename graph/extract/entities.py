@@ -370,6 +370,56 @@ def find_listed_firms(doc: Document, lexicon: Lexicon, index: SentenceIndex, kno
     return found
 
 
+# a body the frame needs, written without a suffix: 推动中信重工、昊华气体创建X中心, 与中国电科共建X
+FRAME_SUBJECT = re.compile(r"(?:(?<=[、,;。:\n])|(?<=推动|支持|鼓励|引导))([\u4e00-\u9fffA-Za-z]{2,6}?)(?=(?:创建|申建|争创|组建)(?:国家级?|省级?|市级?)?)")
+FRAME_PARTNER = re.compile(r"与([\u4e00-\u9fffA-Za-z]{2,6}?)(?:合作|联合)?共建")
+BUILT_TYPES = ("Lab", "Platform", "Institute")
+
+
+def find_frame_firms(doc: Document, lexicon: Lexicon, index: SentenceIndex, known: list[Mention]) -> list[Mention]:
+    """Trade names a relation frame needs but no suffix marks: the one that creates a centre
+    (昊华气体创建电子气体省级制造业创新中心) and the partner of a 共建 (与中国电科共建X). Only where
+    the frame's other end is a name found already, and the word is no generic, common or
+    place word: a frame with a class at either end (推动企业创建, 与高校共建) names no firm."""
+    text, found = doc.text, []
+    starts = {m.span[0] for m in known}
+    covered = bytearray(len(text) + 1)
+    for m in known:
+        covered[m.span[0] : m.span[1]] = b"\x01" * (m.span[1] - m.span[0])
+    built_after = {}
+    for m in known:
+        if m.type in BUILT_TYPES:
+            built_after[m.span[0]] = m
+    for pattern, needs_built in ((FRAME_SUBJECT, True), (FRAME_PARTNER, True)):
+        for m in pattern.finditer(text):
+            a, b = m.span(1)
+            name = m.group(1)
+            if any(covered[a:b]) or a in starts or name.startswith(("推动", "支持", "鼓励", "引导")):
+                continue
+            if needs_built:
+                rest = re.match(r"(?:合作|联合)?(?:共建|创建|申建|争创|组建)(?:国家级|省级|市级|国家|省|市)?", text[b:])
+                after = b + (rest.end() if rest else 0)
+                clause = re.match(r"[^,。;、]{2,20}", text[after:])
+                kind = lexicon.suffix_type(clause.group()) if clause else None
+                if not any(after - 3 <= k <= after for k in built_after) and not (kind and kind[1] in BUILT_TYPES):
+                    continue  # the frame creates a named centre, or a kind of one (省级制造业创新中心)
+            if is_generic(name, lexicon) or lexicon.suffix_type(name) or lexicon.department_suffix(name) or _is_common_name(name, lexicon):
+                continue
+            found.append(_mention(doc, index, name, "Firm", a, b, "enumeration:frame"))
+    return found
+
+
+def _is_common_name(name: str, lexicon: Lexicon) -> bool:
+    """Words that cannot be a trade name: a verb or clause (加快推进), a place, a class of bodies."""
+    cover = common_cover(name, lexicon)
+    if cover and (len(cover) > 1 or not _trade_word(name, lexicon)):
+        words = dictionary_words()
+        return any(words.get(w, (0, ""))[1].startswith(("v", "d", "p", "c", "r")) for w in cover) or len(cover) == 1
+    from ..gazetteer import default_gazetteer
+
+    return bool(default_gazetteer().find(name)) or name.endswith(("企业", "高校", "院所", "单位"))
+
+
 def find_enumerated(doc: Document, lexicon: Lexicon, index: SentenceIndex, known: list[Mention]) -> list[Mention]:
     """Items of 'A、B、C等<head>' lists take the head noun's type (中信重工、中国一拖等企业)."""
     text = doc.text
@@ -484,6 +534,7 @@ def extract_entities(doc: Document, lexicon: Lexicon, rejected: list | None = No
     mentions += find_listed_firms(doc, lexicon, index, mentions)
     mentions += find_enumerated(doc, lexicon, index, mentions)
     mentions += find_abbreviations(doc, lexicon, index, mentions)
+    mentions += find_frame_firms(doc, lexicon, index, mentions)
     in_titles = [p.span for p in policies]
     best: dict[tuple, Mention] = {}
     for m in mentions:
