@@ -25,15 +25,38 @@ class ExportError(ValueError):
     """An export that cannot be written as asked; the message says why."""
 
 
-def plain_network(graph: Graph) -> nx.Graph:
-    """The entity network with attributes GraphML and GEXF can hold (text, not tuples)."""
+EXPORT_EDGES = """
+SELECT ?s ?p ?o ?label ?type ?sentence WHERE {
+  VALUES ?prop { ig:ledBy ig:participant ig:supportedBy ig:partnerOf ig:locatedIn ig:upgradeTo ig:responsibleFor ig:leads }
+  ?s ?prop ?o .
+  BIND(STRAFTER(STR(?prop), "#") AS ?p)
+  OPTIONAL { ?o rdfs:label ?label }
+  OPTIONAL { ?o a ?t . FILTER(STRSTARTS(STR(?t), STR(ig:))) BIND(STRAFTER(STR(?t), "#") AS ?type) }
+  OPTIONAL { ?st rdf:predicate ?prop ; rdf:subject ?s ; rdf:object ?o ; prov:wasDerivedFrom/nif:sentence/nif:anchorOf ?sentence }
+}"""
+
+
+def plain_network(graph: Graph) -> nx.MultiDiGraph:
+    """The entity network as a directed multigraph GraphML and GEXF can hold: every stated
+    relation and every duty an edge from subject to object (a lab ledBy a university, a park
+    locatedIn a place, a body leads a measure), two relations between one pair two edges,
+    each with its relation's name and the sentence it was read from. Attributes are text."""
     network = entity_network(graph, with_measures=True)
-    plain = nx.Graph()
+    plain = nx.MultiDiGraph()
     for node, data in network.nodes(data=True):
         plain.add_node(node, label=data["label"], type=data["type"], plans="; ".join(data["plans"]),
                        aliases="; ".join(data.get("alt", ())), sentence=data.get("sentence", ""))
-    for s, o, data in network.edges(data=True):
-        plain.add_edge(s, o, relation=data.get("relation", ""))
+    seen: dict[tuple[str, str, str], str] = {}
+    for s, p, o, label, type_, sentence in run_query(graph, EXPORT_EDGES).rows:
+        key = (s, p, o)
+        if key not in seen or (sentence or "") < seen[key]:
+            seen[key] = sentence or ""  # one edge per stated relation; its least sentence, the same every build
+        for node, name, kind in ((o, label, type_),):
+            if node not in plain:  # a status (国家技术创新中心) or measure the network leaves out
+                plain.add_node(node, label=name or node, type=kind or "", plans="", aliases="", sentence="")
+    for (s, p, o), sentence in sorted(seen.items()):
+        if s in plain:
+            plain.add_edge(s, o, key=p, relation=p, sentence=sentence)
     return plain
 
 

@@ -234,6 +234,18 @@ def flatten(dataset: Dataset) -> Graph:
     return graph
 
 
+def _ox_triples(graph: Graph) -> list:
+    """A graph's triples as Oxigraph terms, each once (a dataset's union), in a stable order."""
+    inner = oxigraph_of(graph)
+    if inner is not None:
+        triples = {ox.Triple(q.subject, q.predicate, q.object) for q in inner.quads_for_pattern(None, None, None, None)}
+    else:
+        if isinstance(graph, Dataset):
+            graph = flatten(graph)
+        triples = set(ox.parse(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    return sorted(triples, key=str)
+
+
 def save_graph(graph: Graph, path: str | Path) -> Path:
     """Serialise by the file's extension into a temporary file, then rename it into place."""
     path = Path(path)
@@ -247,6 +259,11 @@ def save_graph(graph: Graph, path: str | Path) -> Path:
         inner = oxigraph_of(graph)
         if inner is not None and fmt in QUAD_FORMATS:  # Oxigraph writes the named graphs fast; the union is derived
             ox.serialize(_named_ox_quads(inner), tmp, format=OX_FORMATS[fmt])
+        elif fmt in ("turtle", "nt"):  # Oxigraph's writers keep every term as it is ("100"^^xsd:decimal, not 100.0)
+            from .namespaces import PREFIXES
+
+            ox.serialize(_ox_triples(graph), tmp, format=OX_FORMATS[fmt],
+                         prefixes={k: str(v) for k, v in PREFIXES.items()} if fmt == "turtle" else None)
         else:
             if isinstance(graph, Dataset) and fmt not in QUAD_FORMATS:
                 graph = flatten(graph)

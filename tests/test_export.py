@@ -81,3 +81,37 @@ def test_export_command(tmp_path):
     result = CliRunner().invoke(cli, ["export", "--format", "gexf", "--out", str(tmp_path / "g.gexf")])
     assert result.exit_code == 0, result.output
     assert nx.read_gexf(tmp_path / "g.gexf").number_of_nodes() > 250
+
+
+@pytest.mark.parametrize("fmt, reader", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+def test_network_exports_keep_direction_and_every_relation(tmp_path, dataset, fmt, reader):
+    """Gephi and igraph read who leads whom and what is located where: every stated relation
+    and duty an edge in its direction, named, with its sentence."""
+    (path,) = export_graph(dataset, fmt, tmp_path / f"g.{fmt}")
+    again = reader(path)
+    assert again.is_directed()
+    stated = run_query(dataset, """SELECT DISTINCT ?s ?p ?o WHERE {
+        VALUES ?p { ig:ledBy ig:participant ig:supportedBy ig:partnerOf ig:locatedIn ig:upgradeTo ig:responsibleFor ig:leads }
+        ?s ?p ?o }""").rows
+    edges = {(s, d["relation"], o) for s, o, d in again.edges(data=True)}
+    assert edges == {(s, p.split("#")[1], o) for s, p, o in stated}
+    placed = [again.nodes[o]["type"] for s, o, d in again.edges(data=True) if d["relation"] == "locatedIn"]
+    assert placed and all(t in ("Place", "Park") for t in placed)  # "X locatedIn place", never the reverse
+    lab = next(n for n, d in again.nodes(data=True) if d["label"] == "龙门实验室")
+    led = [d for s, o, d in again.out_edges(lab, data=True) if d["relation"] == "ledBy"]
+    assert led and all("牵头" in d["sentence"] for d in led)
+
+
+def test_turtle_and_ntriples_exports_are_term_identical(tmp_path, dataset):
+    """Every literal as built: "100"^^xsd:decimal stays "100", not 100.0, in either syntax."""
+    import pyoxigraph as ox
+
+    (turtle,) = export_graph(dataset, "turtle", tmp_path / "g.ttl")
+    (ntriples,) = export_graph(dataset, "nt", tmp_path / "g.nt")
+    a, b = set(ox.parse(path=str(turtle))), set(ox.parse(path=str(ntriples)))
+    assert a == b and len(a) > 10_000
+    from rdflib import XSD, Literal
+
+    written = {t.object.value for t in a if isinstance(t.object, ox.Literal) and t.object.datatype.value == str(XSD.decimal)}
+    built = {str(o) for o in dataset.objects() if isinstance(o, Literal) and o.datatype == XSD.decimal}
+    assert written == built and "100" in built  # 100 as the build wrote it, not rewritten as 100.0
