@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -31,6 +32,8 @@ def _graph(graph_file: str | None, store: str | None = None):
     return default_graph()
 
 
+LANG_OPTION = click.option("--lang", type=click.Choice(["zh", "en"]), default=lambda: os.environ.get("INNOGRAPH_LANG", "zh"),
+                           show_default="INNOGRAPH_LANG, else zh", help="Language of labels, as in the explorer.")
 STORE_OPTION = click.option("--store", "store", help="A store folder or a SPARQL endpoint (sparql+http://host:port/sparql).")
 
 
@@ -93,8 +96,9 @@ def build(paths: tuple[str, ...], out: str | None, store: str | None, jobs: int,
 @STORE_OPTION
 @click.option("--timeout", default=60.0, show_default=True, help="Seconds the query may run before it is stopped.")
 @click.option("--max-rows", default=1_000_000, show_default=True, help="Rows kept of the answer (a message says when there were more).")
+@LANG_OPTION
 def query(sparql: str | None, name: str | None, list_: bool, params: tuple[str, ...], fmt: str, graph_file: str | None,
-          store: str | None, timeout: float, max_rows: int) -> None:
+          store: str | None, timeout: float, max_rows: int, lang: str) -> None:
     """Run SPARQL (text, @file or --name) on the default graph, in a worker stopped after --timeout."""
     from .pipeline import default_graph
     from .query import QueryError, get_query, list_queries
@@ -103,11 +107,18 @@ def query(sparql: str | None, name: str | None, list_: bool, params: tuple[str, 
 
     if list_:
         for q in list_queries():
-            click.echo(f"{q.name}\t{q.title_en}")
+            click.echo(f"{q.name}\t{q.title(lang)}\t{q.about(lang)}")
         return
+    bad = [p for p in params if "=" not in p]
+    if bad:
+        _fail(f"--param {bad[0]!r}: write it as name=value")
     try:
         if name:
-            sparql = get_query(name).text
+            named = get_query(name)
+            sparql = named.text
+            missing = [p for p in named.params if p not in dict(x.split("=", 1) for x in params if "=" in x)]
+            if missing:
+                _fail(f"query {name} needs --param {missing[0]}=VALUE" + (f" (and {', '.join(missing[1:])})" if missing[1:] else ""))
         elif sparql and sparql.startswith("@"):
             sparql = Path(sparql[1:]).read_text(encoding="utf-8")
         if not sparql:
@@ -142,7 +153,8 @@ def query(sparql: str | None, name: str | None, list_: bool, params: tuple[str, 
 @cli.command()
 @click.option("--graph", "graph_file", type=click.Path(exists=True, dir_okay=False), help="A graph file instead of the default graph.")
 @STORE_OPTION
-def stats(graph_file: str | None, store: str | None) -> None:
+@LANG_OPTION
+def stats(graph_file: str | None, store: str | None, lang: str) -> None:
     """Count plans, entities by type, measures, targets and relations."""
     from .stats import graph_stats
 
@@ -150,19 +162,22 @@ def stats(graph_file: str | None, store: str | None) -> None:
         counts = graph_stats(_graph(graph_file, store))
     except StoreError as exc:
         _fail(str(exc))
+    from .stats import stat_label
+
     for key, value in counts.items():
-        click.echo(f"{key}\t{value}")
+        click.echo(f"{stat_label(key, lang)}\t{value}")
 
 
 @cli.command()
 @click.option("--graph", "graph_file", type=click.Path(exists=True, dir_okay=False), help="A graph file instead of the default graph.")
+@STORE_OPTION
 @click.option("--limit", default=50, show_default=True, help="Print at most this many violations.")
-def validate(graph_file: str | None, limit: int) -> None:
+def validate(graph_file: str | None, store: str | None, limit: int) -> None:
     """Validate the graph against the SHACL shapes and list the violations."""
     from .validate import validate_graph
 
     try:
-        conforms, violations = validate_graph(_graph(graph_file))
+        conforms, violations = validate_graph(_graph(graph_file, store))
     except StoreError as exc:
         _fail(str(exc))
     if conforms:
@@ -214,13 +229,14 @@ def serve(host: str, port: int, graph_file: str | None, store: str | None, cors:
               help="RDF (turtle, nt, jsonld, trig: one named graph per plan, nquads), a network (graphml, gexf) or csv tables.")
 @click.option("--out", "out", required=True, type=click.Path(), help="The file to write (for csv: a folder).")
 @click.option("--graph", "graph_file", type=click.Path(exists=True, dir_okay=False), help="A graph file instead of the default graph.")
-def export(fmt: str, out: str, graph_file: str | None) -> None:
+@STORE_OPTION
+def export(fmt: str, out: str, graph_file: str | None, store: str | None) -> None:
     """Export the graph as RDF, GraphML/GEXF (Gephi) or CSV tables."""
     from .export import ExportError, export_graph
     from .query import QueryError
 
     try:
-        written = export_graph(_graph(graph_file), fmt, out)
+        written = export_graph(_graph(graph_file, store), fmt, out)
     except (ExportError, StoreError, QueryError) as exc:
         _fail(str(exc))
     for path in written:
@@ -231,13 +247,17 @@ def export(fmt: str, out: str, graph_file: str | None) -> None:
 @click.option("--suspects", is_flag=True, help="List likely duplicates to review (see data/aliases.csv).")
 @click.option("--type", "type_", help="Only entities of this type (Lab, Park, Firm, ...).")
 @click.option("--graph", "graph_file", type=click.Path(exists=True, dir_okay=False), help="A graph file instead of the default graph.")
-def entities(suspects: bool, type_: str | None, graph_file: str | None) -> None:
+@STORE_OPTION
+def entities(suspects: bool, type_: str | None, graph_file: str | None, store: str | None) -> None:
     """List entities, or with --suspects the pairs that may be one entity."""
     from .duplicates import ENTITIES_QUERY, find_suspects
     from .namespaces import ENTITY_TYPES
     from .query import run_query
 
-    graph = _graph(graph_file)
+    try:
+        graph = _graph(graph_file, store)
+    except StoreError as exc:
+        _fail(str(exc))
     if suspects:
         found = [s for s in find_suspects(graph) if not type_ or s.type_a == type_]
         for s in found:

@@ -34,3 +34,18 @@ def graph_stats(graph: Graph) -> dict[str, int]:
     counts["entities"] = sum(counts[t] for t in ENTITY_TYPES)
     counts["triples"] = int(run_query(graph, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0])
     return counts
+
+
+STAT_LABELS_ZH = {
+    "Plan": "规划", "Section": "章节", "Measure": "措施", "Target": "量化指标", "Indicator": "指标概念", "Mention": "提及",
+    "Lab": "实验室", "Park": "园区", "Firm": "企业", "University": "高校", "Institute": "科研院所", "Platform": "创新平台",
+    "Program": "计划项目", "Department": "政府部门", "Fund": "基金", "Policy": "政策文件", "Place": "地区",
+    "ledBy": "牵头单位", "participant": "参与单位", "supportedBy": "技术支持", "partnerOf": "共建单位", "locatedIn": "位于",
+    "upgradeTo": "升级创建", "responsibleFor": "负责", "leads": "牵头负责", "mentions": "提及实体", "cites": "引用文件",
+    "entities": "实体合计", "triples": "三元组",
+}
+
+
+def stat_label(key: str, lang: str = "zh") -> str:
+    """A count's name in the explorer's language (the same words as its pages)."""
+    return STAT_LABELS_ZH.get(key, key) if lang == "zh" else key

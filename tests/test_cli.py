@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from graph.cli import cli
 
-from .conftest import DATA, HEBI, ROOT
+from .conftest import DATA, HEBI, PLANS, ROOT
 
 
 def run(*args):
@@ -73,8 +73,33 @@ def test_query_formats(tmp_path):
 def test_stats_and_explain(tmp_path):
     graph = tmp_path / "g.ttl"
     run("build", str(DATA / "duty_forms.txt"), "--out", str(graph))
-    stats = dict(line.split("\t") for line in run("stats", "--graph", str(graph)).output.splitlines())
+    stats = dict(line.split("\t") for line in run("stats", "--graph", str(graph), "--lang", "en").output.splitlines())
     assert stats["Plan"] == "1" and int(stats["responsibleFor"]) == 8
     explained = run("extract", str(DATA / "duty_forms.txt"), "--explain").output
     assert "森源电气  [Firm]" in explained and "enumeration:企业" in explained
     assert "市金融工作局 → measure 二.(二).3 (lead)" in explained
+
+
+def test_commands_that_read_a_graph_take_a_store_and_speak_the_chosen_language(tmp_path):
+    from graph.pipeline import build_store
+
+    store = tmp_path / "store"
+    build_store(store, [PLANS], jobs=1)
+    runner = CliRunner()
+    for args in (["validate", "--store", str(store)], ["entities", "--type", "Lab", "--store", str(store)],
+                 ["export", "--format", "nt", "--out", str(tmp_path / "g.nt"), "--store", str(store)]):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 0, (args, result.output)
+    assert "龙门实验室" in runner.invoke(cli, ["entities", "--type", "Lab", "--store", str(store)]).output
+    zh = runner.invoke(cli, ["stats", "--store", str(store), "--lang", "zh"]).output
+    en = runner.invoke(cli, ["stats", "--store", str(store)], env={"INNOGRAPH_LANG": "en"}).output
+    assert "实验室\t" in zh and "Lab\t" in en and "实验室" not in en
+    listed = runner.invoke(cli, ["query", "--list", "--lang", "en"]).output
+    assert "05_measures_mentioning\tThe measures that mention" in listed
+
+
+def test_a_named_query_without_its_parameter_is_an_error_naming_it():
+    result = CliRunner().invoke(cli, ["query", "--name", "05_measures_mentioning"])
+    assert result.exit_code == 1 and "--param name=VALUE" in result.output
+    bad = CliRunner().invoke(cli, ["query", "--name", "05_measures_mentioning", "--param", "龙门"])
+    assert bad.exit_code == 1 and "name=value" in bad.output

@@ -104,7 +104,7 @@ def test_build_command_into_a_store(tmp_path):
     assert "4 added" in result.output
     again = CliRunner().invoke(cli, ["build", str(PLANS), "--store", str(store)])
     assert "4 unchanged" in again.output
-    stats = CliRunner().invoke(cli, ["stats", "--store", str(store)])
+    stats = CliRunner().invoke(cli, ["stats", "--store", str(store), "--lang", "en"])
     assert "Plan\t4" in stats.output
     assert Path(store).is_dir()
 
