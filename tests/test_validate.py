@@ -7,6 +7,8 @@ from rdflib import Graph
 
 from graph.validate import ONTOLOGY_DIR, validate_graph
 
+from .conftest import ROOT
+
 EXAMPLES = sorted((ONTOLOGY_DIR / "examples").glob("*.ttl"))
 SHAPE_NAMES = sorted({p.name.split("-")[0] for p in EXAMPLES})
 
@@ -84,3 +86,40 @@ def test_store_build_conforms():
 
     conforms, violations = validate_graph(build_plans([PLANS], named_graphs=True))
     assert conforms, [str(v) for v in violations[:10]]
+
+
+OWL2_DATATYPES = {  # the OWL 2 datatype map (OWL 2 Structural Specification, 4)
+    "rdfs:Literal", "rdf:PlainLiteral", "rdf:XMLLiteral", "owl:real", "owl:rational", "xsd:decimal", "xsd:integer",
+    "xsd:nonNegativeInteger", "xsd:nonPositiveInteger", "xsd:positiveInteger", "xsd:negativeInteger", "xsd:long",
+    "xsd:int", "xsd:short", "xsd:byte", "xsd:unsignedLong", "xsd:unsignedInt", "xsd:unsignedShort", "xsd:unsignedByte",
+    "xsd:double", "xsd:float", "xsd:string", "xsd:normalizedString", "xsd:token", "xsd:language", "xsd:Name",
+    "xsd:NCName", "xsd:NMTOKEN", "xsd:boolean", "xsd:hexBinary", "xsd:base64Binary", "xsd:anyURI", "xsd:dateTime",
+    "xsd:dateTimeStamp",
+}
+
+
+def test_every_datatype_the_ontology_names_is_an_owl2_datatype():
+    from rdflib import OWL, RDF, RDFS, Graph
+
+    onto = Graph().parse(ROOT / "ontology" / "innograph.ttl")
+    ranges = {onto.namespace_manager.normalizeUri(r) for p in onto.subjects(RDF.type, OWL.DatatypeProperty)
+              for r in onto.objects(p, RDFS.range)}
+    assert ranges and ranges <= OWL2_DATATYPES, ranges - OWL2_DATATYPES
+
+
+def test_hermit_accepts_the_ontology_as_owl2_dl(tmp_path):
+    """HermiT (through owlready2, on the machine's Java) loads and classifies the ontology: it
+    refuses datatypes outside OWL 2 DL, as it refused xsd:gYear ranges."""
+    import shutil
+
+    owlready2 = pytest.importorskip("owlready2")
+    if not shutil.which("java"):
+        pytest.skip("no java on this machine: HermiT needs it (.ci/run installs it)")
+    from rdflib import Graph
+
+    Graph().parse(ROOT / "ontology" / "innograph.ttl").serialize(tmp_path / "innograph.owl", format="xml")
+    world = owlready2.World()
+    onto = world.get_ontology((tmp_path / "innograph.owl").as_uri()).load()
+    with onto:
+        owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
+    assert list(world.inconsistent_classes()) == []
