@@ -10,7 +10,8 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ALIASES_FILE = Path(__file__).resolve().parent.parent / "data" / "aliases.csv"
+from .paths import ALIASES_FILE
+
 
 class AliasFileError(ValueError):
     """A line of data/aliases.csv that cannot be used; the message names file and line."""

@@ -83,7 +83,10 @@ class QuerySandbox:
             self._tmp = tempfile.TemporaryDirectory(prefix="innograph-sandbox-")
             folder = Path(self._tmp.name)
             source = save_blocks(source, folder / BLOCKS) if oxigraph_of(source) is not None else save_graph(source, folder / "graph.nt")
-        self.source = str(source)
+        from .store import is_remote
+
+        # a worker runs in the package's folder: a path given relative to where the user is must not move with it
+        self.source = str(source) if is_remote(str(source)) else str(Path(source).resolve())
         self._idle: list[_Worker] = []
         self._lock = threading.Lock()
         self._free = threading.BoundedSemaphore(limits.workers)

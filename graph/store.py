@@ -28,11 +28,15 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
 from .namespaces import bind_prefixes
+from .paths import (
+    ALIASES_FILE,
+    BUNDLED_PLANS,
+    CODE_DIR,
+    DEFAULT_STORE,  # noqa: F401 - the store the commands and the explorer open, named here with the rest
+    LEXICON_DIR,
+)
 
-CODE_DIR = Path(__file__).resolve().parent
-ROOT = CODE_DIR.parent
-DEFAULT_PLANS = ROOT / "data" / "plans"
-DEFAULT_STORE = ROOT / "data" / "build" / "store"
+DEFAULT_PLANS = BUNDLED_PLANS
 QUAD_FORMATS = {"trig", "nquads"}
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig", ".nq": "nquads", ".xml": "xml", ".rdf": "xml"}
 OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
@@ -304,15 +308,14 @@ READING_CODE = {"analyse.py", "duplicates.py", "render.py", "explore.py", "stats
                 "endpoint.py", "cli.py", "__main__.py", "queries"}
 
 
-def fingerprint(code: Path = CODE_DIR, data: Path = ROOT / "data") -> str:
+def fingerprint(code: Path = CODE_DIR, lexicons: Path = LEXICON_DIR, aliases: Path = ALIASES_FILE) -> str:
     """Hash of what every plan's triples depend on besides the plan: lexicons, aliases, code
     (all of graph/ but the modules that only read the graph: a new module counts until
     listed in READING_CODE, so the list can only cause a needless rebuild, never a stale one)."""
     digest = hashlib.sha1()
-    aliases = data / "aliases.csv"
     if aliases.exists():
         digest.update(aliases.read_bytes())
-    for root in (data / "lexicons", code):
+    for root in (lexicons, code):
         for f in sorted(p for p in Path(root).rglob("*") if p.is_file() and "__pycache__" not in p.parts):
             if root == code and f.relative_to(code).parts[0] in READING_CODE:
                 continue

@@ -12,7 +12,8 @@ from pathlib import Path
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+from .paths import ONTOLOGY_DIR
+
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
 
 
