@@ -354,33 +354,102 @@ RESULT_TYPES = {
     "text/csv": (ox.QueryResultsFormat.CSV, "csv"),
     "text/tab-separated-values": (ox.QueryResultsFormat.TSV, "tsv"),
 }
-GRAPH_TYPES = {"text/turtle": (ox.RdfFormat.TURTLE, "turtle"), "application/n-triples": (ox.RdfFormat.N_TRIPLES, "nt")}
+GRAPH_TYPES = {
+    "text/turtle": (ox.RdfFormat.TURTLE, "turtle"),
+    "application/n-triples": (ox.RdfFormat.N_TRIPLES, "nt"),
+    "application/rdf+xml": (ox.RdfFormat.RDF_XML, "xml"),
+    "application/ld+json": (ox.RdfFormat.JSON_LD, "json-ld"),
+    "application/n-quads": (ox.RdfFormat.N_QUADS, "nquads"),
+    "application/trig": (ox.RdfFormat.TRIG, "trig"),
+}
 
 
-def _choose(accept: str, table: dict, default: str) -> str:
-    for part in (accept or "").split(","):
-        kind = part.split(";")[0].strip().lower()
-        if kind in table:
-            return kind
-    return default
+class NotAcceptable(ValueError):
+    """The client accepts none of the media types the answer can be written in (HTTP 406)."""
 
 
-def answer(graph: Graph, query: str, accept: str, federation: bool = False) -> tuple[bytes, str]:
+def negotiate(accept: str, offered: dict, default: str) -> str:
+    """The offered media type the Accept header prefers (RFC 9110: q-values, type/* and */*;
+    q=0 excludes), the default for an empty header; NotAcceptable if none is acceptable.
+
+    >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", RESULT_TYPES, "application/json")
+    'application/sparql-results+xml'
+    >>> negotiate("text/*", RESULT_TYPES, "application/json"), negotiate("", RESULT_TYPES, "application/json")
+    ('text/csv', 'application/json')
+    """
+    if not (accept or "").strip():
+        return default
+    best, best_q, best_rank = None, 0.0, -1
+    for part in accept.split(","):
+        kind, *params = [x.strip() for x in part.split(";")]
+        kind = kind.lower()
+        q = 1.0
+        for param in params:
+            if param.lower().startswith("q="):
+                try:
+                    q = float(param[2:])
+                except ValueError:
+                    q = 0.0
+        if q <= 0 or not kind:
+            continue
+        if kind == "*/*":
+            candidates, rank = [default], 0
+        elif kind.endswith("/*"):
+            candidates, rank = [t for t in offered if t.startswith(kind[:-1])], 1
+        else:
+            candidates, rank = [kind] if kind in offered else [], 2
+        for candidate in candidates:
+            if (q, rank) > (best_q, best_rank):
+                best, best_q, best_rank = candidate, q, rank
+    if best is None:
+        raise NotAcceptable(f"none of {accept!r} can be given; this answer can be: {', '.join(offered)}")
+    return best
+
+
+def answer(graph: Graph, query: str, accept: str, federation: bool = False,
+           default_graphs: tuple[str, ...] = (), named_graphs: tuple[str, ...] = ()) -> tuple[bytes, str]:
     """Run a query and serialise its result for the Accept header: (body, content type).
-    The guard refuses updates, SERVICE (unless ``federation``) and queries too deep to run."""
+    The guard refuses updates, SERVICE (unless ``federation``) and queries too deep to run.
+    ``default_graphs`` and ``named_graphs`` are the protocol's default-graph-uri and
+    named-graph-uri: the query then reads only those graphs."""
     check_query(query, allow_service=federation)
     inner = oxigraph_of(graph)
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
     if inner is not None:
-        result = inner.query(query, prefixes=prefixes)
+        dataset = {}
+        if default_graphs:
+            dataset["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        if named_graphs:
+            dataset["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        try:
+            result = inner.query(query, prefixes=prefixes, **dataset)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {readable_syntax_error(str(exc), query)}") from exc
         if isinstance(result, ox.QueryTriples):
-            kind = _choose(accept, GRAPH_TYPES, "text/turtle")
-            return result.serialize(format=GRAPH_TYPES[kind][0]), kind
-        kind = _choose(accept, RESULT_TYPES, "application/sparql-results+json")
+            kind = negotiate(accept, GRAPH_TYPES, "text/turtle")
+            fmt = GRAPH_TYPES[kind][0]
+            if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+                return ox.serialize((ox.Quad(t.subject, t.predicate, t.object) for t in result), format=fmt), kind
+            return result.serialize(format=fmt), kind
+        kind = negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
         return result.serialize(format=RESULT_TYPES[kind][0]), kind
-    result = graph.query(query, initNs=prefixes)
+    if default_graphs or named_graphs:
+        raise QueryError("default-graph-uri and named-graph-uri are answered on a store folder or a graph file, not on a remote store")
+    try:
+        result = graph.query(query, initNs=prefixes)
+    except Exception as exc:  # rdflib's parser and a remote store's errors
+        message = getattr(exc, "msg", None) or str(exc)  # a remote store's own message, in one line
+        raise QueryError(" ".join(str(message).split())[:500]) from exc
     if result.type in ("CONSTRUCT", "DESCRIBE"):
-        kind = _choose(accept, GRAPH_TYPES, "text/turtle")
-        return result.graph.serialize(format=GRAPH_TYPES[kind][1], encoding="utf-8"), kind
-    kind = _choose(accept, RESULT_TYPES, "application/sparql-results+json")
-    return result.serialize(format=RESULT_TYPES[kind][1]), kind
+        kind = negotiate(accept, GRAPH_TYPES, "text/turtle")
+        triples = ox.parse(result.graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        return ox.serialize(triples, format=GRAPH_TYPES[kind][0]) if GRAPH_TYPES[kind][0] not in (
+            ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG) else ox.serialize((ox.Quad(t.subject, t.predicate, t.object) for t in triples),
+                                                                     format=GRAPH_TYPES[kind][0]), kind
+    kind = negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
+    fmt = RESULT_TYPES[kind][1]
+    if fmt == "tsv" or (result.type == "ASK" and fmt == "csv"):  # rdflib writes neither: the same answer, written by Oxigraph
+        body = result.serialize(format="xml")
+        parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.XML)
+        return parsed.serialize(format=RESULT_TYPES[kind][0]), kind
+    return result.serialize(format=fmt), kind

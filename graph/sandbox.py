@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from .query import QueryError, QueryResult
+from .query import NotAcceptable, QueryError, QueryResult
 
 
 @dataclass(frozen=True)
@@ -130,6 +130,8 @@ class QuerySandbox:
             worker = None
             if kind == "error":
                 raise QueryError(payload)
+            if kind == "not acceptable":
+                raise NotAcceptable(payload)
             return payload
         finally:
             if worker is not None:  # overran, was cancelled or failed: the engine cannot be stopped any other way
@@ -142,10 +144,11 @@ class QuerySandbox:
         columns, rows, truncated = self.ask({"op": "select", "sparql": sparql, "bindings": bound, "rows": self.limits.rows}, cancelled)
         return BoundedResult(tuple(columns), tuple(map(tuple, rows)), truncated, self.limits.rows)
 
-    def answer(self, sparql: str, accept: str, federation: bool = False,
-               cancelled: Callable[[], bool] | None = None) -> tuple[bytes, str]:
-        """``endpoint.answer`` in a worker: the serialised result and its media type."""
-        return self.ask({"op": "answer", "sparql": sparql, "accept": accept, "federation": federation}, cancelled)
+    def answer(self, sparql: str, accept: str, federation: bool = False, cancelled: Callable[[], bool] | None = None,
+               default_graphs: tuple[str, ...] = (), named_graphs: tuple[str, ...] = ()) -> tuple[bytes, str]:
+        """``query.answer`` in a worker: the serialised result and its media type."""
+        return self.ask({"op": "answer", "sparql": sparql, "accept": accept, "federation": federation,
+                         "default_graphs": tuple(default_graphs), "named_graphs": tuple(named_graphs)}, cancelled)
 
     def close(self) -> None:
         with self._lock:
@@ -178,7 +181,11 @@ def resident_mb(pid: int) -> float:
 
 
 def _open_source(source: str):
-    from .store import LiveStore, is_remote, load_graph, load_graph_blocks, open_dataset, open_remote
+    import pyoxigraph as ox
+
+    from .store import LiveStore, is_remote, load_graph, load_graph_blocks, open_dataset, open_remote, oxigraph_of, rdf_format
+
+    OX_READ = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "xml": ox.RdfFormat.RDF_XML}
 
     if source.endswith(BLOCKS):
         graph = open_dataset(None)
@@ -189,6 +196,10 @@ def _open_source(source: str):
         return lambda: graph
     if Path(source).is_dir():
         return LiveStore(source).graph
+    if rdf_format(source) in ("turtle", "nt", "xml"):  # a graph file is answered by Oxigraph, as a store is: every result format
+        graph = open_dataset(None)
+        oxigraph_of(graph).bulk_load(path=source, format=OX_READ[rdf_format(source)], to_graph=ox.DefaultGraph())
+        return lambda: graph
     graph = load_graph(source)
     return lambda: graph
 
@@ -209,9 +220,12 @@ def _serve(conn: Connection, source: str) -> None:
                 rows = result.rows
                 reply = ("ok", (result.columns, rows[: request["rows"]], len(rows) > request["rows"]))
             else:
-                reply = ("ok", answer(graph(), request["sparql"], request["accept"], request["federation"]))
+                reply = ("ok", answer(graph(), request["sparql"], request["accept"], request["federation"],
+                                      request.get("default_graphs", ()), request.get("named_graphs", ())))
         except QueryRefused as exc:
             reply = ("error", str(exc))
+        except NotAcceptable as exc:
+            reply = ("not acceptable", str(exc))
         except QueryError as exc:
             reply = ("error", str(exc))
         except SyntaxError as exc:
