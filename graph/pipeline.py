@@ -231,7 +231,17 @@ def update_store(
     progress: Callable[[int, int], None] | None = None,
 ) -> BuildReport:
     """Bring a dataset in memory or on an endpoint to exactly the plans under the paths."""
-    return _update(_InPlace(dataset), paths, jobs, skip_bad, True, progress)
+    import urllib.error
+
+    from .store import remote_error
+
+    try:
+        return _update(_InPlace(dataset), paths, jobs, skip_bad, True, progress)
+    except (urllib.error.URLError, OSError) as exc:  # an endpoint's refusal or absence, in one line (HTTPError is one)
+        store = dataset.store
+        if type(store).__name__ != "SPARQLUpdateStore":
+            raise
+        raise remote_error(exc, f"sparql+{store.query_endpoint}") from None
 
 
 def build_store(

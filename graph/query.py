@@ -341,8 +341,16 @@ def run_named(graph: Graph, query_name: str, /, **bindings) -> QueryResult:
     return run_query(graph, get_query(query_name).text, **bindings)
 
 
+OWN_TRIPLES = ('SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } '
+               'FILTER(STRSTARTS(STR(?g), "https://w3id.org/innograph/id/graph/")) }')
+
+
 def count_triples(graph: Graph) -> int:
-    """Triples in the union of the graph's named graphs, counted by the store."""
+    """Triples in the union of the graph's named graphs, counted by the store; on a remote
+    store, those of innograph's own graphs (Virtuoso keeps system graphs beside them)."""
+    if type(getattr(graph, "store", None)).__name__ == "SPARQLUpdateStore":
+        rows = run_query(graph, OWN_TRIPLES).rows
+        return int(rows[0][0]) if rows else 0
     return int(run_query(graph, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0])
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import Graph
 
 from .namespaces import ENTITY_TYPES, IG, RELATION_PROPERTIES
-from .query import run_query
+from .query import count_triples, run_query
 
 STATS_QUERY = """
 SELECT ?what (COUNT(DISTINCT ?x) AS ?n) WHERE {
@@ -32,7 +32,7 @@ def graph_stats(graph: Graph) -> dict[str, int]:
     for what, n in run_query(graph, RELATIONS_QUERY % props).rows:
         counts[what] = int(n)
     counts["entities"] = sum(counts[t] for t in ENTITY_TYPES)
-    counts["triples"] = int(run_query(graph, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0])
+    counts["triples"] = count_triples(graph)  # on a remote store, innograph's own graphs only
     return counts
 
 

@@ -68,15 +68,57 @@ def is_remote(location: str | Path | None) -> bool:
     return isinstance(location, str) and location.startswith(REMOTE_PREFIX)
 
 
+def remote_endpoints(location: str) -> tuple[str, str]:
+    """The query and update URLs of a remote store. One URL serves both (Virtuoso's /sparql);
+    a server with two (Oxigraph's /query and /update, Fuseki, GraphDB) is written with the
+    update URL after ``#update=``, a part of the address no server is sent.
+
+    >>> remote_endpoints("sparql+http://h:7878/query#update=http://h:7878/update")
+    ('http://h:7878/query', 'http://h:7878/update')
+    >>> remote_endpoints("sparql+http://h:8890/sparql")
+    ('http://h:8890/sparql', 'http://h:8890/sparql')
+    """
+    address = location[len(REMOTE_PREFIX) :]
+    query, _, update = address.partition("#update=")
+    return query, update or query
+
+
+class RemoteStoreError(StoreError):
+    """A remote store refused a request: its own message, in one line, and what to do."""
+
+
+VIRTUOSO_GRANT = ("for Virtuoso, let its SPARQL user write: isql 1111 dba <password> exec='GRANT SPARQL_UPDATE TO \"SPARQL\"; "
+                  "DB.DBA.RDF_DEFAULT_USER_PERMS_SET (\'nobody\', 7);'")
+
+
+def remote_error(exc: Exception, url: str) -> RemoteStoreError:
+    """A remote store's HTTP error as one line: the status, the server's message, and for a
+    refused write the step that allows it."""
+    import urllib.error
+
+    if isinstance(exc, urllib.error.HTTPError):
+        try:
+            body = exc.read().decode("utf-8", "replace")
+        except OSError:
+            body = ""
+        said = " ".join(body.split())[:300] or exc.reason
+        hint = ""
+        if "permission" in body.lower() or exc.code in (401, 403):
+            hint = "; " + (VIRTUOSO_GRANT if "DB.DBA" in body or "Virtuoso" in body else "the server does not let this client write")
+        return RemoteStoreError(f"{url}: the store answered {exc.code}: {said}{hint}")
+    return RemoteStoreError(f"{url}: {' '.join(str(exc).split())[:300]}")
+
+
 def open_remote(location: str) -> Dataset:
-    """A dataset on any SPARQL 1.1 Query/Update endpoint: ``sparql+http://host:port/sparql``.
+    """A dataset on any SPARQL 1.1 Query/Update endpoint: ``sparql+http://host:port/sparql``,
+    or ``sparql+QUERY_URL#update=UPDATE_URL`` where the server has two.
 
     POSTed forms and JSON results are what worked reliably against Virtuoso here.
     """
     from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 
-    endpoint = location[len(REMOTE_PREFIX) :]
-    store = SPARQLUpdateStore(query_endpoint=endpoint, update_endpoint=endpoint, method="POST_FORM",
+    query, update = remote_endpoints(location)
+    store = SPARQLUpdateStore(query_endpoint=query, update_endpoint=update, method="POST_FORM",
                               returnFormat="json", autocommit=True)
     dataset = Dataset(store=store, default_union=True)
     bind_prefixes(dataset)
@@ -131,7 +173,10 @@ def load_remote(graph: Graph, data: str | bytes | Path, batch: int = 1000) -> No
     for name, triples in by_graph.items():
         for k in range(0, len(triples), batch):
             body = "\n".join(triples[k : k + batch])
-            graph.store.update(f"INSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}", initNs={}, initBindings={}, queryGraph=None)
+            try:
+                graph.store.update(f"INSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}", initNs={}, initBindings={}, queryGraph=None)
+            except OSError as exc:  # the server's own words, not rdflib's traceback (HTTPError and URLError are OSErrors)
+                raise remote_error(exc, f"sparql+{graph.store.update_endpoint}") from None
 
 
 BLOCK_OPEN, BLOCK_CLOSE = b" {\n", b"\n}\n"  # no N-Triples line holds either: line breaks in literals are escaped
@@ -207,7 +252,10 @@ def drop_graph(graph: Graph, name: URIRef) -> None:
                     inner.remove(ox.Quad(s, p, o, ox.DefaultGraph()))
         return
     if type(getattr(graph, "store", None)).__name__ == "SPARQLUpdateStore":
-        graph.store.update(f"DROP SILENT GRAPH <{name}>", initNs={}, initBindings={}, queryGraph=None)
+        try:
+            graph.store.update(f"DROP SILENT GRAPH <{name}>", initNs={}, initBindings={}, queryGraph=None)
+        except OSError as exc:
+            raise remote_error(exc, f"sparql+{graph.store.update_endpoint}") from None
         return
     if isinstance(graph, Dataset):
         graph.remove_graph(graph.graph(name))
