@@ -90,12 +90,28 @@ def _frame(doc, mentions, index, pattern, predicate, rule, out):
                 out.append(Relation(subject, predicate, obj, rule))
 
 
+NESTED_PART = "frame:联合…共同建设 (inside a listed name)"  # kept only to drop the upgradeTo the same words gave
+JOINT_BUILD = re.compile(r"(?:依托([^,。;]{2,100}?)[,,])?联合([^。;]{2,200}?)(?:等[\u4e00-\u9fff]{0,6}?)?共同(?:参与)?(?:建设|组建|打造|创建)")
+
+
 def relations_from_frames(doc: Document, mentions, index: SentenceIndex) -> list[Relation]:
     out: list[Relation] = []
     _frame(doc, mentions, index, r"由([^。;]{2,120}?)牵头(?:组建|建设|成立|共建)?", "ledBy", "frame:由…牵头", out)
     _frame(doc, mentions, index, r"依托([^。;]{2,300}?)等?[\u4e00-\u9fff]{0,6}共同参与(?:建设|组建)", "participant", "frame:共同参与", out)
     _frame(doc, mentions, index, r"[,;:]([^,。;:]{2,200}?)等?提供技术支[持撑]", "supportedBy", "frame:提供技术支持", out)
     text = doc.text
+    for m in JOINT_BUILD.finditer(text):
+        # 依托A,联合B、C共同建设Z: A, B and C take part in building Z (the lab or platform right after)
+        sentence = index.around(m.start())
+        built = [x for x in mentions.within(m.end(), sentence[1] + 10_000) if x.span[0] < sentence[1] and x.type in BUILT][:1]
+        if not built or built[0].span[0] - m.end() > 2:
+            continue
+        for a, b in ((m.start(1), m.end(1)), (m.start(2), m.end(2))):
+            if a >= 0:
+                listed = _between(mentions, a, b)
+                for p in listed:  # a name inside a longer listed name is that one's part (浙江大学 of 浙江大学长兴研究院)
+                    inside = any(q is not p and q.span[0] <= p.span[0] and p.span[1] <= q.span[1] for q in listed)
+                    out.append(Relation(built[0], "participant", p, NESTED_PART if inside else "frame:联合…共同建设"))
     for m in re.finditer(r"(?:支持|推动|鼓励|引导|联合)([^,。;与]{2,80}?等[\d一二两三四五六七八九十]*[所家个]?[\u4e00-\u9fff]{0,4}?)(?:合作|联合)?共建", text):
         # 支持A、B等5所高校共建C: every listed body is C's partner
         sentence = index.around(m.start())
@@ -342,6 +358,8 @@ def extract_relations(doc: Document, lexicon: Lexicon, mentions) -> list[Relatio
     found = relations_from_frames(doc, mentions, index) + relations_from_names(doc, mentions, lexicon, default_gazetteer())
     found += relations_of_upgrade(doc, mentions, index, lexicon) + relations_of_location(doc, mentions, index)
     found += relations_of_siting(doc, mentions, index)
+    joint = {(r.object.name, r.subject.name) for r in found if r.predicate == "participant"}
+    found = [r for r in found if r.rule != NESTED_PART and not (r.predicate == "upgradeTo" and (r.subject.name, r.object.name) in joint)]
     seen, out = set(), []
     for r in found:
         key = (r.subject.name, r.predicate, r.object.name)

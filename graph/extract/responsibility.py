@@ -16,7 +16,7 @@ from .sentences import SentenceIndex, innermost_unit
 ROLE = r"(责任单位|责任部门|责任处室|牵头单位|牵头部门|牵头处室|配合单位|配合部门|配合处室|参与单位|协办单位|主办单位|实施主体)"
 LIST_OPEN = re.compile(rf"[(\[【]\s*(?={ROLE}\s*[::])")
 # a segment runs to the next label, which may follow a comma: (牵头单位:A、B,责任单位:C)
-ROLE_SEGMENT = re.compile(rf"{ROLE}\s*[::]\s*((?:(?![,,]\s*{ROLE}\s*[::])[^;;])+)")
+ROLE_SEGMENT = re.compile(rf"{ROLE}\s*[::]\s*((?:(?![,,\s]\s*{ROLE}\s*[::])[^;;])+)")
 BARE_LIST = re.compile(rf"(?:^|(?<=[。;\n]))[ \t]*{ROLE}\s*[::]\s*([^\n。]+)", re.MULTILINE)
 LEAD_PAREN = re.compile(r"[(]([^()\n]{2,60}?)牵头(?:[,、;]([^()\n]{2,80}?)(?:等)?(?:配合|参与|协助|负责))?[)]")
 DUTY_PAREN = re.compile(r"[(]((?:(?!牵头)[^()\n]){2,80}?)(按职责分工|按职责|按职能|分别)?负责[)]")

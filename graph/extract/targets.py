@@ -72,8 +72,18 @@ def targets_from_tables(doc: Document, index: SentenceIndex) -> list[Target]:
         if name_col is None or name_col >= len(row.cells):
             continue
         base_col = next((i for i, h in enumerate(header) if re.search(r"基数|基期|现状|基准", h)), None)
-        goal_cols = [i for i, h in enumerate(header) if re.search(r"目标|预期|规划|(?:19|20)\d{2}年?$", h) and i != base_col and i != name_col]
+        goal_cols = [i for i, h in enumerate(header) if re.search(r"目标|预期|规划|(?:19|20)\d{2}年?$", h) and i != base_col and i != name_col
+                     and not re.fullmatch(r"属性|指标属性", h)]
+        if base_col is None:  # 2020年 | 2025年 with no word saying which is the base: the year before the plan's period is
+            years = [(int(y.group()), i) for i in goal_cols if (y := re.search(r"(?:19|20)\d{2}", header[i]))]
+            start = doc.metadata.period_start
+            if len(years) >= 2 and (start is None or min(years)[0] < start):
+                base_col = min(years)[1]
+                goal_cols = [i for i in goal_cols if i != base_col]
         indicator, unit = _indicator_and_unit(row.cells[name_col])
+        unit_col = next((i for i, h in enumerate(header) if h in ("单位", "计量单位")), None)
+        if unit_col is not None and unit_col < len(row.cells) and row.cells[unit_col]:
+            unit = row.cells[unit_col]  # a unit column says it for every row
         base_value, base_year = None, None
         if base_col is not None and base_col < len(row.cells):
             base_value, _ = parse_number(row.cells[base_col])
