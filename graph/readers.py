@@ -7,6 +7,7 @@ structure and target stages read one table layout only.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".docx", ".pdf")
@@ -121,7 +122,39 @@ def read_pdf(data: bytes, path: str | Path) -> str:
     text = "\n".join(pages)
     if not text.strip():
         raise DocumentError(path, "the PDF has no text layer (a scanned image?); run OCR first")
-    return text
+    return unwrap_lines(text)
+
+
+# a page number on its own line ("- 3 -", 第3页); a bare number may be a table's 序号 cell, so it stays
+PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?)\s*$")
+OPENS_UNIT = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[((][一二三四五六七八九十\d]{1,3}[))]|\d{1,2}[.、.]|第[一二三四五六七八九十]{1,3}[章节]|专栏|附件|[①-⑳]|——|\|)")
+ENDS_SENTENCE = "。;;::!!??)）」』”"
+
+
+def unwrap_lines(text: str) -> str:
+    r"""Join the lines a PDF breaks at the page's width back into paragraphs, and drop page numbers.
+
+    A PDF's text layer ends a line where the printed line ended, in the middle of names
+    (龙门实 / 验室) and of labels (市财 / 政局). A line as long as the page's full lines that
+    does not end a sentence goes on in the next line, unless that one opens a numbered unit.
+
+    >>> unwrap_lines("一、任务\n高标准建设龙门实验室,推进创新平台建\n设。全年新增企业200家。\n- 2 -\n二、保障")
+    '一、任务\n高标准建设龙门实验室,推进创新平台建设。全年新增企业200家。\n二、保障'
+    """
+    lines = [line.rstrip() for line in text.split("\n") if not PAGE_NUMBER.match(line)]
+    lengths = sorted(len(line) for line in lines if line.strip())
+    if not lengths:
+        return text
+    full = lengths[int(len(lengths) * 0.9)] if len(lengths) > 9 else lengths[-1]
+    out: list[str] = []
+    for line in lines:
+        previous = out[-1] if out else ""
+        wrapped = previous and len(previous) >= 0.8 * full and previous[-1] not in ENDS_SENTENCE and not previous.rstrip().endswith("|")
+        if wrapped and line.strip() and not OPENS_UNIT.match(line):
+            out[-1] = previous + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def read_raw_text(path: str | Path) -> str:

@@ -84,3 +84,22 @@ def test_missing_file_is_an_error(tmp_path):
         from graph.documents import find_plan_files
 
         find_plan_files([tmp_path / "nope.txt"])
+
+
+def test_a_pdfs_lines_broken_at_the_page_width_are_joined_back(tmp_path):
+    """A PDF's text layer breaks lines where the printed line ended: inside names (龙门实 / 验室),
+    counts (200 / 家) and labels (市财 / 政局); page numbers stand between pages."""
+    from graph.extract import extract_document
+
+    from .pdfmaker import make_pdf
+
+    lines = ["南阳市科技创新工作要点(2024年)", "一、重点任务", "(一)建设创新平台。高标准建设龙门实", "验室,支持河南科技大学创建国家重点实",
+             "验室。全年新增高新技术企业200", "家。(责任单位:市科技局、市财", "政局)", "- 3 -", "(二)集聚人才。实施河洛英才计划。"]
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(make_pdf(lines))
+    doc = read_document(path)
+    assert "- 3 -" not in doc.text and "(二)集聚人才" in doc.text
+    ex = extract_document(doc)
+    assert {"龙门实验室", "河南科技大学", "河洛英才计划"} <= {m.name for m in ex.mentions}
+    assert [r.body.name for r in ex.responsibilities] == ["市科技局", "市财政局"]
+    assert [(t.indicator, t.value) for t in ex.targets] == [("全年新增高新技术企业", 200)]
