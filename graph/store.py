@@ -71,16 +71,35 @@ def is_remote(location: str | Path | None) -> bool:
 def remote_endpoints(location: str) -> tuple[str, str]:
     """The query and update URLs of a remote store. One URL serves both (Virtuoso's /sparql);
     a server with two (Oxigraph's /query and /update, Fuseki, GraphDB) is written with the
-    update URL after ``#update=``, a part of the address no server is sent.
+    update URL after ``#update=``, a part of the address no server is sent (and its Graph
+    Store Protocol URL, for bulk loads, after ``&store=``).
 
     >>> remote_endpoints("sparql+http://h:7878/query#update=http://h:7878/update")
     ('http://h:7878/query', 'http://h:7878/update')
     >>> remote_endpoints("sparql+http://h:8890/sparql")
     ('http://h:8890/sparql', 'http://h:8890/sparql')
     """
+    query, options = _remote_parts(location)
+    return query, options.get("update", query)
+
+
+def _remote_parts(location: str) -> tuple[str, dict[str, str]]:
+    """The query URL and the options written after it (#update=…&store=…)."""
+    from urllib.parse import parse_qsl
+
     address = location[len(REMOTE_PREFIX) :]
-    query, _, update = address.partition("#update=")
-    return query, update or query
+    query, _, fragment = address.partition("#")
+    return query, dict(parse_qsl(fragment))
+
+
+def graph_store_url(location: str) -> str | None:
+    """The server's SPARQL 1.1 Graph Store Protocol URL, if the location names one
+    (``#…&store=http://h/store``): plans are then loaded a graph per request, in bulk.
+
+    >>> graph_store_url("sparql+http://h/query#update=http://h/update&store=http://h/store")
+    'http://h/store'
+    """
+    return _remote_parts(location)[1].get("store")
 
 
 class RemoteStoreError(StoreError):
@@ -120,6 +139,7 @@ def open_remote(location: str) -> Dataset:
     query, update = remote_endpoints(location)
     store = SPARQLUpdateStore(query_endpoint=query, update_endpoint=update, method="POST_FORM",
                               returnFormat="json", autocommit=True)
+    store.graph_store_url = graph_store_url(location)
     dataset = Dataset(store=store, default_union=True)
     bind_prefixes(dataset)
     return dataset
@@ -170,6 +190,21 @@ def load_remote(graph: Graph, data: str | bytes | Path, batch: int = 1000) -> No
     by_graph: dict[str, list[str]] = defaultdict(list)
     for q in ox.parse(**source, format=ox.RdfFormat.TRIG):
         by_graph[str(q.graph_name)].append(f"{q.subject} {q.predicate} {q.object} .")
+    bulk = getattr(graph.store, "graph_store_url", None)
+    if bulk:  # the Graph Store Protocol: each plan's graph in one request, loaded by the server in bulk
+        import urllib.parse
+        import urllib.request
+
+        for name, triples in by_graph.items():
+            url = f"{bulk}?graph={urllib.parse.quote(name.strip('<>'), safe='')}"
+            request = urllib.request.Request(url, data="\n".join(triples).encode("utf-8") + b"\n", method="POST",
+                                             headers={"Content-Type": "application/n-triples"})
+            try:
+                with urllib.request.urlopen(request, timeout=600) as response:
+                    response.read()
+            except OSError as exc:
+                raise remote_error(exc, f"sparql+{bulk}") from None
+        return
     for name, triples in by_graph.items():
         for k in range(0, len(triples), batch):
             body = "\n".join(triples[k : k + batch])

@@ -1,6 +1,7 @@
 """A second SPARQL 1.1 store behind innograph: Oxigraph's own server (PyPI ``oxigraph``), whose
-query and update URLs differ (/query, /update: ``sparql+…/query#update=…/update``). The bundled
-plans built into it answer every example query as the embedded store does."""
+query and update URLs differ (/query, /update: ``sparql+…/query#update=…/update``), loaded by
+INSERT DATA or through the Graph Store Protocol (``&store=…/store``). The bundled plans built
+into it answer every example query as the embedded store does."""
 
 import shutil
 import socket
@@ -28,8 +29,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def both(tmp_path_factory):
+@pytest.fixture(scope="module", params=["insert-data", "graph-store"])
+def both(tmp_path_factory, request):
     if not Path(BINARY).exists():
         pytest.skip("Oxigraph's server (pip install oxigraph) is not installed")
     port = free_port()
@@ -43,7 +44,10 @@ def both(tmp_path_factory):
                 if s.connect_ex(("127.0.0.1", port)) == 0:
                     break
             time.sleep(0.2)
-        remote = open_remote(f"sparql+http://127.0.0.1:{port}/query#update=http://127.0.0.1:{port}/update")
+        location = f"sparql+http://127.0.0.1:{port}/query#update=http://127.0.0.1:{port}/update"
+        if request.param == "graph-store":  # bulk loads through the Graph Store Protocol
+            location += f"&store=http://127.0.0.1:{port}/store"
+        remote = open_remote(location)
         report = update_store(remote, [PLANS], jobs=2)
         assert report.added == 4
         yield remote, build_plans([PLANS], named_graphs=True)
