@@ -40,6 +40,9 @@ def conjunction_ends_name(text: str, conj: int, suffix_start: int, lexicon: Lexi
     if lab:
         return False  # a lab is named after the fields it joins (能源感知与边缘计算湖南省重点实验室)
     right = text[conj + 1 : suffix_start]
+    left_word = next((text[conj - k : conj] for k in (4, 3, 2) if conj >= k and common_cover(text[conj - k : conj], lexicon)), "")
+    if left_word and right and common_cover(right, lexicon):
+        return False  # two fields joined (工程机械及核心零部件创新中心, 智能制造及大数据科技产业社区): one name
     stripped = right
     for word in (*lexicon.provinces, *(p[:2] for p in lexicon.provinces), *sorted(lexicon.generic_words, key=len, reverse=True)):
         stripped = stripped.replace(word, "")
@@ -242,8 +245,18 @@ def joined_kinds(prefix: str, lexicon: Lexicon) -> str:
     >>> joined_kinds("知识产权保护和维权", default_lexicon())
     'class: common words joined by 和'
     """
-    joined = next((w for w in common_cover(prefix, lexicon) or () if w in ("和", "及", "与")), "")
-    return f"class: common words joined by {joined}" if joined else ""
+    cover = common_cover(prefix, lexicon) or []
+    at = next((k for k, w in enumerate(cover) if w in ("和", "及", "与")), None)
+    if at is None or at == 0 or at == len(cover) - 1:
+        return ""
+    words = dictionary_words()
+
+    def work(w: str) -> bool:  # a verb, or a word jieba keeps whole whose head (its last part) is one: 产权保护, 技术推广
+        return any(words.get(part, (0, ""))[1] in ACTIVITY_TAGS for part in (w, _halves(w)[-1]))  # not 复合材料
+
+    if not (work(cover[at - 1]) or work(cover[-1])):
+        return ""  # fields joined (工程机械及核心零部件创新中心): one name; kinds of work joined (保护和维权) make a class
+    return f"class: common words joined by {cover[at]}"
 
 
 def class_reason(prefix: str, lexicon: Lexicon, lab: bool = False) -> str:

@@ -21,7 +21,7 @@ BARE_LIST = re.compile(rf"(?:^|(?<=[。;\n]))[ \t]*{ROLE}\s*[::]\s*([^\n。]+)",
 LEAD_PAREN = re.compile(r"[(]([^()\n]{2,60}?)牵头(?:[,、;]([^()\n]{2,80}?)(?:等)?(?:配合|参与|协助|负责))?[)]")
 DUTY_PAREN = re.compile(r"[(]((?:(?!牵头)[^()\n]){2,80}?)(按职责分工|按职责|按职能|分别)?负责[)]")
 # a bracket of bodies alone closing a measure, with no label: (市科技局、市财政局)。 at a line's end
-BODY_PAREN = re.compile(r"[(]([^()\n:]{2,100})[)](?=[。;]?\s*(?:\n|$))")
+BODY_PAREN = re.compile(r"(?<=[。;;!?])\s*[(]([^()\n:]{2,100})[)](?=[。;]?\s*(?:\n|$))")  # after a sentence, not a name's alias
 LED_BY = re.compile(r"由([^,。;:()]{2,40}?)(?:负责)?牵头(?:[,,、]([^,。;:()]{2,60}?)(?:等)?(?:配合|参与|协助|协同))?")
 LEAD_MARK = re.compile(r"[(](?:牵头|牵头单位|牵头部门)[)]$")
 SEPARATORS = re.compile(r"[、,;/\s]+")
@@ -90,6 +90,9 @@ def split_bodies(text: str, start: int, lexicon: Lexicon, city: str = "") -> lis
     found = []
     prefix = ""
     for offset, raw in _tokens(text):
+        alias = re.fullmatch(r"(.+?)[(]([^()]{2,20})[)]", raw.strip("等。"))
+        if alias and lexicon.department_suffix(alias.group(1)) and lexicon.department_suffix(alias.group(2)):
+            raw = alias.group(1) + "〈" + alias.group(2) + "〉"  # 市委组织部(市委人才办): one body under two names
         nested = re.findall(r"[〈<]([^〉>]+)[〉>]", raw)
         surface = re.sub(r"[〈<][^〉>]*[〉>]", "", raw).strip("等。")
         if not surface or surface in ("有关部门", "相关部门", "有关单位", "相关单位"):
@@ -186,6 +189,7 @@ def extract_responsibilities(
                 add(name, a, b, unit.number, _role_is_lead(role, k, first_leads), role, nested, listed_before + k)
             listed_before += len(segment)
     in_blocks = find_list_blocks(text)
+    listed_in: dict[str, int] = {}  # label lines of one measure number their bodies on: 牵头单位: A / 责任单位: B, C → 1, 2, 3
     for m in BARE_LIST.finditer(text):  # 责任单位:… written as its own sentence or line
         if any(a <= m.start(2) < b for a, b in in_blocks):
             continue
@@ -193,13 +197,14 @@ def extract_responsibilities(
         if unit is None:
             continue
         role = m.group(1)
-        listed_before = 0
+        listed_before = listed_in.get(unit.number, 0)
         for seg in ROLE_SEGMENT.finditer(text[m.start(1) : m.end(2)]):
             role, offset = seg.group(1), m.start(1) + seg.start(2)
             segment = split_bodies(seg.group(2).rstrip(","), offset, lexicon, doc.metadata.city)
             for k, (name, a, b, nested) in enumerate(segment):
                 add(name, a, b, unit.number, _role_is_lead(role, k, first_leads), role, nested, listed_before + k)
             listed_before += len(segment)
+        listed_in[unit.number] = listed_before
     for m in LEAD_PAREN.finditer(text):  # (市科技局牵头,市财政局配合)
         unit = innermost_unit(doc.units, m.start())
         if unit is None or not _is_body(m.group(1).split("、")[-1], lexicon):
