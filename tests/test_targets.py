@@ -166,3 +166,18 @@ def test_a_window_without_a_start_gives_no_year_and_counts_take_any_verb():
     found = {(t.indicator, t.value, t.year) for t in extract_document(document_from_text(text)).targets}
     assert found == {("全年新增高新技术企业", 300, 2024), ("争创国家级孵化器", 2, 2024), ("形成重大科技成果", 20, 2024),
                      ("布局建设省级重点实验室", 5, 2024), ("省级工程研究中心", 8, 2024), ("三年内建成新型研发机构", 10, None)}
+
+
+def test_wordings_of_one_quantity_share_one_indicator_concept():
+    """R&D经费支出占地区生产总值比重, 全社会研究与试验发展经费支出占国内生产总值比重 and 研发投入强度 are one
+    quantity; so are 国家高新技术企业数, 有效高新技术企业 and 高新技术企业数量; 新增高新技术企业 is another."""
+    from graph.lexicon import default_lexicon
+    from graph.resolve import indicator_key
+
+    synonyms = dict(default_lexicon().indicator_synonyms)
+    key = {n: indicator_key(n, synonyms) for n in (
+        "R&D经费支出占地区生产总值比重", "全社会研究与试验发展经费支出占国内生产总值比重", "研发投入强度",
+        "国家高新技术企业数", "有效高新技术企业", "高新技术企业数量", "新增高新技术企业")}
+    assert len({key[n] for n in ("R&D经费支出占地区生产总值比重", "全社会研究与试验发展经费支出占国内生产总值比重", "研发投入强度")}) == 1
+    assert len({key[n] for n in ("国家高新技术企业数", "有效高新技术企业", "高新技术企业数量")}) == 1
+    assert key["新增高新技术企业"] != key["高新技术企业数量"]
