@@ -181,3 +181,15 @@ def test_wordings_of_one_quantity_share_one_indicator_concept():
     assert len({key[n] for n in ("R&D经费支出占地区生产总值比重", "全社会研究与试验发展经费支出占国内生产总值比重", "研发投入强度")}) == 1
     assert len({key[n] for n in ("国家高新技术企业数", "有效高新技术企业", "高新技术企业数量")}) == 1
     assert key["新增高新技术企业"] != key["高新技术企业数量"]
+
+
+def test_a_year_opening_a_list_is_the_year_of_its_items():
+    """到2025年,…主要目标是: then (1) (2) (3) on their own lines: each item's targets are for 2025;
+    a target in a later chapter is not."""
+    from graph.documents import document_from_text
+
+    text = ("荆州市“十四五”科技创新规划\n二、发展目标\n到2025年,全市科技创新能力显著提升,主要目标是:\n"
+            "(1)创新投入持续加大。全社会研发经费投入强度达到2.5%。\n(2)创新主体不断壮大。高新技术企业总数突破1000家。\n"
+            "三、重点任务\n(一)培育企业。新建孵化器5家。\n")
+    found = {(t.indicator, t.value, t.year) for t in extract_document(document_from_text(text)).targets}
+    assert found == {("全社会研发经费投入强度", 2.5, 2025), ("高新技术企业总数", 1000, 2025), ("新建孵化器", 5, None)}

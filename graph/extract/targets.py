@@ -192,7 +192,31 @@ def _context_year(doc: Document, offset: int) -> int | None:
     """A '到2025年' earlier in the same paragraph sets the year of the sentences after it."""
     line_start = doc.text.rfind("\n", max(0, offset - PARAGRAPH), offset) + 1 or max(0, offset - PARAGRAPH)
     years = re.findall(r"(?:到|至)\s*((?:19|20)\d{2})\s*年", digit_years(doc.text[line_start:offset]))
-    return int(years[-1]) if years else None
+    if years:
+        return int(years[-1])
+    return _list_opener_year(doc.text, line_start)
+
+
+LIST_OPENER = re.compile(r"^\s*(?:到|至)\s*((?:19|20)\d{2})\s*年[^\n]{0,120}[::]\s*$")
+LIST_ITEM = re.compile(r"^\s*(?:[((]\d{1,2}[))]|\d{1,2}[.、.]|[①-⑳]|——|[一二三四五六七八九十]{1,2}是)")
+
+
+def _list_opener_year(text: str, line_start: int, max_lines: int = 12) -> int | None:
+    """The year of a list's opening line (到2025年,…主要目标是:) for the items under it, each
+    on a line of its own ((1)… (2)…): looked for over the item lines just before this one."""
+    end = line_start - 1
+    for _ in range(max_lines):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = digit_years(text[start:end])
+        opener = LIST_OPENER.match(line)
+        if opener:
+            return int(opener.group(1))
+        if not LIST_ITEM.match(line) and start != line_start:
+            return None  # a line that is no item of the list: the list, if any, ended there
+        end = start - 1
+    return None
 
 
 def _sentence_years(sentence: str) -> list[int]:
