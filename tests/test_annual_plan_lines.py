@@ -39,3 +39,24 @@ def test_two_fields_joined_by_ji_name_one_centre_but_two_kinds_of_work_make_a_cl
     names = {m.name for m in ex.mentions}
     assert "国家先进碳纤维及复合材料创新中心" in names and "复合材料创新中心" not in names
     assert "知识产权保护和维权平台" not in names
+
+
+WORK_LIST = """宜宾市2024年科技工作要点
+一、聚力建设创新平台
+一是推动宜宾三江新区创建省级高新区。二是开展“科技副总”选派活动,选派科技副总50名。三是推进7家驻宜高校院所开展赋权试点,落实中央八项规定精神。(市科技局、市教育和体育局)
+——实施科技成果转化行动,转化重大科技成果10项;
+"""
+
+
+def test_an_annual_plans_counts_closing_a_clause_are_the_years_work():
+    ex = extract_document(document_from_text(WORK_LIST))
+    assert {(t.indicator, t.value, t.year) for t in ex.targets} == {("选派科技副总", 50, 2024), ("转化重大科技成果", 10, 2024)}
+
+
+def test_bodies_in_a_bracket_after_a_chapters_prose_are_its_responsible_bodies():
+    doc = document_from_text(WORK_LIST)
+    ex = extract_document(doc)
+    assert [(r.body.name, r.lead) for r in ex.responsibilities] == [("市科技局", False), ("市教育和体育局", False)]
+    (measure,) = {r.measure for r in ex.responsibilities}
+    unit = next(u for u in doc.units if u.number == measure)
+    assert doc.text[unit.span[0] : unit.span[1]].startswith("一是")  # the paragraph the bracket closes

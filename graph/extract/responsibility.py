@@ -227,7 +227,7 @@ def extract_responsibilities(
     for m in BODY_PAREN.finditer(text):  # (人民银行X分行、市地方金融监管局、市科技局): bodies only, so theirs
         unit = innermost_unit(doc.units, m.start())
         listed = split_bodies(m.group(1), m.start(1), lexicon, doc.metadata.city)
-        if unit is None or not unit.is_measure or len(listed) == 0 or any(a in taken for _, a, *_ in listed):
+        if unit is None or len(listed) == 0 or any(a in taken for _, a, *_ in listed):
             continue
         if not (all(_is_body(name, lexicon) for name, *_ in listed) and any(lexicon.department_suffix(name) for name, *_ in listed)):
             continue

@@ -284,7 +284,11 @@ def _targets_of_sentence(doc: Document, a: int, b: int, index: SentenceIndex, se
     taken = [t.span for t in found]
     if years and max(years) < start:
         return found
-    if not years and not re.search(r"达到|突破|新增|新建|培育|力争|每年|不少于|以上|全年|引进|规模\d|争创|形成|打造|建成|布局|达\d", sentence):
+    committed = re.search(r"达到|突破|新增|新建|培育|力争|每年|不少于|以上|全年|引进|规模\d|争创|形成|打造|建成|布局|达\d", sentence)
+    # in an annual plan a count that closes its clause is the year's work (选派科技副总50名); one before a noun
+    # counts what exists (推进7家驻郑高校…) or titles something (八项规定)
+    this_years = meta.kind == "年度工作要点" and re.search(r"\d\s*(?:家|个|项|名|件|所|座|批|场|次|人)(?:以上|左右)?\s*(?:[,;。]|$)", sentence)
+    if not years and not committed and not this_years:
         return found
     multi = MULTI.search(sentence)
     if multi and len(years) >= 2:
