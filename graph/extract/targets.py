@@ -191,10 +191,14 @@ WINDOW = re.compile(r"[\d一二两三四五六七八九十]+年(?:内|之内|时
 def _context_year(doc: Document, offset: int) -> int | None:
     """A '到2025年' earlier in the same paragraph sets the year of the sentences after it."""
     line_start = doc.text.rfind("\n", max(0, offset - PARAGRAPH), offset) + 1 or max(0, offset - PARAGRAPH)
-    years = re.findall(r"(?:到|至)\s*((?:19|20)\d{2})\s*年", digit_years(doc.text[line_start:offset]))
+    window = doc.text[line_start:offset]
+    years = CONTEXT_YEAR.findall(window) or CONTEXT_YEAR.findall(digit_years(window))  # digits first: the common case, and cheap
     if years:
         return int(years[-1])
-    return _list_opener_year(doc.text, line_start)
+    return _list_opener_year(doc.text, line_start) if LIST_ITEM.match(doc.text[line_start : line_start + 8]) else None
+
+
+CONTEXT_YEAR = re.compile(r"(?:到|至)\s*((?:19|20)\d{2})\s*年")
 
 
 LIST_OPENER = re.compile(r"^\s*(?:到|至)\s*((?:19|20)\d{2})\s*年[^\n]{0,120}[::]\s*$")
@@ -261,7 +265,10 @@ def arabic_numerals(text: str) -> tuple[str, list[int]]:
 def targets_from_sentence(doc: Document, a: int, b: int, index: SentenceIndex) -> list[Target]:
     """Targets of one sentence, or none if it reports the past; counts in Chinese numerals
     (新增十家) are read as digits, their spans kept on the words as written."""
-    written, where = arabic_numerals(doc.text[a:b])
+    sentence = doc.text[a:b]
+    if not CN_COUNT.search(sentence):  # most sentences: no Chinese numeral to rewrite, spans as they are
+        return _targets_of_sentence(doc, a, b, index, digit_years(sentence))
+    written, where = arabic_numerals(sentence)
     found = _targets_of_sentence(doc, a, b, index, digit_years(written))
     if len(written) == b - a:
         return found  # no numeral rewritten: the spans are the text's own
@@ -277,6 +284,12 @@ def _targets_of_sentence(doc: Document, a: int, b: int, index: SentenceIndex, se
     if PAST.search(sentence):
         return []
     years = _sentence_years(sentence)
+    committed = re.search(r"达到|突破|新增|新建|培育|力争|每年|不少于|以上|全年|引进|规模\d|争创|形成|打造|建成|布局|达\d", sentence)
+    # in an annual plan a count that closes its clause is the year's work (选派科技副总50名); one before a noun
+    # counts what exists (推进7家驻郑高校…) or titles something (八项规定)
+    this_years = meta.kind == "年度工作要点" and re.search(r"\d\s*(?:家|个|项|名|件|所|座|批|场|次|人)(?:以上|左右)?\s*(?:[,;。]|$)", sentence)
+    if not years and not committed and not this_years and "翻" not in sentence and "倍" not in sentence:
+        return []  # no year, no commitment, no doubling: nothing to read (and the context need not be looked for)
     start = meta.period_start or 0
     context = _context_year(doc, a)
     default_year = meta.period_start if meta.kind == "年度工作要点" else None
@@ -284,10 +297,6 @@ def _targets_of_sentence(doc: Document, a: int, b: int, index: SentenceIndex, se
     taken = [t.span for t in found]
     if years and max(years) < start:
         return found
-    committed = re.search(r"达到|突破|新增|新建|培育|力争|每年|不少于|以上|全年|引进|规模\d|争创|形成|打造|建成|布局|达\d", sentence)
-    # in an annual plan a count that closes its clause is the year's work (选派科技副总50名); one before a noun
-    # counts what exists (推进7家驻郑高校…) or titles something (八项规定)
-    this_years = meta.kind == "年度工作要点" and re.search(r"\d\s*(?:家|个|项|名|件|所|座|批|场|次|人)(?:以上|左右)?\s*(?:[,;。]|$)", sentence)
     if not years and not committed and not this_years:
         return found
     multi = MULTI.search(sentence)
