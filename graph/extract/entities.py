@@ -103,6 +103,18 @@ def _open_body_start(text: str, m: re.Match, lexicon: Lexicon) -> int:
     return m.start()
 
 
+def _in_salutation(text: str, at: int) -> bool:
+    """Is ``at`` on a 通知's addressee line (各县、区人民政府,市政府各部门:)? Those are the classes of
+    body the notice is sent to, not bodies the plan names."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if not (line.startswith("各") and line.endswith((":", ":")) and len(line) <= 80):
+        return False
+    item = max(text.rfind(",", start, at), text.rfind(",", start, at), start - 1) + 1
+    return text[item:at].lstrip().startswith("各")  # 各县、区人民政府 is a class; 市人民政府各部门 names the city's government
+
+
 def find_departments(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> list[Mention]:
     """Departments from the lexicon, with their place prefix; a bare generic one is skipped."""
     found = []
@@ -122,8 +134,8 @@ def find_departments(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> l
         name = text[a : m.end()]
         if a == m.start() and m.group() in ("政府", "人民政府", "委员会", "管委", "管委会", "办公室", "办公厅", "组织部", "宣传部", "海关", "人民银行"):
             continue  # "政府引导" is no body; bare ones count only in responsibility lists
-        if CLASS_BODY.match(name):
-            continue  # 各县区人民政府, 县区政府: a class of bodies, a body only inside a responsibility list
+        if CLASS_BODY.match(name) or _in_salutation(text, a):
+            continue  # 各县区人民政府, 县区政府: a class of bodies, a body only inside a responsibility list; 各县、区人民政府: the 通知's addressees
         found.append(_mention(doc, index, name, "Department", a, m.end(), f"department:{m.group()}"))
     return found
 
@@ -373,12 +385,14 @@ def find_listed_firms(doc: Document, lexicon: Lexicon, index: SentenceIndex, kno
 # a body the frame needs, written without a suffix: 推动中信重工、昊华气体创建X中心, 与中国电科共建X
 FRAME_SUBJECT = re.compile(r"(?:(?<=[、,;。:\n])|(?<=推动|支持|鼓励|引导))([\u4e00-\u9fffA-Za-z]{2,6}?)(?=(?:创建|申建|争创|组建)(?:国家级?|省级?|市级?)?)")
 FRAME_PARTNER = re.compile(r"与([\u4e00-\u9fffA-Za-z]{2,6}?)(?:合作|联合)?共建")
+FRAME_JOINT = re.compile(r"联合((?:[\u4e00-\u9fffA-Za-z]{2,8}?、)*[\u4e00-\u9fffA-Za-z]{2,8}?)(?:等[\u4e00-\u9fff]{0,4}?)?共同(?:参与)?(?:建设|组建|打造)")
 BUILT_TYPES = ("Lab", "Platform", "Institute")
 
 
 def find_frame_firms(doc: Document, lexicon: Lexicon, index: SentenceIndex, known: list[Mention]) -> list[Mention]:
     """Trade names a relation frame needs but no suffix marks: the one that creates a centre
-    (昊华气体创建电子气体省级制造业创新中心) and the partner of a 共建 (与中国电科共建X). Only where
+    (昊华气体创建电子气体省级制造业创新中心), the partner of a 共建 (与中国电科共建X) and each of a
+    list that builds one together (联合奇瑞汽车、埃夫特共同建设X). Only where
     the frame's other end is a name found already, and the word is no generic, common or
     place word: a frame with a class at either end (推动企业创建, 与高校共建) names no firm."""
     text, found = doc.text, []
@@ -390,22 +404,26 @@ def find_frame_firms(doc: Document, lexicon: Lexicon, index: SentenceIndex, know
     for m in known:
         if m.type in BUILT_TYPES:
             built_after[m.span[0]] = m
-    for pattern, needs_built in ((FRAME_SUBJECT, True), (FRAME_PARTNER, True)):
-        for m in pattern.finditer(text):
-            a, b = m.span(1)
-            name = m.group(1)
-            if any(covered[a:b]) or a in starts or name.startswith(("推动", "支持", "鼓励", "引导")):
-                continue
-            if needs_built:
-                rest = re.match(r"(?:合作|联合)?(?:共建|创建|申建|争创|组建)(?:国家级|省级|市级|国家|省|市)?", text[b:])
-                after = b + (rest.end() if rest else 0)
-                clause = re.match(r"[^,。;、]{2,20}", text[after:])
-                kind = lexicon.suffix_type(clause.group()) if clause else None
-                if not any(after - 3 <= k <= after for k in built_after) and not (kind and kind[1] in BUILT_TYPES):
-                    continue  # the frame creates a named centre, or a kind of one (省级制造业创新中心)
-            if is_generic(name, lexicon) or lexicon.suffix_type(name) or lexicon.department_suffix(name) or _is_common_name(name, lexicon):
-                continue
-            found.append(_mention(doc, index, name, "Firm", a, b, "enumeration:frame"))
+    candidates = [(m.span(1), m.group(1)) for pattern in (FRAME_SUBJECT, FRAME_PARTNER) for m in pattern.finditer(text)]
+    for m in FRAME_JOINT.finditer(text):  # 联合奇瑞汽车、埃夫特共同建设X: each listed one
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            candidates.append(((pos, pos + len(item)), item))
+            pos += len(item) + 1
+    for (a, b), name in candidates:
+        if any(covered[a:b]) or a in starts or name.startswith(("推动", "支持", "鼓励", "引导")):
+            continue
+        # the frame must build a centre: one named already, or a kind of one (省级制造业创新中心)
+        rest = re.match(r"(?:、[^,。;]{2,40}?)?(?:等[\u4e00-\u9fff]{0,4}?)?(?:合作|联合)?(?:共同(?:参与)?(?:建设|组建|打造)|共建|创建|申建|争创|组建)"
+                        r"(?:国家级|省级|市级|国家|省|市)?", text[b:])
+        after = b + (rest.end() if rest else 0)
+        clause = re.match(r"[^,。;、]{2,20}", text[after:])
+        kind = lexicon.suffix_type(clause.group()) if clause else None
+        if not rest or not any(after - 3 <= k <= after for k in built_after) and not (kind and kind[1] in BUILT_TYPES):
+            continue
+        if is_generic(name, lexicon) or lexicon.suffix_type(name) or lexicon.department_suffix(name) or _is_common_name(name, lexicon):
+            continue
+        found.append(_mention(doc, index, name, "Firm", a, b, "enumeration:frame"))
     return found
 
 
