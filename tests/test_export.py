@@ -115,3 +115,14 @@ def test_turtle_and_ntriples_exports_are_term_identical(tmp_path, dataset):
     written = {t.object.value for t in a if isinstance(t.object, ox.Literal) and t.object.datatype.value == str(XSD.decimal)}
     built = {str(o) for o in dataset.objects() if isinstance(o, Literal) and o.datatype == XSD.decimal}
     assert written == built and "100" in built  # 100 as the build wrote it, not rewritten as 100.0
+
+
+def test_igraph_reads_the_graphml_directed_with_every_relation(tmp_path, dataset):
+    igraph = pytest.importorskip("igraph")
+    (path,) = export_graph(dataset, "graphml", tmp_path / "g.graphml")
+    read = igraph.Graph.Read_GraphML(str(path))
+    assert read.is_directed()
+    network = nx.read_graphml(path)
+    assert read.ecount() == network.number_of_edges()
+    edges = {(read.vs[e.source]["label"], e["relation"], read.vs[e.target]["label"]) for e in read.es}
+    assert ("龙门实验室", "ledBy", "河南科技大学") in edges and ("河南科技大学", "ledBy", "龙门实验室") not in edges

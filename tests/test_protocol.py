@@ -232,3 +232,53 @@ def test_an_entity_iri_dereferences_with_its_provenance(store_server):
     status, kind, page = fetch(local, "text/html,application/xhtml+xml,*/*;q=0.8")
     assert status == 200 and kind.startswith("text/html") and "龙门实验室".encode() in page
     assert fetch(f"{store_server}/id/entity/0000000000000000", "text/turtle")[0] == 404
+
+
+def test_options_and_cors_only_when_asked(store_server):
+    status, _, _ = fetch(f"{store_server}/sparql", method="OPTIONS")
+    assert status == 204
+
+
+def test_serve_over_a_remote_store_negotiates_the_same(tmp_path):
+    """``innograph serve --store sparql+…``: the endpoint in front of a remote store (Oxigraph's
+    server here) gives the same formats, CONSTRUCT as RDF (not bindings) and errors in one line."""
+    import socket
+    import subprocess
+    import time
+
+    from graph.pipeline import update_store
+    from graph.store import open_remote
+
+    from .test_remote_oxigraph import BINARY, free_port
+
+    if not Path(BINARY).exists():
+        pytest.skip("Oxigraph's server (pip install oxigraph) is not installed")
+    port = free_port()
+    oxigraph = subprocess.Popen([BINARY, "serve", "--location", str(tmp_path / "ox"), "--bind", f"127.0.0.1:{port}",
+                                 "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(150):
+            with socket.socket() as sock:
+                if sock.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.2)
+        location = f"sparql+http://127.0.0.1:{port}/query#update=http://127.0.0.1:{port}/update"
+        update_store(open_remote(location), [PLANS], jobs=1)
+        server, base = serve(location)
+        try:
+            query = PREFIXES + "SELECT ?l WHERE { ?x a ig:Lab ; rdfs:label ?l } LIMIT 3"
+            for accept in ("text/csv", "text/tab-separated-values", "application/sparql-results+xml"):
+                status, kind, _ = ask(base, query, accept)
+                assert status == 200 and kind.startswith(accept)
+            status, kind, body = ask(base, PREFIXES + "CONSTRUCT { ?x rdfs:label ?l } WHERE { ?x a ig:Lab ; rdfs:label ?l }",
+                                     "application/rdf+xml")
+            assert status == 200, body
+            assert kind.startswith("application/rdf+xml") and len(Graph().parse(data=body, format="xml")) > 10
+            status, _, body = ask(base, "SELECT ?x WHERE { ?x ")
+            assert status == 400 and b"Traceback" not in body and len(body.decode().splitlines()) == 1
+        finally:
+            server.shutdown()
+            server.server_close()
+    finally:
+        oxigraph.terminate()
+        oxigraph.wait(timeout=30)

@@ -67,3 +67,16 @@ def test_rebuilding_replaces_only_our_graphs(both):
     own = OWN_TRIPLES
     assert run_query(remote, own).rows == run_query(embedded, own).rows
     assert run_query(remote, "ASK { GRAPH <http://www.openlinksw.com/schemas/virtrdf#> { ?s ?p ?o } }").rows == ((True,),)
+
+
+def test_the_endpoint_answers_over_virtuoso_in_the_formats_clients_ask(both):
+    """``innograph serve --store sparql+…`` in front of Virtuoso: CONSTRUCT as RDF, SELECT as CSV."""
+    from rdflib import Graph
+
+    from graph.query import answer
+
+    remote, _ = both
+    body, kind = answer(remote, "CONSTRUCT { ?x rdfs:label ?l } WHERE { ?x a ig:Lab ; rdfs:label ?l }", "text/turtle")
+    assert kind == "text/turtle" and len(Graph().parse(data=body, format="turtle")) > 10
+    body, kind = answer(remote, "SELECT ?l WHERE { ?x a ig:Lab ; rdfs:label ?l }", "text/csv")
+    assert kind == "text/csv" and "龙门实验室" in body.decode("utf-8")
