@@ -100,7 +100,21 @@ class SparqlHandler(BaseHTTPRequestHandler):
         except QueryError as exc:  # syntax and evaluation errors are the client's to read, not a crash
             self._send(HTTPStatus.BAD_REQUEST, str(exc).encode())
             return
+        self._send_answer(body, kind)
+
+    def _send_answer(self, body: bytes, kind: str) -> None:
         self._send(HTTPStatus.OK, body, kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
+
+    def _answer_or_refuse(self, query: str, failed: HTTPStatus) -> tuple[bytes, str] | None:
+        """One of the endpoint's own queries (a description, a dereferenced IRI) answered in the
+        client's syntax; None once the refusal (406, or ``failed``) is sent."""
+        try:
+            return self.sandbox.answer(query, self.headers.get("Accept", ""), self.federation, cancelled=self._client_gone)
+        except NotAcceptable as exc:
+            self._send(HTTPStatus.NOT_ACCEPTABLE, str(exc).encode())
+        except QueryError as exc:
+            self._send(failed, str(exc).encode())
+        return None
 
     def _wants_html(self) -> bool:
         accept = self.headers.get("Accept", "")
@@ -144,16 +158,9 @@ CONSTRUCT {{
   ?g a sd:Graph, void:Dataset ; rdfs:label ?title ; void:sparqlEndpoint <{here}> ; rdfs:seeAlso ?plan .
 }} WHERE {{ OPTIONAL {{ GRAPH ?g {{ ?plan a <https://w3id.org/innograph/ontology#Plan> ; rdfs:label ?title }}
                    BIND(IRI(CONCAT("{here}#graph-", MD5(STR(?g)))) AS ?ng) }} }}"""
-        accept = self.headers.get("Accept", "")
-        try:
-            body, kind = self.sandbox.answer(construct, accept, self.federation, cancelled=self._client_gone)
-        except NotAcceptable as exc:
-            self._send(HTTPStatus.NOT_ACCEPTABLE, str(exc).encode())
-            return
-        except QueryError as exc:
-            self._send(HTTPStatus.INTERNAL_SERVER_ERROR, str(exc).encode())
-            return
-        self._send(HTTPStatus.OK, body, kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
+        answered = self._answer_or_refuse(construct, HTTPStatus.INTERNAL_SERVER_ERROR)
+        if answered:
+            self._send_answer(*answered)
 
     def _describe(self, iri: str) -> None:
         """A thing's IRI, dereferenced: what is said about it and to it, and each mention of it
@@ -182,18 +189,11 @@ CONSTRUCT {{
                     f"<table>{items}</table>")
             self._send(HTTPStatus.OK, page.encode(), "text/html; charset=utf-8")
             return
-        try:
-            body, kind = self.sandbox.answer(construct, self.headers.get("Accept", ""), self.federation, cancelled=self._client_gone)
-        except NotAcceptable as exc:
-            self._send(HTTPStatus.NOT_ACCEPTABLE, str(exc).encode())
-            return
-        except QueryError as exc:
-            self._send(HTTPStatus.BAD_REQUEST, str(exc).encode())
-            return
-        if not body.strip() or body.strip() in (b"[]", b"{}"):
+        answered = self._answer_or_refuse(construct, HTTPStatus.BAD_REQUEST)
+        if answered and answered[0].strip() in (b"", b"[]", b"{}"):
             self._send(HTTPStatus.NOT_FOUND, f"Nothing is said about {iri} here.".encode())
-            return
-        self._send(HTTPStatus.OK, body, kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
+        elif answered:
+            self._send_answer(*answered)
 
     def _client_gone(self) -> bool:
         """True once the client has closed its connection (readable, with nothing to read)."""

@@ -414,6 +414,16 @@ def negotiate(accept: str, offered: dict, default: str) -> str:
     return best
 
 
+def write_triples(triples, accept: str) -> tuple[bytes, str]:
+    """A CONSTRUCT's triples written by Oxigraph in the syntax the client prefers; a quad syntax
+    (N-Quads, TriG) gets them in the default graph."""
+    kind = negotiate(accept, GRAPH_TYPES, "text/turtle")
+    fmt = GRAPH_TYPES[kind][0]
+    if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+        triples = (ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    return ox.serialize(triples, format=fmt), kind
+
+
 def _remote_answer(endpoint: str, query: str, prefixes: dict, accept: str) -> tuple[bytes, str]:
     """A remote store's answer, asked in one syntax and written by Oxigraph in the one the
     client accepts: CONSTRUCT as RDF whatever rdflib would make of it, errors in one line."""
@@ -437,11 +447,7 @@ def _remote_answer(endpoint: str, query: str, prefixes: dict, accept: str) -> tu
     read_as = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
                "text/turtle": ox.RdfFormat.TURTLE, "application/rdf+xml": ox.RdfFormat.RDF_XML}.get(kind)
     if read_as is not None:
-        chosen = negotiate(accept, GRAPH_TYPES, "text/turtle")
-        triples = list(ox.parse(data, format=read_as))
-        if GRAPH_TYPES[chosen][0] in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-            return ox.serialize((ox.Quad(t.subject, t.predicate, t.object) for t in triples), format=GRAPH_TYPES[chosen][0]), chosen
-        return ox.serialize(triples, format=GRAPH_TYPES[chosen][0]), chosen
+        return write_triples(ox.parse(data, format=read_as), accept)
     chosen = negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
     parsed = ox.parse_query_results(data, format=ox.QueryResultsFormat.XML)
     return parsed.serialize(format=RESULT_TYPES[chosen][0]), chosen
@@ -467,11 +473,7 @@ def answer(graph: Graph, query: str, accept: str, federation: bool = False,
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {readable_syntax_error(str(exc), query)}") from exc
         if isinstance(result, ox.QueryTriples):
-            kind = negotiate(accept, GRAPH_TYPES, "text/turtle")
-            fmt = GRAPH_TYPES[kind][0]
-            if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-                return ox.serialize((ox.Quad(t.subject, t.predicate, t.object) for t in result), format=fmt), kind
-            return result.serialize(format=fmt), kind
+            return write_triples(result, accept)
         kind = negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
         return result.serialize(format=RESULT_TYPES[kind][0]), kind
     if default_graphs or named_graphs:
@@ -484,11 +486,7 @@ def answer(graph: Graph, query: str, accept: str, federation: bool = False,
         message = getattr(exc, "msg", None) or str(exc)  # a remote store's own message, in one line
         raise QueryError(" ".join(str(message).split())[:500]) from exc
     if result.type in ("CONSTRUCT", "DESCRIBE"):
-        kind = negotiate(accept, GRAPH_TYPES, "text/turtle")
-        triples = ox.parse(result.graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
-        return ox.serialize(triples, format=GRAPH_TYPES[kind][0]) if GRAPH_TYPES[kind][0] not in (
-            ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG) else ox.serialize((ox.Quad(t.subject, t.predicate, t.object) for t in triples),
-                                                                     format=GRAPH_TYPES[kind][0]), kind
+        return write_triples(ox.parse(result.graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES), accept)
     kind = negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
     fmt = RESULT_TYPES[kind][1]
     if fmt == "tsv" or (result.type == "ASK" and fmt == "csv"):  # rdflib writes neither: the same answer, written by Oxigraph

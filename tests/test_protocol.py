@@ -18,6 +18,7 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from graph.endpoint import make_server
 from graph.pipeline import build_plans, build_store
 
+from . import oxigraph
 from .conftest import PLANS
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -43,29 +44,15 @@ def store_server(tmp_path_factory):
 @pytest.fixture(scope="module")
 def oxigraph_server(tmp_path_factory):
     """Oxigraph's own server on the same plans: the reference the battery is held to."""
-    import socket
     import subprocess
-    import time
 
-    from .test_remote_oxigraph import BINARY, free_port
-
-    if not Path(BINARY).exists():
-        pytest.skip("Oxigraph's server (pip install oxigraph) is not installed")
     data = tmp_path_factory.mktemp("oxigraph-data") / "plans.trig"
     build_plans([PLANS], named_graphs=True).serialize(data, format="trig")
     folder = tmp_path_factory.mktemp("oxigraph-store")
-    subprocess.run([BINARY, "load", "--location", str(folder), "--file", str(data)], check=True, capture_output=True)
-    port = free_port()
-    server = subprocess.Popen([BINARY, "serve-read-only", "--location", str(folder), "--bind", f"127.0.0.1:{port}",
-                               "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(150):
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.2)
-    yield f"http://127.0.0.1:{port}", "/query"
-    server.terminate()
-    server.wait(timeout=30)
+    if Path(oxigraph.BINARY).exists():
+        subprocess.run([oxigraph.BINARY, "load", "--location", str(folder), "--file", str(data)], check=True, capture_output=True)
+    with oxigraph.oxigraph_server(folder, read_only=True) as port:
+        yield f"http://127.0.0.1:{port}", "/query"
 
 
 SERVERS = ["store_server", "file_server", "oxigraph_server"]
@@ -242,26 +229,10 @@ def test_options_and_cors_only_when_asked(store_server):
 def test_serve_over_a_remote_store_negotiates_the_same(tmp_path):
     """``innograph serve --store sparql+…``: the endpoint in front of a remote store (Oxigraph's
     server here) gives the same formats, CONSTRUCT as RDF (not bindings) and errors in one line."""
-    import socket
-    import subprocess
-    import time
-
     from graph.pipeline import update_store
     from graph.store import open_remote
 
-    from .test_remote_oxigraph import BINARY, free_port
-
-    if not Path(BINARY).exists():
-        pytest.skip("Oxigraph's server (pip install oxigraph) is not installed")
-    port = free_port()
-    oxigraph = subprocess.Popen([BINARY, "serve", "--location", str(tmp_path / "ox"), "--bind", f"127.0.0.1:{port}",
-                                 "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(150):
-            with socket.socket() as sock:
-                if sock.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.2)
+    with oxigraph.oxigraph_server(tmp_path / "ox") as port:
         location = f"sparql+http://127.0.0.1:{port}/query#update=http://127.0.0.1:{port}/update"
         update_store(open_remote(location), [PLANS], jobs=1)
         server, base = serve(location)
@@ -279,6 +250,3 @@ def test_serve_over_a_remote_store_negotiates_the_same(tmp_path):
         finally:
             server.shutdown()
             server.server_close()
-    finally:
-        oxigraph.terminate()
-        oxigraph.wait(timeout=30)

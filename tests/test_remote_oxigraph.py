@@ -3,12 +3,6 @@ query and update URLs differ (/query, /update: ``sparql+…/query#update=…/upd
 INSERT DATA or through the Graph Store Protocol (``&store=…/store``). The bundled plans built
 into it answer every example query as the embedded store does."""
 
-import shutil
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 
@@ -18,32 +12,13 @@ from graph.stats import graph_stats
 from graph.store import open_remote
 
 from .conftest import PLANS
+from .oxigraph import oxigraph_server
 from .test_remote_store import normalised
-
-BINARY = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module", params=["insert-data", "graph-store"])
 def both(tmp_path_factory, request):
-    if not Path(BINARY).exists():
-        pytest.skip("Oxigraph's server (pip install oxigraph) is not installed")
-    port = free_port()
-    server = subprocess.Popen([BINARY, "serve", "--location", str(tmp_path_factory.mktemp("oxigraph")),
-                               "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            with socket.socket() as s:
-                if s.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.2)
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as port:
         location = f"sparql+http://127.0.0.1:{port}/query#update=http://127.0.0.1:{port}/update"
         if request.param == "graph-store":  # bulk loads through the Graph Store Protocol
             location += f"&store=http://127.0.0.1:{port}/store"
@@ -51,9 +26,6 @@ def both(tmp_path_factory, request):
         report = update_store(remote, [PLANS], jobs=2)
         assert report.added == 4
         yield remote, build_plans([PLANS], named_graphs=True)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_same_triples_and_counts(both):
