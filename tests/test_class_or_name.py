@@ -178,3 +178,15 @@ def test_a_trade_name_a_relation_frame_needs_is_a_firm():
     assert not firms & {"企业", "高校"}  # a class at the frame's end names no firm
     partners = {(r.subject.name, r.object.name) for r in ex.relations if r.predicate == "partnerOf"}
     assert ("水电工程技术创新中心", "葛洲坝") in partners
+
+
+def test_common_words_described_as_one_of_a_kind_are_a_class_but_a_specific_name_is_not():
+    text = ("南阳市科技创新工作要点\n一、重点任务\n"
+            "打造高水平政企科技交流平台,建设一批科技成果转移转化基地,打造全国知名的装备产业共性技术研发基地。"
+            "建设公开统一的南阳市科技管理信息平台,建设一流的南阳月季实验室。\n")
+    names, ex = found(text)
+    kept = {n for n, _ in names}
+    assert not kept & {"政企科技交流平台", "科技成果转移转化基地", "装备产业共性技术研发基地"}
+    assert {"南阳市科技管理信息平台", "南阳月季实验室"} <= kept  # a place in the name: one thing, however described
+    reasons = {r.name: r.reason for r in ex.rejected}
+    assert "高水平" in reasons["政企科技交流平台"] and "的" in reasons["装备产业共性技术研发基地"]

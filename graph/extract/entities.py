@@ -30,6 +30,9 @@ QUOTED = re.compile(r"“([^“”\s]{2,12})”")
 PLACE_PREFIX = r"(?:省委省|市委市|县委县|区委区|县\(市、?区\)|县市区|县区|区县|各县\(市、?区\)|各县\(市\)区|各区县\(市\)|各县\(区\)|各县区|各区县|各县市区|各设区市|设区市|各区|各|[\u4e00-\u9fff]{1,2}县|省委|市委|县委|区委|省|市|县|区)"
 OTHER_PLACE_LEVELS = "市县区州"  # a 2-3 character place name before one of these is a place the lexicon need not know
 SET_UP = re.compile(r"(?:设立|组建|成立|筹建|发起)$")
+# words that describe the thing after them as one of a kind (打造高水平X平台, 建设一批X基地,
+# 全国知名的X基地): what follows is the kind, unless it has a specific part of its own
+DESCRIBED = re.compile(r"(?:的|高水平|高能级|一流|知名|一批|若干|各类|一些|多个|[\d一二两三四五六七八九十]+[个家所])$")
 ENUM_ITEM_MAX = 14
 ENUM_FOLLOWERS = "共同|共建|联合|提供|参与|上市|启动|开展|建设|申建|申报|创建|争创|在|为|和|与|及|的|实施|加强|发挥|合作|加快|落户|入驻"
 SKIP_PROGRAM_FOLLOWERS = re.compile(r"[\u4e00-\u9fff]")
@@ -275,6 +278,8 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
             reason = class_reason(prefix, lexicon, lab=type_ == "Lab")
         if not reason and type_ == "Firm" and is_common_phrase(prefix, lexicon) and not _trade_word(prefix, lexicon):
             reason = "class: a firm needs a trade name, not only common words (股份公司, 基金管理公司)"
+        if not reason and type_ not in ("Program", "Department", "Firm") and (d := DESCRIBED.search(text, max(0, a - 3), a)) and common_cover(prefix, lexicon):
+            reason = f"class: common words described as one of a kind ({d.group()}…)"
         if not reason and (type_ == "Park" or suffix.endswith("基地")) and _status_after_upgrade(text, a, name, lexicon):
             reason = "status: a level and common words after an upgrade verb (创建国家级X示范基地)"
         if reason:
