@@ -3,9 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages.state import load_graph, t
-from graph.explore import list_plans
-from graph.stats import graph_stats
+from app_pages.state import lang, load_graph, t
+from graph.explore import entities_by_city, list_plans
+from graph.stats import graph_stats, stat_label
 
 st.title(t("app_title"))
 st.write(t("overview_intro"))
@@ -17,3 +17,11 @@ frame = pd.DataFrame(plans.rows, columns=plans.columns).drop(columns=["plan"])
 frame = frame.astype(object).where(frame.notna(), "")  # an empty cell is blank, not "None"
 frame.columns = [t(f"col_{c}") for c in ("title", "city", "province", "kind", "issued", "issuer", "number")]
 st.dataframe(frame, hide_index=True, width="stretch")
+counts_by_city = entities_by_city(load_graph())  # kept with the store: no scan of the corpus
+if counts_by_city.rows:
+    st.subheader(t("by_city"))
+    table = pd.DataFrame(counts_by_city.rows, columns=counts_by_city.columns).fillna({"city": ""})
+    table = table.pivot_table(index="city", columns="type", values="entities", aggfunc="sum", fill_value=0)
+    table.index.name, table.columns.name = t("col_city"), None
+    table.columns = [stat_label(c, lang()) for c in table.columns]
+    st.dataframe(table, width="stretch")

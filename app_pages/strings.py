@@ -49,6 +49,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "measures": {"zh": "措施", "en": "Measures"},
     "targets": {"zh": "指标", "en": "Targets"},
     "triples": {"zh": "三元组", "en": "Triples"},
+    "by_city": {"zh": "各城市规划中的实体(按类型)", "en": "Entities in each city's plans, by type"},
     "col_title": {"zh": "标题", "en": "Title"},
     "col_city": {"zh": "城市", "en": "City"},
     "col_province": {"zh": "省份", "en": "Province"},

@@ -1,7 +1,10 @@
 """Plain-data answers for the explorer's views: plans, an entity's relations, duties.
 
 Each function runs one internal query (``graph/queries/internal/``) with bindings and
-returns a QueryResult; the app turns results into tables and never writes SPARQL.
+returns a QueryResult; the app turns results into tables and never writes SPARQL. The
+corpus-wide views (workloads, indicators, targets, counts) read the summary kept with a
+store's generation instead when there is one (``graph/summary.py``): the same answers,
+without a scan of every plan.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from dataclasses import dataclass
 from rdflib import Graph, URIRef
 
 from .query import QUERY_DIR, QueryResult, get_query, run_query
+from .summary import kept_summary
 
 INTERNAL = QUERY_DIR / "internal"
 
@@ -35,10 +39,15 @@ def plan_duties(graph: Graph, plan: str) -> QueryResult:
 
 def plans_with_duties(graph: Graph) -> dict[str, int]:
     """Plan IRI → measures with a responsible body, for the plans that name any."""
+    if (summary := kept_summary(graph)) is not None:
+        return dict(summary["plans_with_duties"])
     return {plan: n for plan, n in _run(graph, "plans_with_duties").rows}
 
 
 def list_bodies(graph: Graph) -> QueryResult:
+    """(body, label, measures) of every body responsible for a measure, the busiest first."""
+    if (summary := kept_summary(graph)) is not None:
+        return QueryResult(("body", "label", "measures"), tuple((b, label, n) for b, label, n, *_ in summary["workload"]))
     return _run(graph, "bodies")
 
 
@@ -49,14 +58,27 @@ def body_duties(graph: Graph, body: str) -> QueryResult:
 
 def body_workload(graph: Graph) -> QueryResult:
     """Each body's measures, how many it leads, and in how many plans."""
+    if (summary := kept_summary(graph)) is not None:
+        return QueryResult(("body", "label", "measures", "leads", "plans"), tuple(map(tuple, summary["workload"])))
     return _run(graph, "workload")
 
 
 def indicators(graph: Graph) -> QueryResult:
     """(indicator, label, plans setting it), the most shared first."""
+    if (summary := kept_summary(graph)) is not None:
+        return QueryResult(("indicator", "label", "plans"), tuple(map(tuple, summary["indicators"])))
     return _run(graph, "indicators")
 
 
+def entities_by_city(graph: Graph) -> QueryResult:
+    """(city, type, entities named in that city's plans), by city."""
+    if (summary := kept_summary(graph)) is not None:
+        return QueryResult(("city", "type", "entities"), tuple(map(tuple, summary["entities_by_city"])))
+    return _run(graph, "entities_by_city")
+
+
+TARGET_COLUMNS = ("indicator", "label", "city", "plan", "title", "year", "value", "unit", "qualifier", "baseline", "baselineYear",
+                  "text")
 TARGET_SENTENCES = "SELECT ?target ?text WHERE { VALUES ?target { %s } ?target prov:wasDerivedFrom ?ev . ?ev nif:sentence ?sn . ?sn nif:anchorOf ?text }"
 
 
@@ -66,13 +88,17 @@ def targets(graph: Graph, indicator: str) -> QueryResult:
     The sentences are asked for the targets found, by their IRIs: as an OPTIONAL of the first
     query Oxigraph joined every derivation in the store (4.0 s against 0.7 s at 1.5M triples).
     """
+    if (summary := kept_summary(graph)) is not None:
+        return QueryResult(TARGET_COLUMNS, tuple(tuple(r) for r in summary["targets"] if r[0] == str(indicator)))
     found = run_query(graph, get_query("targets", INTERNAL).text, indicator=URIRef(indicator))
     where = found.columns.index("target")
     texts = {}
     for k in range(0, len(found.rows), 500):
         iris = " ".join(URIRef(row[where]).n3() for row in found.rows[k:k + 500])
-        texts.update(run_query(graph, TARGET_SENTENCES % iris).rows if iris else ())
+        for target, text in run_query(graph, TARGET_SENTENCES % iris).rows if iris else ():
+            texts[target] = min(text, texts.get(target, text))  # the same sentence whatever order they come in
     columns = tuple(c if c != "target" else "text" for c in found.columns)
+    assert columns == TARGET_COLUMNS, columns
     return QueryResult(columns, tuple(row[:where] + (texts.get(row[where], ""),) + row[where + 1:] for row in found.rows))
 
 

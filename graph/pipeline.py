@@ -59,6 +59,7 @@ from .store import (
     read_manifest,
     writing,
 )
+from .summary import SummaryTally, plan_summary, write_summary
 
 
 class BuildError(RuntimeError):
@@ -99,6 +100,7 @@ class PlanBuild:
     block: str = ""
     identities: PlanIdentities | None = None
     error: str = ""
+    summary: dict | None = None  # the plan's share of the kept summaries (graph/summary.py)
 
 
 def file_hash(path: Path) -> str:
@@ -115,10 +117,11 @@ def build_plan_file(path: str) -> PlanBuild:
         return PlanBuild(path, content_hash, error=str(exc))
     extraction = extract_document(document, lexicon)
     ids = resolve_plan(extraction, lexicon, load_alias_rules())
-    block = graph_block(plan_graph_iri(document), to_ntriples(extraction_triples(extraction, ids, lexicon)))
+    triples = list(extraction_triples(extraction, ids, lexicon))
+    block = graph_block(plan_graph_iri(document), to_ntriples(triples))
     places, indicators, statuses = shared_names(extraction)
     light = PlanIdentities(ids.doc_id, {}, ids.forms, ids.types, places, indicators, statuses)  # the keys have served
-    return PlanBuild(path, content_hash, document.doc_id, document.metadata.title, block, light)
+    return PlanBuild(path, content_hash, document.doc_id, document.metadata.title, block, light, summary=plan_summary(triples))
 
 
 PARALLEL_FROM_BYTES = 2_000_000  # below this, starting workers costs more than it saves
@@ -170,21 +173,24 @@ def _identity_file(folder: Path, doc_id: str, stamp: str) -> Path:
     return folder / IDENTITIES / f"{doc_id}.{stamp[:16]}.json"
 
 
-def _save_identities(folder: Path | None, ids: PlanIdentities, stamp: str) -> None:
+def _save_identities(folder: Path | None, ids: PlanIdentities, stamp: str, summary: dict | None = None) -> None:
+    """Keep what a later build needs of a plan it does not rebuild: its identities and its share of the summaries."""
     if folder is None:
         return
     path = _identity_file(folder, ids.doc_id, stamp)
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = {"forms": ids.forms, "types": ids.types, "places": ids.places, "indicators": ids.indicators, "statuses": ids.statuses}
+    data = {"forms": ids.forms, "types": ids.types, "places": ids.places, "indicators": ids.indicators, "statuses": ids.statuses,
+            "summary": summary}
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     os.replace(tmp, path)
 
 
-def _load_identities(folder: Path, doc_id: str, stamp: str) -> PlanIdentities:
+def _load_identities(folder: Path, doc_id: str, stamp: str) -> tuple[PlanIdentities, dict | None]:
     data = json.loads(_identity_file(folder, doc_id, stamp).read_text(encoding="utf-8"))
-    return PlanIdentities(doc_id, {}, data["forms"], data["types"], tuple(data["places"]), tuple(data["indicators"]),
-                          tuple(data.get("statuses", ())))
+    ids = PlanIdentities(doc_id, {}, data["forms"], data["types"], tuple(data["places"]), tuple(data["indicators"]),
+                         tuple(data.get("statuses", ())))
+    return ids, data.get("summary")
 
 
 class _InPlace:
@@ -200,6 +206,9 @@ class _InPlace:
     def open(self, copy: bool) -> Graph:
         return self.dataset
 
+    def keep(self, summary: dict) -> None:
+        pass  # its views ask the dataset itself
+
     def publish(self, manifest: dict) -> None:
         pass
 
@@ -214,6 +223,9 @@ class _Generation:
 
     def open(self, copy: bool) -> Graph:
         return self.writer.stage(copy)
+
+    def keep(self, summary: dict) -> None:
+        write_summary(self.writer.staging, summary)  # published with the generation it describes
 
     def publish(self, manifest: dict) -> None:
         self.writer.publish(manifest)
@@ -282,7 +294,7 @@ def _update(target, paths, jobs, skip_bad, rebuild, progress) -> BuildReport:
     inner = oxigraph_of(dataset)
     streaming = inner is not None and (not full or not any(True for _ in inner.named_graphs()))
     loaded: list[str] = []
-    tally = IdentityTally()
+    tally, summaries = IdentityTally(), SummaryTally()
     with tempfile.TemporaryDirectory() as tmp:
         spool = Path(tmp) / "plans.trig"
         out = spool.open("w", encoding="utf-8")
@@ -298,7 +310,8 @@ def _update(target, paths, jobs, skip_bad, rebuild, progress) -> BuildReport:
                 pending += len(result.block)
                 pending_docs.append(result.doc_id)
                 tally.add(result.identities)
-                _save_identities(target.identities, result.identities, stamp)
+                summaries.add(result.summary)
+                _save_identities(target.identities, result.identities, stamp, result.summary)
                 built[result.path] = PlanBuild(result.path, result.content_hash, result.doc_id, result.title)  # the text is spooled
             if streaming and pending > STREAM_BYTES and (skip_bad or not errors):
                 out.close()
@@ -311,14 +324,15 @@ def _update(target, paths, jobs, skip_bad, rebuild, progress) -> BuildReport:
                 drop_graph(dataset, plan_graph_iri_of(doc_id))
             raise BuildError(errors)
         report.skipped = errors
-        plans = _apply(dataset, target, manifest, known, built, todo, gone, spool, full and not streaming, hashes, report, tally)
+        plans = _apply(dataset, target, manifest, known, built, todo, gone, spool, full and not streaming, hashes, report,
+                       tally, summaries)
     del dataset, inner  # a store's staging database is closed before it is published
     target.publish({"fingerprint": stamp, "plans": plans})
     report.seconds = time.perf_counter() - start
     return report
 
 
-def _apply(dataset, target, manifest, known, built, todo, gone, spool, clear, hashes, report, tally) -> dict:
+def _apply(dataset, target, manifest, known, built, todo, gone, spool, clear, hashes, report, tally, summaries) -> dict:
     """Write the new plans into the dataset and recombine the entities' graph; the plans now in it."""
     inner = oxigraph_of(dataset)
     if clear and inner is not None:
@@ -332,17 +346,26 @@ def _apply(dataset, target, manifest, known, built, todo, gone, spool, clear, ha
     plans = {path: {"hash": hashes[path], "doc_id": info["doc_id"], "title": info.get("title", "")}
              for path, info in known.items() if path in hashes and path not in built and path not in map(str, todo)}
     for info in plans.values():  # unchanged plans, from what was kept of them
-        tally.add(_load_identities(target.identities, info["doc_id"], manifest["fingerprint"]))
+        ids, share = _load_identities(target.identities, info["doc_id"], manifest["fingerprint"])
+        tally.add(ids)
+        if share is None or summaries is None:
+            summaries = None  # kept by a build before summaries: the views ask the store this time
+        else:
+            summaries.add(share)
     for path, result in built.items():
         plans[path] = {"hash": result.content_hash, "doc_id": result.doc_id, "title": result.title}
         report.added += path not in known
         report.changed += path in known
     report.removed = len(gone)
     drop_graph(dataset, ENTITY_GRAPH)
-    shared = shared_graph_triples(tally.entities(), sorted(tally.places), sorted(tally.indicators), sorted(tally.statuses))
+    shared = list(shared_graph_triples(tally.entities(), sorted(tally.places), sorted(tally.indicators), sorted(tally.statuses)))
     load_graph_blocks(dataset, graph_block(ENTITY_GRAPH, to_ntriples(shared)))
     if inner is not None:
         inner.flush()
+        if summaries is not None:
+            # the union default graph holds each triple once (see store.load_graph_blocks)
+            triples = int(next(iter(inner.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))[0].value)
+            target.keep(summaries.result(shared, triples))
     return plans
 
 

@@ -80,3 +80,24 @@ def test_the_endpoint_answers_over_virtuoso_in_the_formats_clients_ask(both):
     assert kind == "text/turtle" and len(Graph().parse(data=body, format="turtle")) > 10
     body, kind = answer(remote, "SELECT ?l WHERE { ?x a ig:Lab ; rdfs:label ?l }", "text/csv")
     assert kind == "text/csv" and "龙门实验室" in body.decode("utf-8")
+
+
+def test_every_view_answers_over_virtuoso_as_over_the_embedded_stores_kept_summary(both, tmp_path):
+    """Virtuoso's views are asked by SPARQL; the embedded store's come from its kept summary."""
+    from graph.pipeline import build_store
+    from graph.store import close_store, open_store
+    from graph.summary import kept_summary
+
+    from .test_summary import views
+
+    remote, _ = both
+    build_store(tmp_path / "store", [PLANS], jobs=1)
+    embedded = open_store(tmp_path / "store")
+    try:
+        assert kept_summary(embedded) is not None and kept_summary(remote) is None
+        ours, theirs = views(embedded), views(remote)
+    finally:
+        close_store(embedded)
+    # triples: Virtuoso counts innograph's graphs one by one, Oxigraph its union once
+    assert ours["stats"].pop("triples") <= theirs["stats"].pop("triples")
+    assert ours == theirs

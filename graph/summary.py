@@ -1,0 +1,179 @@
+"""Corpus-wide summaries kept beside a store: what the explorer's overview, target comparison
+and workload views show, computed during the build instead of by a scan of the store.
+
+At a few thousand plans (15M triples) the queries behind these views read whole predicates
+and take 15-40 s; their answers change only when plans do. So each plan's share is taken
+from its own triples while it is built (``plan_summary``, in the worker, kept with the plan's
+identities), and the corpus summary is recombined from the plans' shares and the shared
+graph whenever the store is published (``combine``): an unchanged plan costs nothing, and
+the summary belongs to the generation it describes, so it is never older than the graph.
+Without a kept summary (a graph in memory, a remote store) every answer is computed by
+SPARQL instead (``graph/explore.py``), and tests check that both give the same answers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import RDF, RDFS, Graph
+
+from .namespaces import ENTITY_TYPES, IG, NIF, PROV, RELATION_PROPERTIES
+from .query import _value
+
+SUMMARY = "summary.json"
+SUMMARY_FORMAT = 1  # raise when a summary's content changes, so kept ones are not read
+PLAN_CLASSES = ("Plan", "Section", "Measure", "Target", "Mention")  # nodes of one plan's graph
+SHARED_CLASSES = ("Indicator", *ENTITY_TYPES, "Place")  # nodes of the shared graph
+COUNTED_PROPERTIES = ("responsibleFor", "leads", "mentions", "cites")  # facts of one plan
+TARGET_FIELDS = {IG.targetYear: "year", IG.targetValue: "value", IG.unit: "unit", IG.qualifier: "qualifier",
+                 IG.baselineValue: "baseline", IG.baselineYear: "baselineYear"}
+
+
+def plan_summary(triples: Iterable[tuple]) -> dict:
+    """One plan's share of the summaries, from the triples of its graph (plain JSON data)."""
+    classes: dict[str, set] = defaultdict(set)
+    properties: dict[str, set] = defaultdict(set)
+    relations, mentioned, duties, leads = set(), set(), set(), set()
+    plan = None
+    in_plan, labels, cities, has_target, indicator_of = {}, {}, {}, set(), {}
+    fields, derived, sentence, anchor = defaultdict(dict), defaultdict(set), defaultdict(set), {}
+    names = {IG[c]: c for c in PLAN_CLASSES}
+    counted = {IG[p]: p for p in COUNTED_PROPERTIES}
+    related = {IG[p]: p for p in RELATION_PROPERTIES}
+    for s, p, o in triples:
+        if p == RDF.type and o in names:
+            classes[names[o]].add(str(s))
+            if o == IG.Plan:
+                plan = str(s)
+        elif p in counted:
+            properties[counted[p]].add((str(s), str(o)))
+            if p == IG.responsibleFor:
+                duties.add((str(s), str(o)))
+            elif p == IG.leads:
+                leads.add((str(s), str(o)))
+        elif p in related:
+            relations.add((str(s), related[p], str(o)))
+        elif p == IG.mentionedIn:
+            mentioned.add(str(s))
+        elif p == IG.inPlan:
+            in_plan[str(s)] = str(o)
+        elif p == IG.hasTarget:
+            has_target.add((str(s), str(o)))
+        elif p == IG.indicator:
+            indicator_of[str(s)] = str(o)
+        elif p in TARGET_FIELDS:
+            fields[str(s)][TARGET_FIELDS[p]] = _value(o)
+        elif p == PROV.wasDerivedFrom:
+            derived[str(s)].add(str(o))
+        elif p == NIF.sentence:
+            sentence[str(s)].add(str(o))
+        elif p == NIF.anchorOf:
+            anchor[str(s)] = str(o)
+        elif p == IG.cityName:
+            cities[str(s)] = str(o)
+        elif p == RDFS.label:
+            labels[str(s)] = str(o)
+    rows = []
+    for target in sorted(t for owner, t in has_target if owner == plan and t in indicator_of):
+        indicator = indicator_of[target]
+        texts = [anchor[sn] for ev in derived.get(target, ()) for sn in sentence.get(ev, ()) if sn in anchor]
+        rows.append([target, indicator, *(fields[target].get(k) for k in TARGET_FIELDS.values()), min(texts, default="")])
+    return {
+        "plan": plan, "title": labels.get(plan), "city": cities.get(plan),
+        "classes": {c: len(v) for c, v in classes.items()},
+        "properties": {p: len(v) for p, v in properties.items()},
+        "relations": sorted(relations),
+        "mentioned": sorted(mentioned),
+        "duties": sorted([body, measure, (body, measure) in leads] for body, measure in duties if in_plan.get(measure) == plan),
+        "targets": rows,
+    }
+
+
+class SummaryTally:
+    """The corpus summary, added up one plan's share at a time (no plan is held), finished
+    with the shared graph's labels and types once every plan is in."""
+
+    def __init__(self) -> None:
+        self.stats: Counter = Counter()
+        self.relations: set[tuple] = set()
+        self.duty_plans: dict[str, int] = {}
+        self.measures, self.led, self.body_plans = defaultdict(set), defaultdict(set), defaultdict(set)
+        self.indicator_plans = defaultdict(set)
+        self.mentioned: Counter = Counter()  # (city, entity) -> plans naming it there
+        self.targets: list = []
+
+    def add(self, share: dict) -> None:
+        self.stats.update(share["classes"])
+        self.stats.update(share["properties"])
+        self.relations.update(map(tuple, share["relations"]))
+        plan = share["plan"]
+        if share["duties"]:
+            self.duty_plans[plan] = len({measure for _, measure, _ in share["duties"]})
+        for body, measure, lead in share["duties"]:
+            self.measures[body].add(measure)
+            self.body_plans[body].add(plan)
+            if lead:
+                self.led[body].add(measure)
+        self.mentioned.update((share["city"], entity) for entity in share["mentioned"])
+        for target, indicator, *values, text in share["targets"]:
+            self.indicator_plans[indicator].add(plan)
+            if values[1] is not None and share["title"] is not None:  # what the targets query asks: a value, a titled plan
+                self.targets.append([indicator, share["city"], plan, share["title"], *values, text])
+
+    def result(self, shared: Iterable[tuple], triples: int) -> dict:
+        label, kind = {}, {}
+        types = {IG[c]: c for c in SHARED_CLASSES}
+        for s, p, o in shared:
+            if p == RDFS.label:
+                label[str(s)] = str(o)
+            elif p == RDF.type and o in types:
+                kind[str(s)] = types[o]
+        stats = self.stats + Counter(kind.values()) + Counter(p for _, p, _ in self.relations)
+        stats["entities"] = sum(stats[t] for t in ENTITY_TYPES)
+        stats["triples"] = triples
+        by_city_type = Counter((city, kind[e]) for city, e in self.mentioned if kind.get(e) in ENTITY_TYPES)
+        workload = [[b, label[b], len(ms), len(self.led[b]), len(self.body_plans[b])] for b, ms in self.measures.items() if b in label]
+        indicators = [[i, label[i], len(ps)] for i, ps in self.indicator_plans.items() if i in label]
+        targets = [[i, label[i], *rest] for i, *rest in self.targets if i in label]
+        return {
+            "format": SUMMARY_FORMAT,
+            "stats": {k: stats.get(k, 0) for k in (*PLAN_CLASSES, *SHARED_CLASSES, *RELATION_PROPERTIES, *COUNTED_PROPERTIES,
+                                                   "entities", "triples")},
+            "plans_with_duties": self.duty_plans,
+            "workload": sorted(workload, key=lambda r: (-r[2], r[1], r[0])),
+            "indicators": sorted(indicators, key=lambda r: (-r[2], r[1], r[0])),
+            "targets": sorted(targets, key=lambda r: (r[1], _none_first(r[2]), _none_first(r[5]), r[3], r[0])),
+            "entities_by_city": sorted(([city, t, n] for (city, t), n in by_city_type.items()),
+                                       key=lambda r: (_none_first(r[0]), r[1])),
+        }
+
+
+def _none_first(value):
+    return (value is not None, value if value is not None else 0)
+
+
+def write_summary(generation: Path, summary: dict) -> None:
+    """Write the summary into a generation being staged (published with it, by one rename)."""
+    tmp = generation / (SUMMARY + ".tmp")
+    tmp.write_text(json.dumps(summary, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, generation / SUMMARY)
+
+
+def kept_summary(graph: Graph) -> dict | None:
+    """The summary kept with the generation a store dataset was opened at, if there is one."""
+    generation = getattr(graph, "generation", None)
+    return _read(str(generation / SUMMARY)) if generation is not None else None
+
+
+@lru_cache(maxsize=2)
+def _read(path: str) -> dict | None:
+    try:
+        summary = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return summary if summary.get("format") == SUMMARY_FORMAT else None
