@@ -11,7 +11,18 @@ import time
 import pandas as pd
 import streamlit as st
 
-from app_pages.state import QUERY_LIMITS, entity_addresses, lang, query_sandbox, store_folder, t
+from app_pages.state import (
+    QUERY_LIMITS,
+    entity_addresses,
+    lang,
+    load_graph,
+    publish_choices,
+    query_sandbox,
+    restore_choices,
+    store_folder,
+    t,
+)
+from graph.explore import plan_places
 from graph.guard import QueryRefused, check_query
 from graph.query import QueryError, list_queries
 from graph.sandbox import QueryTimeout
@@ -22,9 +33,10 @@ examples = list_queries()
 by_name = {q.name: q for q in examples}
 kept = st.session_state
 if "console_query" not in kept:  # a first visit: the shared link's query, else the first example
-    linked = st.query_params.get("q")
-    kept["console_query"] = linked or examples[0].text
-    kept["console_example"] = st.query_params.get("example", examples[0].name if not linked else "")
+    linked, named = st.query_params.get("q"), st.query_params.get("example", "")
+    example_text = by_name[named].text if named in by_name else examples[0].text
+    kept["console_query"] = linked or example_text
+    kept["console_example"] = named if named in by_name else (examples[0].name if not linked else "")
 
 
 def load_example() -> None:
@@ -40,13 +52,31 @@ st.selectbox(t("examples"), names, index=names.index(current) if current in name
 if current in by_name:
     st.caption(by_name[current].about(lang()))
 
+PARAMS = {"param_city": "", "param_name": "龙门实验室"}  # the examples' parameters, kept in the address like the query
+restore_choices(PARAMS)
+
+
+def param_input(name: str, example) -> str | None:
+    """A place is picked from the plans' places (none: every plan); other values are typed."""
+    key = f"param_{name}"
+    if name == "city":
+        optional = name in example.optional
+        places = ["", *plan_places(load_graph())] if optional else plan_places(load_graph())
+        if kept.get(key) not in places:
+            kept[key] = places[0] if places else ""  # a place the graph does not hold (an old link): the first choice
+        label = t("param_city") if optional else t("param", name=t("col_city"))
+        return st.selectbox(label, places, key=key, format_func=lambda c: c or t("all_places")) or None
+    kept.setdefault(key, "")
+    return st.text_input(t("param", name=name), key=key)
+
+
 with st.form("console", border=False):
     if "sparql_text" not in kept:
         kept["sparql_text"] = kept["console_query"]
     sparql = st.text_area(t("query_text"), key="sparql_text", height=260)
     example = by_name.get(current)
     params = example.params if example and sparql == example.text else ()
-    bindings = {p: st.text_input(t("param", name=p), value="龙门" if p == "name" else "", key=f"param_{p}") for p in params}
+    bindings = {p: param_input(p, example) for p in params}
     ran = st.form_submit_button(t("run"), type="primary", icon=":material/play_arrow:")
 if ran:
     kept["console_query"] = sparql
@@ -60,6 +90,7 @@ if kept.get("console_example"):
 elif "example" in st.query_params:
     del st.query_params["example"]
 
+publish_choices({key: default for key, default in PARAMS.items() if key.removeprefix("param_") in bindings})
 status = st.empty()  # the running time while a query runs
 started = time.perf_counter()
 

@@ -87,6 +87,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "examples": {"zh": "示例查询", "en": "Example queries"},
     "query_text": {"zh": "查询语句(已声明前缀 ig: igd: rdfs: skos: nif: prov: …)", "en": "Query (prefixes ig: igd: rdfs: skos: nif: prov: … are declared)"},
     "param": {"zh": "参数 {name}", "en": "Parameter {name}"},
+    "param_city": {"zh": "城市(不选则为全部规划)", "en": "City (none: every plan)"},
+    "all_places": {"zh": "全部", "en": "All"},
     "run": {"zh": "运行", "en": "Run"},
     "rows": {"zh": "{n} 行结果", "en": "{n} rows"},
     "download_csv": {"zh": "下载 CSV", "en": "Download CSV"},

@@ -116,7 +116,7 @@ def query(sparql: str | None, name: str | None, list_: bool, params: tuple[str, 
         if name:
             named = get_query(name)
             sparql = named.text
-            missing = [p for p in named.params if p not in dict(x.split("=", 1) for x in params if "=" in x)]
+            missing = [p for p in named.required() if p not in dict(x.split("=", 1) for x in params if "=" in x)]
             if missing:
                 _fail(f"query {name} needs --param {missing[0]}=VALUE" + (f" (and {', '.join(missing[1:])})" if missing[1:] else ""))
         elif sparql and sparql.startswith("@"):

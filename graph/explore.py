@@ -27,6 +27,13 @@ def list_plans(graph: Graph) -> QueryResult:
     return _run(graph, "plans")
 
 
+def plan_places(graph: Graph) -> list[str]:
+    """The places plans are for, as the examples' ``city`` parameter takes them: a plan's
+    city, or a provincial plan's province."""
+    records = list_plans(graph).records()
+    return sorted({r["city"] or r["province"] for r in records if r["city"] or r["province"]})
+
+
 def entity_relations(graph: Graph, entity: str) -> QueryResult:
     """Who leads, takes part in, supports … an entity, and what it relates to, with sources."""
     return _run(graph, "entity_relations", node=URIRef(entity))

@@ -102,6 +102,18 @@ def graph_store_url(location: str) -> str | None:
     return _remote_parts(location)[1].get("store")
 
 
+def bulk_loader(location: str) -> tuple[Path, str] | None:
+    """Virtuoso's bulk loader, if the location names one (``#…&bulk=DIR&isql=HOST:PORT``): a
+    folder the server reads (one of its DirsAllowed) and its SQL port. Plans are then written
+    there and loaded by the server itself, two loaders side by side.
+
+    >>> bulk_loader("sparql+http://h:8890/sparql#bulk=/srv/load&isql=h:1111")
+    (PosixPath('/srv/load'), 'h:1111')
+    """
+    options = _remote_parts(location)[1]
+    return (Path(options["bulk"]), options.get("isql", "127.0.0.1:1111")) if options.get("bulk") else None
+
+
 class RemoteStoreError(StoreError):
     """A remote store refused a request: its own message, in one line, and what to do."""
 
@@ -140,6 +152,7 @@ def open_remote(location: str) -> Dataset:
     store = SPARQLUpdateStore(query_endpoint=query, update_endpoint=update, method="POST_FORM",
                               returnFormat="json", autocommit=True)
     store.graph_store_url = graph_store_url(location)
+    store.bulk_loader = bulk_loader(location)
     dataset = Dataset(store=store, default_union=True)
     bind_prefixes(dataset)
     return dataset
@@ -187,6 +200,10 @@ def load_remote(graph: Graph, data: str | bytes | Path, batch: int = 1000) -> No
     from collections import defaultdict
 
     source = {"path": str(data)} if isinstance(data, Path) else {"input": data.encode("utf-8") if isinstance(data, str) else data}
+    if getattr(graph.store, "bulk_loader", None):
+        folder, isql = graph.store.bulk_loader
+        virtuoso_bulk_load(data, folder, isql)
+        return
     by_graph: dict[str, list[str]] = defaultdict(list)
     for q in ox.parse(**source, format=ox.RdfFormat.TRIG):
         by_graph[str(q.graph_name)].append(f"{q.subject} {q.predicate} {q.object} .")
@@ -212,6 +229,63 @@ def load_remote(graph: Graph, data: str | bytes | Path, batch: int = 1000) -> No
                 graph.store.update(f"INSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}", initNs={}, initBindings={}, queryGraph=None)
             except OSError as exc:  # the server's own words, not rdflib's traceback (HTTPError and URLError are OSErrors)
                 raise remote_error(exc, f"sparql+{graph.store.update_endpoint}") from None
+
+
+BULK_LOADERS = 2  # Virtuoso's loaders run side by side, a file each; one per core here
+
+
+def virtuoso_bulk_load(data: str | bytes | Path, folder: Path, isql: str, slice_bytes: int = 32 << 20) -> None:
+    """Load graph blocks with Virtuoso's bulk loader (``ld_dir`` + ``rdf_loader_run``): the
+    blocks are written as TriG files into a folder the server reads, loaded by the server
+    (far faster than INSERT DATA or the Graph Store Protocol, which parse on one thread and
+    log every row), checkpointed, and removed. The SQL login is ``INNOGRAPH_ISQL_USER`` /
+    ``INNOGRAPH_ISQL_PASSWORD`` (Virtuoso's ``dba``); a file the server could not load is an
+    error naming the file and Virtuoso's message."""
+    import subprocess
+    import uuid
+
+    user, password = os.environ.get("INNOGRAPH_ISQL_USER", "dba"), os.environ.get("INNOGRAPH_ISQL_PASSWORD")
+    client = shutil.which("isql-vt") or shutil.which("isql")
+    where = f"virtuoso bulk loader at {isql}"
+    if password is None:
+        raise RemoteStoreError(f"{where}: set INNOGRAPH_ISQL_PASSWORD to the password of {user}")
+    if client is None:
+        raise RemoteStoreError(f"{where}: Virtuoso's isql client (isql-vt) is not installed here")
+    folder.mkdir(parents=True, exist_ok=True)
+    batch = f"innograph-{uuid.uuid4().hex[:12]}"
+    files = []
+    try:
+        for k, chunk in enumerate(_block_slices(data, slice_bytes)):
+            path = folder / f"{batch}-{k:05d}.trig"
+            path.write_bytes(chunk)
+            files.append(path)
+        if not files:
+            return
+
+        def sql(command: str) -> str:
+            done = subprocess.run([client, isql, user, password, f"exec={command}"], capture_output=True, text=True,
+                                  timeout=24 * 3600, check=False)
+            if done.returncode != 0 or "*** Error" in done.stdout + done.stderr:
+                said = " ".join((done.stderr or done.stdout).split())[:300]
+                raise RemoteStoreError(f"{where}: {said}")
+            return done.stdout
+
+        sql(f"ld_dir('{folder.resolve()}', '{batch}-%.trig', 'urn:innograph:unnamed');")
+        loaders = [subprocess.Popen([client, isql, user, password, "exec=rdf_loader_run();"], stdout=subprocess.PIPE,
+                                    stderr=subprocess.STDOUT, text=True) for _ in range(min(BULK_LOADERS, len(files)))]
+        outputs = [loader.communicate()[0] for loader in loaders]
+        if any(loader.returncode for loader in loaders):
+            raise RemoteStoreError(f"{where}: {' '.join(outputs[0].split())[:300]}")
+        sql("checkpoint;")
+        mine = f"ll_file LIKE '{folder.resolve()}/{batch}-%'"  # (isql reads a quote opening with % as a macro)
+        failed = sql(f"SELECT ll_file, ll_error FROM DB.DBA.load_list WHERE {mine} AND ll_error IS NOT NULL;")
+        sql(f"DELETE FROM DB.DBA.load_list WHERE {mine};")
+        if batch in failed:
+            line = next(line for line in failed.splitlines() if batch in line)
+            raise RemoteStoreError(f"{where}: the server could not load {' '.join(line.split())[:300]}")
+    finally:
+        for path in files:
+            path.unlink(missing_ok=True)
 
 
 BLOCK_OPEN, BLOCK_CLOSE = b" {\n", b"\n}\n"  # no N-Triples line holds either: line breaks in literals are escaped

@@ -45,3 +45,9 @@ def bundled_graph():
 
 def names(mentions, type_=None) -> set[str]:
     return {m.name for m in mentions if type_ is None or m.type == type_}
+
+
+def example_bindings(query) -> dict:
+    """Values for an example's parameters, as a user gives them: a name, and a city where one is needed."""
+    values = {"name": "龙门实验室", "city": "洛阳市"}
+    return {p: values[p] for p in query.required()}

@@ -403,3 +403,17 @@ def test_every_example_says_what_it_answers_in_both_languages(app):
     assert examples[0].about("zh") in [c.value for c in app.caption]  # the example shown says what it is for
     app.selectbox(key="example_pick").set_value(examples[3].name).run()
     assert examples[3].about("zh") in [c.value for c in app.caption]
+
+
+def test_an_example_for_one_city_picks_it_from_the_plans_places_and_keeps_it_in_the_address():
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    app.query_params.update({"example": "04_targets_by_city_year", "param_city": "益阳市"})
+    app.run()
+    app.switch_page("app_pages/sparql_view.py").run()
+    assert not app.exception
+    picker = app.selectbox(key="param_city")
+    assert picker.value == "益阳市" and set(picker.options) >= {"全部", "洛阳市", "鹤壁市", "益阳市", "郑州市"}
+    assert set(app.dataframe[0].value["city"]) == {"益阳市"}
+    picker.set_value("")  # none: every plan (applied when the form is run)
+    next(b for b in app.button if b.label == "运行").click().run()
+    assert len(set(app.dataframe[0].value["city"])) == 4 and "param_city" not in app.query_params

@@ -79,11 +79,23 @@ def test_run_an_example_query_and_download_it(page, explorer):
         page.get_by_role("button", name="下载 CSV").click()
     assert download.value.suggested_filename == "01_responsibility.csv"
     text = Path(download.value.path()).read_text(encoding="utf-8-sig")
-    assert text.startswith("plan,") and "鹤壁市科技局" in text
+    assert text.startswith("city,plan,") and "鹤壁市科技局" in text
     shot(page, "journey_console.png")
     assert "q=" in page.url  # the query is in the address: a reload or a shared link runs it again
     page.reload()
     page.get_by_text("行结果").wait_for(timeout=30000)
+
+
+def test_an_example_for_one_city_is_picked_from_the_plans_places(page, explorer):
+    page.goto(f"{explorer}/sparql_view?example=04_targets_by_city_year&param_city=益阳市")
+    page.get_by_text("行结果").wait_for(timeout=60000)
+    page.locator("[data-testid='stDataFrame'] canvas").last.wait_for(timeout=30000)
+    page.wait_for_timeout(800)
+    shot(page, "journey_console_city.png")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="下载 CSV").click()
+    lines = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("city,") and len(lines) > 5 and all(line.startswith("益阳市,") for line in lines[1:])
 
 
 def test_find_a_lab_and_who_leads_it_then_go_to_a_neighbour(page, explorer):

@@ -62,8 +62,12 @@ def test_query_formats(tmp_path):
     graph = tmp_path / "g.ttl"
     run("build", str(HEBI), "--out", str(graph))
     csv_out = run("query", "--name", "08_lead_bodies", "--graph", str(graph), "--format", "csv")
-    assert csv_out.output.splitlines()[0] == "body,leads,responsible_for"
-    assert csv_out.output.splitlines()[1].startswith("鹤壁市科技局,")
+    assert csv_out.output.splitlines()[0] == "city,body,leads,responsible_for"
+    assert csv_out.output.splitlines()[1].startswith("鹤壁市,鹤壁市科技局,0,20")  # 20 duties, no lead marked
+    one_city = run("query", "--name", "08_lead_bodies", "--graph", str(graph), "--param", "city=鹤壁市", "--format", "csv")
+    assert one_city.output == csv_out.output  # the only city
+    none = CliRunner().invoke(cli, ["query", "--name", "03_shared_entities", "--graph", str(graph)])
+    assert none.exit_code == 1 and "needs --param city=VALUE" in none.output
     rows = json.loads(run("query", "SELECT ?t WHERE { ?p a ig:Plan ; rdfs:label ?t }", "--graph", str(graph), "--format", "json").output)
     assert rows == [{"t": "鹤壁市科技创新三年行动计划(2019—2021年)"}]
     bad = CliRunner().invoke(cli, ["query", "SELECT WHERE", "--graph", str(graph)])

@@ -13,7 +13,7 @@ from graph.endpoint import make_server
 from graph.pipeline import build_plans
 from graph.query import list_queries, run_query
 
-from .conftest import PLANS
+from .conftest import PLANS, example_bindings
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +36,7 @@ def normalised(rows):
 def test_examples_answer_the_same_over_http(served, query):
     dataset, url = served
     remote = Graph(store=SPARQLStore(query_endpoint=url, returnFormat="json"))
-    bindings = {"name": "龙门实验室"} if query.params else {}
+    bindings = example_bindings(query)
     assert normalised(run_query(remote, query.text, **bindings).rows) == normalised(run_query(dataset, query.text, **bindings).rows)
 
 

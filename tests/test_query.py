@@ -7,7 +7,7 @@ from graph.pipeline import update_store
 from graph.query import QueryError, _run_on_oxigraph, get_query, list_queries, run_named, run_query, split_ordering
 from graph.store import open_dataset
 
-from .conftest import PLANS
+from .conftest import PLANS, example_bindings
 
 
 def test_at_least_eight_examples_with_titles():
@@ -19,14 +19,14 @@ def test_at_least_eight_examples_with_titles():
 
 @pytest.mark.parametrize("query", list_queries(), ids=lambda q: q.name)
 def test_every_example_runs_and_answers(bundled_graph, query):
-    bindings = {"name": "龙门实验室"} if "name" in query.params else {}
+    bindings = example_bindings(query)
     result = run_query(bundled_graph, query.text, **bindings)
     assert result.rows, query.name
 
 
 def test_responsibility_example(bundled_graph):
     rows = run_named(bundled_graph, "01_responsibility").records()
-    assert {"plan": "鹤壁市科技创新三年行动计划(2019—2021年)", "number": "三.(九)", "measure": "加强知识产权保护",
+    assert {"city": "鹤壁市", "plan": "鹤壁市科技创新三年行动计划(2019—2021年)", "number": "三.(九)", "measure": "加强知识产权保护",
             "body": "鹤壁市知识产权局", "position": 1, "lead": False} in rows  # listed first, no lead marked
 
 
@@ -60,8 +60,32 @@ def test_unknown_example_lists_the_known_ones():
 
 def test_csv_has_header_and_rows(bundled_graph):
     csv_text = run_named(bundled_graph, "09_cited_policies").to_csv()
-    assert csv_text.splitlines()[0] == "plan,policy"
+    assert csv_text.splitlines()[0] == "city,plan,policy"
     assert len(csv_text.splitlines()) > 5
+
+
+@pytest.mark.parametrize("query", [q for q in list_queries() if "city" in q.optional], ids=lambda q: q.name)
+def test_a_city_picks_its_plans_rows_and_no_city_gives_every_plans(bundled_graph, query):
+    every = run_query(bundled_graph, query.text).records()
+    cities = {r["city"] for r in every}
+    assert cities
+    for city in cities:
+        rows = run_query(bundled_graph, query.text, city=city).records()
+        assert rows and {r["city"] for r in rows} == {city}
+    assert sum(len(run_query(bundled_graph, query.text, city=c).rows) for c in cities) == len(every)
+
+
+def test_a_provincial_plan_without_a_city_is_found_by_its_province():
+    from graph.build import build_graph
+    from graph.documents import document_from_text
+    from graph.extract import extract_document
+    from graph.lexicon import default_lexicon
+
+    text = ("湖北省科学技术厅关于印发《湖北省科技创新2023年工作要点》的通知\n一、重点任务\n"
+            "(一)建设东湖实验室。(责任单位:省科技厅、省财政厅)\n")
+    graph = build_graph([extract_document(document_from_text(text))], default_lexicon())
+    rows = run_query(graph, get_query("01_responsibility").text, city="湖北省").records()
+    assert {r["body"] for r in rows} == {"湖北省科学技术厅", "湖北省财政厅"} and {r["city"] for r in rows} == {"湖北省"}
 
 
 @pytest.fixture(scope="module")
@@ -73,12 +97,16 @@ def oxigraph_bundled():
 
 def _sorted_by_oxigraph(dataset, text, **bindings):
     """The same query with Oxigraph doing the sorting (the ordering is not split off)."""
-    return _run_on_oxigraph(dataset.store._inner, text, {k: Literal(v) for k, v in bindings.items()}, sort_here=False)
+    from graph.query import param_languages
+
+    languages = param_languages(text)  # bound as run_query binds them
+    return _run_on_oxigraph(dataset.store._inner, text, {k: Literal(v, lang=languages.get(k)) for k, v in bindings.items()},
+                            sort_here=False)
 
 
 @pytest.mark.parametrize("query", [q for q in list_queries() if split_ordering(q.text)[1]], ids=lambda q: q.name)
 def test_python_ordering_agrees_with_oxigraph(oxigraph_bundled, query):
-    bindings = {"name": "龙门实验室"} if query.params else {}
+    bindings = example_bindings(query)
     ordering = split_ordering(query.text)[1]
     ours = run_query(oxigraph_bundled, query.text, **bindings)
     theirs = _sorted_by_oxigraph(oxigraph_bundled, query.text, **bindings)
@@ -113,3 +141,11 @@ def test_ordering_by_a_hidden_variable_is_left_to_oxigraph(oxigraph_bundled):
     text = "SELECT ?label WHERE { ?e a ig:University ; rdfs:label ?label ; ig:mentionedIn ?p } ORDER BY ?e ?label"
     rows = run_query(oxigraph_bundled, text).rows
     assert rows == _sorted_by_oxigraph(oxigraph_bundled, text).rows
+
+
+def test_shared_entities_are_those_of_the_chosen_city_that_other_plans_name_too(bundled_graph):
+    rows = run_named(bundled_graph, "03_shared_entities", city="洛阳市").records()
+    assert rows and {r["city"] for r in rows} == {"洛阳市"}
+    shared = {r["entity"]: r["other_plans"] for r in rows}
+    assert 1 <= shared["郑洛新国家自主创新示范区"] <= 3  # Luoyang's, and Zhengzhou's too; four plans in all
+    assert max(shared.values()) <= 3

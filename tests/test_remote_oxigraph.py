@@ -11,7 +11,7 @@ from graph.query import count_triples, list_queries, run_query
 from graph.stats import graph_stats
 from graph.store import open_remote
 
-from .conftest import PLANS
+from .conftest import PLANS, example_bindings
 from .oxigraph import oxigraph_server
 from .test_remote_store import normalised
 
@@ -37,7 +37,7 @@ def test_same_triples_and_counts(both):
 @pytest.mark.parametrize("query", list_queries(), ids=lambda q: q.name)
 def test_examples_answer_the_same(both, query):
     remote, embedded = both
-    bindings = {"name": "龙门实验室"} if query.params else {}
+    bindings = example_bindings(query)
     assert normalised(run_query(remote, query.text, **bindings).rows) == normalised(run_query(embedded, query.text, **bindings).rows)
 
 

@@ -12,7 +12,7 @@ from graph.query import count_triples, list_queries, run_query
 from graph.store import open_remote
 
 from . import virtuoso
-from .conftest import PLANS
+from .conftest import PLANS, example_bindings
 
 REQUIRED = os.environ.get("INNOGRAPH_REQUIRE_VIRTUOSO") == "1"  # .ci/run: a missing server is a failure
 pytestmark = [pytest.mark.virtuoso,
@@ -57,7 +57,7 @@ def test_same_triples(both):
 @pytest.mark.parametrize("query", list_queries(), ids=lambda q: q.name)
 def test_examples_answer_the_same(both, query):
     remote, embedded = both
-    bindings = {"name": "龙门实验室"} if query.params else {}
+    bindings = example_bindings(query)
     assert normalised(run_query(remote, query.text, **bindings).rows) == normalised(run_query(embedded, query.text, **bindings).rows)
 
 
@@ -101,3 +101,22 @@ def test_every_view_answers_over_virtuoso_as_over_the_embedded_stores_kept_summa
     # triples: Virtuoso counts innograph's graphs one by one, Oxigraph its union once
     assert ours["stats"].pop("triples") <= theirs["stats"].pop("triples")
     assert ours == theirs
+
+
+def test_virtuosos_bulk_loader_loads_the_same_graphs(server, both, tmp_path, monkeypatch):
+    """``#bulk=DIR&isql=HOST:PORT``: the plans go through files Virtuoso loads itself, with
+    the same triples and answers as the embedded store; the files are gone afterwards."""
+    _, embedded = both
+    load = server.folder / "bulk"  # inside the server's DirsAllowed
+    location = f"sparql+{server.endpoint}#bulk={load}&isql=127.0.0.1:{server.sql_port}"
+    monkeypatch.delenv("INNOGRAPH_ISQL_PASSWORD", raising=False)
+    with pytest.raises(Exception, match="INNOGRAPH_ISQL_PASSWORD"):
+        update_store(open_remote(location), [PLANS], jobs=1)
+    monkeypatch.setenv("INNOGRAPH_ISQL_PASSWORD", "dba")
+    remote = open_remote(location)
+    report = update_store(remote, [PLANS], jobs=1)  # replaces the graphs the first test loaded by INSERT DATA
+    assert report.added == 4
+    assert run_query(remote, OWN_TRIPLES).rows == run_query(embedded, OWN_TRIPLES).rows
+    query = next(q for q in list_queries() if q.name == "06_relation_sources")
+    assert normalised(run_query(remote, query.text).rows) == normalised(run_query(embedded, query.text).rows)
+    assert list(load.iterdir()) == []
