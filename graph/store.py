@@ -276,8 +276,13 @@ def virtuoso_bulk_load(data: str | bytes | Path, folder: Path, isql: str, slice_
         outputs = [loader.communicate()[0] for loader in loaders]
         if any(loader.returncode for loader in loaders):
             raise RemoteStoreError(f"{where}: {' '.join(outputs[0].split())[:300]}")
-        sql("checkpoint;")
         mine = f"ll_file LIKE '{folder.resolve()}/{batch}-%'"  # (isql reads a quote opening with % as a macro)
+        if batch in sql(f"SELECT ll_file FROM DB.DBA.load_list WHERE {mine} AND ll_error IS NOT NULL;"):
+            # loaders side by side can deadlock on a shared page; such a file is loaded again
+            # alone (a quad already in is not added twice: Virtuoso keeps quads as a set)
+            sql(f"UPDATE DB.DBA.load_list SET ll_state = 0, ll_error = NULL WHERE {mine} AND ll_error IS NOT NULL;")
+            sql("rdf_loader_run();")
+        sql("checkpoint;")
         failed = sql(f"SELECT ll_file, ll_error FROM DB.DBA.load_list WHERE {mine} AND ll_error IS NOT NULL;")
         sql(f"DELETE FROM DB.DBA.load_list WHERE {mine};")
         if batch in failed:
