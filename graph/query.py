@@ -115,7 +115,7 @@ def _param_name(declared: str) -> str:
 
 
 def param_languages(sparql: str) -> dict[str, str]:
-    """Parameters a query's header declares written in a language (``# param: name@zh``): a
+    r"""Parameters a query's header declares written in a language (``# param: name@zh``): a
     value given for one is that language's text, so it matches the plans' labels exactly and
     the store finds it by its index instead of scanning every label.
 
