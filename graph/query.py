@@ -142,7 +142,7 @@ NUMBERS = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
 INTEGERS = {str(XSD.integer), str(XSD.int), str(XSD.long), str(XSD.nonNegativeInteger), str(XSD.positiveInteger)}
 
 
-def _value(term):
+def plain_value(term):
     """A plain Python value whatever the store: numbers as numbers, everything else as text."""
     if term is None:
         return None
@@ -188,7 +188,7 @@ BOOLEAN = str(XSD.boolean)
 
 
 def _ox_value(term):
-    """A plain Python value from a pyoxigraph term, as ``_value`` gives from an rdflib one."""
+    """A plain Python value from a pyoxigraph term, as ``plain_value`` gives from an rdflib one."""
     if type(term) is not ox.Literal:
         return None if term is None else term.value
     datatype = term.datatype.value
@@ -353,9 +353,9 @@ def run_query(graph: Graph, sparql: str, max_rows: int | None = None, **bindings
         if result.type == "ASK":
             return QueryResult(("ask",), ((bool(result.askAnswer),),))
         if result.type in ("CONSTRUCT", "DESCRIBE"):
-            return QueryResult(("subject", "predicate", "object"), tuple(islice((tuple(map(_value, t)) for t in result.graph), max_rows)))
+            return QueryResult(("subject", "predicate", "object"), tuple(islice((tuple(map(plain_value, t)) for t in result.graph), max_rows)))
         columns = tuple(str(v) for v in result.vars)
-        return QueryResult(columns, tuple(islice((tuple(_value(row[c]) for c in columns) for row in result), max_rows)))
+        return QueryResult(columns, tuple(islice((tuple(plain_value(row[c]) for c in columns) for row in result), max_rows)))
     except SyntaxError as exc:  # Oxigraph's parser
         raise QueryError(f"SPARQL syntax error: {exc}") from exc
     except Exception as exc:  # evaluation errors surface while iterating

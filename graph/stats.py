@@ -6,7 +6,7 @@ from rdflib import Graph
 
 from .namespaces import ENTITY_TYPES, IG, RELATION_PROPERTIES
 from .query import count_triples, run_query
-from .summary import kept_summary
+from .summary import COUNTED_CLASSES, COUNTED_PROPERTIES, kept_summary
 
 STATS_QUERY = """
 SELECT ?what (COUNT(DISTINCT ?x) AS ?n) WHERE {
@@ -28,10 +28,9 @@ def graph_stats(graph: Graph) -> dict[str, int]:
     store's kept summary when it has one: these counts read every node of the corpus)."""
     if (summary := kept_summary(graph)) is not None:
         return dict(summary["stats"])
-    classes = " ".join(f"<{IG[c]}>" for c in ("Plan", "Section", "Measure", "Target", "Indicator", "Mention", *ENTITY_TYPES, "Place"))
-    props = " ".join(f"<{IG[p]}>" for p in (*RELATION_PROPERTIES, "responsibleFor", "leads", "mentions", "cites"))
-    counts = {c: 0 for c in ("Plan", "Section", "Measure", "Target", "Indicator", "Mention", *ENTITY_TYPES, "Place",
-                             *RELATION_PROPERTIES, "responsibleFor", "leads", "mentions", "cites")}
+    classes = " ".join(f"<{IG[c]}>" for c in COUNTED_CLASSES)
+    props = " ".join(f"<{IG[p]}>" for p in (*RELATION_PROPERTIES, *COUNTED_PROPERTIES))
+    counts = dict.fromkeys((*COUNTED_CLASSES, *RELATION_PROPERTIES, *COUNTED_PROPERTIES), 0)
     for what, n in run_query(graph, STATS_QUERY % classes).rows:
         counts[what] = int(n)
     for what, n in run_query(graph, RELATIONS_QUERY % props).rows:

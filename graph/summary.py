@@ -23,12 +23,13 @@ from pathlib import Path
 from rdflib import RDF, RDFS, Graph
 
 from .namespaces import ENTITY_TYPES, IG, NIF, PROV, RELATION_PROPERTIES
-from .query import _value
+from .query import plain_value
 
 SUMMARY = "summary.json"
 SUMMARY_FORMAT = 1  # raise when a summary's content changes, so kept ones are not read
 PLAN_CLASSES = ("Plan", "Section", "Measure", "Target", "Mention")  # nodes of one plan's graph
 SHARED_CLASSES = ("Indicator", *ENTITY_TYPES, "Place")  # nodes of the shared graph
+COUNTED_CLASSES = (*PLAN_CLASSES, *SHARED_CLASSES)  # what graph_stats counts, in its order
 COUNTED_PROPERTIES = ("responsibleFor", "leads", "mentions", "cites")  # facts of one plan
 TARGET_FIELDS = {IG.targetYear: "year", IG.targetValue: "value", IG.unit: "unit", IG.qualifier: "qualifier",
                  IG.baselineValue: "baseline", IG.baselineYear: "baselineYear"}
@@ -38,7 +39,7 @@ def plan_summary(triples: Iterable[tuple]) -> dict:
     """One plan's share of the summaries, from the triples of its graph (plain JSON data)."""
     classes: dict[str, set] = defaultdict(set)
     properties: dict[str, set] = defaultdict(set)
-    relations, mentioned, duties, leads = set(), set(), set(), set()
+    relations, mentioned = set(), set()
     plan = None
     in_plan, labels, cities, has_target, indicator_of = {}, {}, {}, set(), {}
     fields, derived, sentence, anchor = defaultdict(dict), defaultdict(set), defaultdict(set), {}
@@ -52,10 +53,6 @@ def plan_summary(triples: Iterable[tuple]) -> dict:
                 plan = str(s)
         elif p in counted:
             properties[counted[p]].add((str(s), str(o)))
-            if p == IG.responsibleFor:
-                duties.add((str(s), str(o)))
-            elif p == IG.leads:
-                leads.add((str(s), str(o)))
         elif p in related:
             relations.add((str(s), related[p], str(o)))
         elif p == IG.mentionedIn:
@@ -67,7 +64,7 @@ def plan_summary(triples: Iterable[tuple]) -> dict:
         elif p == IG.indicator:
             indicator_of[str(s)] = str(o)
         elif p in TARGET_FIELDS:
-            fields[str(s)][TARGET_FIELDS[p]] = _value(o)
+            fields[str(s)][TARGET_FIELDS[p]] = plain_value(o)
         elif p == PROV.wasDerivedFrom:
             derived[str(s)].add(str(o))
         elif p == NIF.sentence:
@@ -78,6 +75,7 @@ def plan_summary(triples: Iterable[tuple]) -> dict:
             cities[str(s)] = str(o)
         elif p == RDFS.label:
             labels[str(s)] = str(o)
+    duties, leads = properties["responsibleFor"], properties["leads"]
     rows = []
     for target in sorted(t for owner, t in has_target if owner == plan and t in indicator_of):
         indicator = indicator_of[target]
@@ -142,7 +140,7 @@ class SummaryTally:
         targets = [[i, label[i], *rest] for i, *rest in self.targets if i in label]
         return {
             "format": SUMMARY_FORMAT,
-            "stats": {k: stats.get(k, 0) for k in (*PLAN_CLASSES, *SHARED_CLASSES, *RELATION_PROPERTIES, *COUNTED_PROPERTIES,
+            "stats": {k: stats.get(k, 0) for k in (*COUNTED_CLASSES, *RELATION_PROPERTIES, *COUNTED_PROPERTIES,
                                                    "entities", "triples")},
             "plans_with_duties": self.duty_plans,
             "workload": sorted(workload, key=lambda r: (-r[2], r[1], r[0])),
