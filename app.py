@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from app_pages.state import built_at_start, load_graph, publish_choices, restore_choices, t
+from app_pages.state import built_at_start, load_graph, publish_choices, restore_choices, t, warm_up
 
 # the tab icon is a file here: a Material or emoji icon is fetched from a font server or CDN on every load
 st.set_page_config(page_title="innograph", page_icon=str(Path(__file__).resolve().parent / "app_pages" / "icon.png"), layout="wide")
@@ -29,4 +29,7 @@ pages = [
     st.Page("app_pages/entity_view.py", title=t("nav_entity"), icon=":material/badge:", url_path="entity"),
     st.Page("app_pages/upload_view.py", title=t("nav_upload"), icon=":material/upload_file:"),
 ]
-st.navigation(pages).run()
+try:
+    st.navigation(pages).run()
+finally:  # also after a page stops or reruns early
+    warm_up()

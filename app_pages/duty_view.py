@@ -1,7 +1,6 @@
 """Responsibility view: a plan's bodies × measures table, one body's measures across plans,
 and every body's workload (lead against co-responsible)."""
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -67,13 +66,20 @@ with workload:
             shown.assign(kind=t("lead_duty"), count=shown["leads"]),
             shown.assign(kind=t("shared_duty"), count=shown["measures"] - shown["leads"]),
         ])
-        chart = alt.Chart(long).mark_bar().encode(
-            y=alt.Y("label:N", sort=list(shown["label"]), title=t("col_body"), axis=alt.Axis(labelLimit=320)),
-            x=alt.X("count:Q", stack=True, title=t("col_count")),
-            color=alt.Color("kind:N", title=t("duty_kind"), sort=[t("lead_duty"), t("shared_duty")]),
-            tooltip=[alt.Tooltip("label:N", title=t("col_body")), alt.Tooltip("kind:N", title=t("duty_kind")),
-                     alt.Tooltip("count:Q", title=t("col_count"))],
-        ).properties(usermeta={"embedOptions": {"renderer": "svg"}})  # text as text: readable by screen readers and tests
-        st.altair_chart(chart, width="stretch")
+        kinds = [t("lead_duty"), t("shared_duty")]
+        chart = {  # a Vega-Lite spec as a dict, as on the targets page (no Altair to import)
+            "mark": {"type": "bar"},
+            "encoding": {
+                "y": {"field": "label", "type": "nominal", "sort": list(shown["label"]), "title": t("col_body"),
+                      "axis": {"labelLimit": 320}},
+                "x": {"field": "count", "type": "quantitative", "stack": True, "title": t("col_count")},
+                "color": {"field": "kind", "type": "nominal", "title": t("duty_kind"), "sort": kinds},
+                "tooltip": [{"field": "label", "type": "nominal", "title": t("col_body")},
+                            {"field": "kind", "type": "nominal", "title": t("duty_kind")},
+                            {"field": "count", "type": "quantitative", "title": t("col_count")}],
+            },
+            "usermeta": {"embedOptions": {"renderer": "svg"}},  # text as text: readable by screen readers and tests
+        }
+        st.vega_lite_chart(long[["label", "kind", "count"]], chart, width="stretch")
 
 publish_choices(CHOICES)

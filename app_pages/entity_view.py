@@ -10,6 +10,7 @@ from itertools import pairwise
 
 import streamlit as st
 
+from app_pages.clickable_network import clicked_node, show_network
 from app_pages.state import (
     ENTITY_PAGE,
     entity_addresses,
@@ -19,15 +20,18 @@ from app_pages.state import (
     load_graph,
     load_network,
     t,
-    view_assets_url,
 )
 from app_pages.strings import INVERSE_RELATION_NAMES, RELATION_NAMES, TYPE_NAMES, names
-from graph.analyse import find_nodes, layout, neighbourhood, path_between
+from graph.analyse import cap_nodes, find_nodes, layout, neighbourhood, path_between
 from graph.build import entity_iri_of_short_key
 from graph.explore import body_duties, entity_card, entity_relations
-from graph.render import markdown_text, render_network
+from graph.render import markdown_text
 
 SHOWN_PER_RELATION = 20  # a page shows what a person reads; the SPARQL console has the rest
+NEIGHBOURS_SHOWN = 80  # the small network: the best-connected neighbours (a national body has thousands)
+clicked = clicked_node("neighbour_click")
+if clicked and entity_key(clicked):  # a click on a neighbour in the small network: its page
+    st.switch_page(ENTITY_PAGE, query_params={"id": entity_key(clicked)})
 type_names, relation_names = names(TYPE_NAMES, lang()), names(RELATION_NAMES, lang())
 inverse_names = names(INVERSE_RELATION_NAMES, lang())
 key = st.query_params.get("id") or st.session_state.get("entity_id")
@@ -103,7 +107,9 @@ elif others:
 
 if card.iri in network:
     st.subheader(t("neighbours"))
-    near = neighbourhood(network, card.iri, 1)
+    near = cap_nodes(neighbourhood(network, card.iri, 1), NEIGHBOURS_SHOWN, card.iri)
+    if near.cut:
+        st.caption(t("cap_cut", total=near.total, shown=near.graph.number_of_nodes()))
     st.caption(t("click_to_open"))
-    st.iframe(render_network(near, layout(near), type_names, relation_names, card.iri, plans_word=t("plans_word"),
-                             assets_url=view_assets_url(), node_links=entity_addresses(near)), height=460)
+    show_network(near.graph, layout(near.graph), "neighbour_click", type_names=type_names, relation_names=relation_names,
+                 focus=card.iri, plans_word=t("plans_word"), height=440, node_links=entity_addresses(near.graph))

@@ -10,6 +10,7 @@ it took the CPU the browser needed to draw the view.
 
 import streamlit as st
 
+from app_pages.clickable_network import clicked_node, show_network
 from app_pages.state import (
     ENTITY_PAGE,
     entity_addresses,
@@ -20,13 +21,12 @@ from app_pages.state import (
     publish_choices,
     restore_choices,
     t,
-    view_assets_url,
 )
 from app_pages.strings import RELATION_NAMES, TYPE_NAMES, names
 from graph.analyse import DEFAULT_CAP, cap_nodes, filter_network, find_nodes, layout, neighbourhood
 from graph.explore import entity_relations
 from graph.namespaces import ENTITY_TYPES
-from graph.render import legend_items, render_network
+from graph.render import legend_items
 
 st.header(t("graph_header"))
 type_names, relation_names = names(TYPE_NAMES, lang()), names(RELATION_NAMES, lang())
@@ -44,7 +44,13 @@ network = load_network(chosen["with_measures"])
 chosen["plans"] = [p for p in chosen["plans"] if p in network.graph["plans"]]
 chosen_plans, chosen_types = chosen["plans"], chosen["types"]
 filtered = filter_network(network, chosen_plans or None, (chosen_types + ["Place", "Measure"]) if chosen_types else None)
+clicked = clicked_node("network_click")
+if clicked in filtered:  # a click on a node: the view is its neighbourhood, as if it had been searched
+    query = chosen["search"] = filtered.nodes[clicked]["label"]
+    chosen["focus"] = clicked
 matches = find_nodes(filtered, query) if query else []
+if chosen.get("focus") in filtered and filtered.nodes[chosen["focus"]]["label"] == query and chosen["focus"] not in matches:
+    matches.insert(0, chosen["focus"])  # a clicked node whose name many others share
 if chosen.get("focus") not in matches:
     chosen.pop("focus", None)  # a new search: its best match, not the last one's pick
 focus = chosen.get("focus", matches[0] if matches else None)
@@ -58,13 +64,13 @@ with right:
     if capped.graph.number_of_nodes() == 0:
         st.warning(t("empty_view"), icon=":material/info:")
     else:
-        html = render_network(capped.graph, layout(capped.graph), type_names, relation_names, focus, plans_word=t("plans_word"),
-                              assets_url=view_assets_url(), node_links=entity_addresses(capped.graph))
-        st.iframe(html, height=640)
+        show_network(capped.graph, layout(capped.graph), "network_click", type_names=type_names,
+                     relation_names=relation_names, focus=focus, plans_word=t("plans_word"), height=620,
+                     node_links=entity_addresses(capped.graph))
         present = sorted({d["type"] for _, d in capped.graph.nodes(data=True)})
         st.markdown(t("legend") + ": " + " ".join(
             f"<span style='color:{colour}'>●</span> {name}" for colour, name in legend_items(present, type_names)), unsafe_allow_html=True)
-        st.caption(t("click_to_open"))
+        st.caption(t("click_to_expand"))
 
 with left:
     st.text_input(t("search"), key="search")

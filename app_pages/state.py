@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import filecmp
+import importlib
 import os
-import shutil
+import threading
 from pathlib import Path
 
 import streamlit as st
@@ -12,9 +12,8 @@ import streamlit as st
 from graph.analyse import kept_entity_network, stored_entity_network
 from graph.build import entity_short_key
 from graph.pipeline import default_graph
-from graph.render import VIS_FOLDER, VIS_SCRIPT, VIS_STYLE
 from graph.sandbox import Limits, QuerySandbox
-from graph.store import DEFAULT_STORE, is_remote, open_location, published_generation
+from graph.store import DEFAULT_STORE, import_query_engine, is_remote, open_location, published_generation
 
 from .strings import text
 
@@ -65,6 +64,19 @@ def query_sandbox() -> QuerySandbox:
     return QuerySandbox(location or str(DEFAULT_STORE), QUERY_LIMITS)
 
 
+@st.cache_resource(show_spinner=False)
+def warm_up() -> bool:
+    """Once a process has sent its first page, import in the background what a first search
+    or table needs and that page did not (the store's query engine, Arrow: 0.5-1 s), so the
+    user's next step does not wait for it."""
+    def imports() -> None:
+        import_query_engine()
+        importlib.import_module("pyarrow")
+
+    threading.Thread(target=imports, daemon=True, name="innograph-warm-up").start()
+    return True
+
+
 def built_at_start() -> bool:
     """The bundled plans' store is brought up to date before anything is read from it; a
     store named by INNOGRAPH_STORE is read as it is, and opened when first asked."""
@@ -91,29 +103,6 @@ def load_network(with_measures: bool):
 def _network(with_measures: bool, generation: str):
     kept = kept_entity_network(store_folder(), with_measures)
     return kept if kept is not None else stored_entity_network(load_graph(), store_folder(), with_measures=with_measures)
-
-
-STATIC_FOLDER = Path(__file__).resolve().parent.parent / "static"  # served at app/static/ (.streamlit/config.toml)
-
-
-@st.cache_resource(show_spinner=False)
-def view_assets_url() -> str | None:
-    """Where the browser fetches vis-network, if this server serves the app's static folder
-    (started from the project folder, whose .streamlit/config.toml turns that on): views
-    then link pyvis's copy, put there, instead of each carrying 0.7 MB of it. None: views
-    carry it (static serving off, or the folder not writable)."""
-    if not st.get_option("server.enableStaticServing"):
-        return None
-    try:
-        STATIC_FOLDER.mkdir(exist_ok=True)
-        for name in (VIS_SCRIPT, VIS_STYLE):
-            source, served = VIS_FOLDER / name, STATIC_FOLDER / name
-            if not served.is_file() or not filecmp.cmp(source, served, shallow=False):
-                shutil.copyfile(source, served)
-    except OSError:
-        return None
-    base = st.get_option("server.baseUrlPath").strip("/")
-    return f"/{base}/app/static/" if base else "/app/static/"
 
 
 ENTITY_PAGE = "app_pages/entity_view.py"

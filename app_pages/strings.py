@@ -37,7 +37,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "path_header": {"zh": "与另一实体的关联路径", "en": "Path to another entity"},
     "path_to": {"zh": "另一实体的名称", "en": "The other entity's name"},
     "no_path": {"zh": "规划中没有把这两个实体联系起来的关系。", "en": "No stated relations connect these two entities."},
-    "click_to_open": {"zh": "点击节点,在新标签页中打开它的详情页。", "en": "Click a node to open its page in a new tab."},
+    "click_to_open": {"zh": "点击节点,打开它的详情页。", "en": "Click a node to open its page."},
+    "click_to_expand": {"zh": "点击节点,展开它的关系网络。", "en": "Click a node to expand its neighbourhood."},
     "open_entity": {"zh": "打开实体详情页", "en": "Open the entity's page"},
     # overview
     "overview_intro": {

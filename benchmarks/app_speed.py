@@ -39,10 +39,10 @@ def server_side(store: str, repeat: int) -> None:
         app.text_input(key="search").set_value(name).run()
         times.append(time.perf_counter() - start)
         assert not app.exception
-    frames = [e for e in app.main if e.type == "iframe"]
+    views = [e for e in app.main if e.type == "component_instance"]
     print(f"first page (cold: open store, entity network, capped view): {first:.2f} s")
     print(f"neighbourhood view after a search: median {statistics.median(times):.2f} s over {len(times)} searches")
-    print(f"view sent to the browser: {len(frames[0].proto.srcdoc) / 1e3:.0f} KB of HTML" if frames else "no view")
+    print(f"view sent to the browser: {len(views[0].proto.json_args) / 1e3:.0f} KB of JSON" if views else "no view")
 
 
 def first_page(page, store: str, port: int) -> tuple[subprocess.Popen, float, float]:
@@ -51,8 +51,24 @@ def first_page(page, store: str, port: int) -> tuple[subprocess.Popen, float, fl
     server = start_explorer(port, store)
     healthy = time.perf_counter() - start
     page.goto(f"http://127.0.0.1:{port}/")
-    page.frame_locator("iframe").locator("canvas").wait_for(timeout=120000)
+    page.frame_locator("iframe").locator("body[data-drawn]").wait_for(timeout=120000)
     return server, healthy, time.perf_counter() - start
+
+
+def drawn_view(page) -> str:
+    """The view the page's network shows, drawn ("" while none is)."""
+    return page.frame_locator("iframe").locator("body").get_attribute("data-drawn", timeout=60000) or ""
+
+
+def wait_for_new_view(page, before: str) -> None:
+    """Until the network shows a view other than ``before``, drawn."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        now = drawn_view(page)
+        if now and now != before:
+            return
+        page.wait_for_timeout(10)
+    raise TimeoutError("no new view was drawn in 60 s")
 
 
 def browser(store: str, port: int = 8611) -> None:
@@ -88,14 +104,11 @@ def browser(store: str, port: int = 8611) -> None:
             times = []
             for name in ("河南科技大学", "中原科技城", "龙门实验室", "郑州大学", "鹤壁市科学技术局"):
                 box = page.get_by_label("搜索实体(如:龙门实验室)")
-                before = page.locator("iframe").first.get_attribute("srcdoc") or ""
+                before = drawn_view(page)
                 begin = time.perf_counter()
                 box.fill(name)
                 box.press("Enter")
-                # done when the one view left on the page is a new one, drawn
-                page.wait_for_function("([old]) => { const f = document.querySelectorAll('iframe');"
-                                       " return f.length === 1 && f[0].srcdoc && f[0].srcdoc !== old; }", arg=[before], timeout=60000)
-                page.frame_locator("iframe").locator("canvas").wait_for(timeout=60000)
+                wait_for_new_view(page, before)  # done when the view shows the new neighbourhood, drawn
                 times.append(time.perf_counter() - begin)
             print(f"browser: search to neighbourhood drawn: median {statistics.median(times):.2f} s, "
                   f"max {max(times):.2f} s ({', '.join(f'{x:.2f}' for x in times)})")
@@ -123,30 +136,32 @@ def interactions(page) -> None:
         print(f"browser: {label}: {time.perf_counter() - begin:.2f} s")
 
     def new_view(act):
-        before = page.locator("iframe").first.get_attribute("srcdoc") or ""
-
-        def drawn():
-            page.wait_for_function("([old]) => { const f = document.querySelectorAll('iframe');"
-                                   " return f.length === 1 && f[0].srcdoc && f[0].srcdoc !== old; }", arg=[before], timeout=60000)
-            page.frame_locator("iframe").locator("canvas").wait_for(timeout=60000)
-        return act, drawn
+        before = drawn_view(page)
+        return act, lambda: wait_for_new_view(page, before)
 
     box = page.get_by_label("搜索实体(如:龙门实验室)")
     act, drawn = new_view(lambda: (box.fill("龙门实验室"), box.press("Enter")))
     act()
     drawn()
     timed("entity page from the network", lambda: page.get_by_role("link", name="打开实体详情页").click(),
-          lambda: page.get_by_role("heading", name="龙门实验室").wait_for(timeout=60000))
+          lambda: page.get_by_role("heading", name="龙门实验室", exact=True).wait_for(timeout=60000))
     page.get_by_text("与另一实体的关联路径").wait_for(timeout=60000)
     box = page.get_by_label("另一实体的名称")
     timed("path to another entity", lambda: (box.fill("中铁装备"), box.press("Enter")),
           lambda: page.get_by_text(" — ").first.wait_for(timeout=60000))
+    def on_page(heading: str, drawn: str):
+        """Done when the page's heading is there and, under it, what it draws (not the last page's)."""
+        def wait():
+            page.get_by_role("heading", name=heading, exact=True).wait_for(timeout=60000)
+            page.locator(drawn).first.wait_for(timeout=60000)
+        return wait
+
     timed("targets view", lambda: page.get_by_role("link", name="指标对比").click(),
-          lambda: page.locator("[data-testid='stVegaLiteChart'] svg").first.wait_for(timeout=60000))
+          on_page("量化指标对比", "[data-testid='stVegaLiteChart'] svg"))
     timed("a body's duties", lambda: page.get_by_role("link", name="责任分工").click(),
-          lambda: page.locator("[data-testid='stDataFrame'] canvas").first.wait_for(timeout=60000))
+          on_page("责任分工", "[data-testid='stTabs'] [data-testid='stDataFrame'] canvas"))
     page.get_by_role("link", name="关系网络").click()
-    page.frame_locator("iframe").locator("canvas").wait_for(timeout=60000)
+    page.frame_locator("iframe").locator("body[data-drawn]").wait_for(timeout=60000)
     box = page.get_by_label("搜索实体(如:龙门实验室)")
     act, drawn = new_view(lambda: (box.fill(""), box.press("Enter")))
     timed("search cleared: the overview (a filter change)", act, drawn)

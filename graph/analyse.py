@@ -257,13 +257,14 @@ def cap_nodes(g: nx.Graph, limit: int = DEFAULT_CAP, focus: str | None = None) -
     (the overview), nodes with no stated relation are left out: in a picture of relations
     they say nothing, and spring layout threw them into a ring around it; search finds them."""
     total = g.number_of_nodes()
-    if focus is None and g.number_of_edges():
-        g = g.subgraph([n for n, d in g.degree() if d]).copy()
-    if g.number_of_nodes() <= limit:
-        return View(g, False, total)
     degree = dict(g.degree())
+    # a node's degree is the same with the unrelated nodes left out, so they are left out
+    # by name and only what is kept is copied (copying a national network took 0.4 s)
+    candidates = [n for n in g if degree[n]] if focus is None and g.number_of_edges() else list(g)
+    if len(candidates) <= limit:
+        return View(g if len(candidates) == total else g.subgraph(candidates).copy(), False, total)
     labels = g.nodes(data="label")
-    ranked = heapq.nsmallest(limit, g.nodes, key=lambda n: (n != focus, -degree[n], labels[n]))
+    ranked = heapq.nsmallest(limit, candidates, key=lambda n: (n != focus, -degree[n], labels[n]))
     return View(g.subgraph(ranked).copy(), True, total)
 
 

@@ -1,10 +1,10 @@
-"""Turn a network view into a pyvis HTML page that needs no internet (no streamlit, no CDN).
+"""Turn a network view into pyvis's nodes, edges and options (what the explorer's view
+component draws), or into a pyvis HTML page that needs no internet (no streamlit, no CDN).
 
 pyvis 0.3.2 inlines vis-network with ``cdn_resources="in_line"`` but still links
 bootstrap from a CDN and vis from ../node_modules; both links are removed, since the
-explorer must draw with no internet. A page can instead link vis-network from a server
-that serves pyvis's own copy (``assets_url``). Positions come from Python and physics
-is off, so a capped view is drawn at once instead of settling for seconds.
+explorer must draw with no internet. Positions come from Python and physics is off, so
+a capped view is drawn at once instead of settling for seconds.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from jinja2 import Environment, FileSystemLoader
 from pyvis.network import Network
 
 VIS_FOLDER = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
-VIS_SCRIPT, VIS_STYLE = "vis-network.min.js", "vis-network.css"  # the files a linking page fetches from assets_url
+VIS_SCRIPT, VIS_STYLE = "vis-network.min.js", "vis-network.css"  # what a page that links vis-network fetches
 
 TYPE_COLOURS = {
     "Lab": "#e6194b",
@@ -80,14 +80,13 @@ def markdown_text(text: str, bold: tuple[str, ...] = ()) -> str:
     return escaped
 
 
-def content_policy(html: str, assets_url: str | None) -> str:
-    """A Content-Security-Policy for the view: only its own scripts (by hash) and the linked
-    vis-network run, nothing is fetched from elsewhere, so markup in a plan's text cannot run
-    even if it ever reached the page as HTML (the view's iframe shares the explorer's origin)."""
+def content_policy(html: str) -> str:
+    """A Content-Security-Policy for the view: only its own scripts (by hash) run, nothing is
+    fetched from elsewhere, so markup in a plan's text cannot run even if it ever reached the
+    page as HTML (the view's iframe shares the explorer's origin)."""
     hashes = " ".join("'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
                       for body in INLINE_SCRIPT.findall(html))
-    source = "'self'" if assets_url else ""
-    return (f"default-src 'none'; script-src {source} {hashes}; style-src {source} 'unsafe-inline'; "
+    return (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; "
             "img-src data: blob:; font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'")
 
 
@@ -107,28 +106,20 @@ LABEL_ALL_UP_TO = 60  # nodes a view labels all of; above it, only the best-conn
 LABELLED_IN_BIG_VIEWS = 40
 
 
-def render_network(
+def network_view(
     g: nx.Graph,
     positions: dict[str, tuple[float, float]],
     type_names: dict[str, str] | None = None,
     relation_names: dict[str, str] | None = None,
     focus: str | None = None,
-    height: int = 620,
     plans_word: str = "规划",
-    assets_url: str | None = None,
-    node_links: dict[str, str] | None = None,
-) -> str:
-    """HTML of the view: coloured by type, labelled, with tooltips; with ``node_links``
-    (node → address), a click on a node opens its address in the explorer's window.
-
-    Self-contained by default. With ``assets_url`` (where VIS_FOLDER's VIS_SCRIPT and
-    VIS_STYLE are served) it links them instead: a 300-node view is then 0.4 MB instead
-    of 1.1 MB, and the browser compiles a linked script off its main thread and keeps it
-    (drawn 0.5 s after arriving instead of 0.7 s, on the first view and on every later one).
-    """
+    height: int = 620,
+) -> Network:
+    """The view as a pyvis network: coloured by type, labelled, with tooltips (plain text:
+    vis-network shows a string title as text), positioned by Python with physics off."""
     type_names = type_names or {}
     relation_names = relation_names or {}
-    net = Network(height=f"{height}px", width="100%", cdn_resources="remote" if assets_url else "in_line", directed=False)
+    net = Network(height=f"{height}px", width="100%", cdn_resources="in_line", directed=False)
     net.templateEnv = _templates(net.template_dir)
     # a big view labels its best-connected nodes and the focus; the others say their name on hover
     labelled = set(g) if g.number_of_nodes() <= LABEL_ALL_UP_TO else {
@@ -157,15 +148,37 @@ def render_network(
         net.add_edge(s, o, title=plain_text(tip), color="#999999", dashes=relation in ("responsibleFor", "mentions"),
                      width=2 if relation == "leads" else 1, **shown)
     net.toggle_physics(False)
-    net.set_options('{"interaction": {"hover": true, "tooltipDelay": 120}, "physics": {"enabled": false},'
-                    ' "edges": {"smooth": false}}')
-    html = EXTERNAL.sub("", net.generate_html())  # "remote" links a CDN: removed, and replaced by assets_url's files
+    net.set_options(VIEW_OPTIONS)
+    return net
+
+
+VIEW_OPTIONS = ('{"interaction": {"hover": true, "tooltipDelay": 120}, "physics": {"enabled": false},'
+                ' "edges": {"smooth": false}}')
+
+
+def view_data(net: Network) -> dict:
+    """What a browser-side view needs to draw the network: its nodes, edges and options, as JSON values."""
+    nodes, edges, _heading, _height, _width, options = net.get_network_data()
+    return {"nodes": nodes, "edges": edges, "options": json.loads(options)}
+
+
+def render_network(
+    g: nx.Graph,
+    positions: dict[str, tuple[float, float]],
+    type_names: dict[str, str] | None = None,
+    relation_names: dict[str, str] | None = None,
+    focus: str | None = None,
+    height: int = 620,
+    plans_word: str = "规划",
+    node_links: dict[str, str] | None = None,
+) -> str:
+    """The view as a page of its own, vis-network inlined, for an iframe or a file: with
+    ``node_links`` (node → address), a click on a node opens its address in a new tab."""
+    net = network_view(g, positions, type_names, relation_names, focus, plans_word, height)
+    html = EXTERNAL.sub("", net.generate_html())
     if node_links:
         html = html.replace("</body>", _click_script({n: u for n, u in node_links.items() if n in g}) + "</body>", 1)
-    if assets_url:
-        linked = f'<link rel="stylesheet" href="{assets_url}{VIS_STYLE}"><script src="{assets_url}{VIS_SCRIPT}"></script>'
-        html = html.replace("<head>", "<head>" + linked, 1)
-    policy = f'<meta http-equiv="Content-Security-Policy" content="{content_policy(html, assets_url)}">'
+    policy = f'<meta http-equiv="Content-Security-Policy" content="{content_policy(html)}">'
     return html.replace("<head>", "<head>" + policy, 1)
 
 

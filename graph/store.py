@@ -547,6 +547,13 @@ def is_bare_database(folder: Path) -> bool:
     return (folder / "CURRENT").is_file() and not (folder / HEAD).exists()
 
 
+def import_query_engine() -> None:
+    """Import what the first opened store and the first query need and importing this module
+    does not (oxrdflib, rdflib's SPARQL parser: 0.3-0.5 s), e.g. while a first page is read."""
+    import oxrdflib  # noqa: F401
+    import rdflib.plugins.sparql  # noqa: F401
+
+
 def open_store(folder: str | Path) -> Dataset:
     """The published generation of a store folder, read-only, held open under a shared lock
     (so no build removes it while this dataset lives). A bare Oxigraph database is opened

@@ -1,5 +1,7 @@
 """Every view of the explorer runs, in Chinese and English, and answers a user's question."""
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -13,16 +15,61 @@ def app():
     return AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
 
 
-def iframe_html(at) -> str:
-    frames = [e for e in at.main if e.type == "iframe"]
-    return frames[0].proto.srcdoc if frames else ""
+def view_args(at, key: str = "network_click") -> dict:
+    """What the page sent its network view: the nodes, edges and options it draws."""
+    views = [e for e in at.main if e.type == "component_instance" and e.key == key]
+    return json.loads(views[0].proto.json_args) if views else {}
+
+
+def view_labels(at, key: str = "network_click") -> dict[str, str]:
+    return {n["label"]: n["id"] for n in view_args(at, key).get("view", {}).get("nodes", [])}
 
 
 def test_default_page_draws_the_network_offline(app):
+    from app_pages.clickable_network import FRONTEND
+    from graph.render import VIS_FOLDER, VIS_SCRIPT, VIS_STYLE
+
     assert not app.exception
-    html = iframe_html(app)
-    assert "vis.DataSet" in html and "cdn.jsdelivr" not in html and "<script src=\"http" not in html
-    assert "\\u9f99\\u95e8\\u5b9e\\u9a8c\\u5ba4" in html or "龙门实验室" in html  # labels travel JSON-escaped
+    assert "龙门实验室" in view_labels(app) and view_args(app)["view"]["options"]["physics"]["enabled"] is False
+    for name in (VIS_SCRIPT, VIS_STYLE):  # the component draws with pyvis's own copy, put beside its page
+        assert (FRONTEND / name).read_bytes() == (VIS_FOLDER / name).read_bytes()
+    page = (FRONTEND / "index.html").read_text(encoding="utf-8") + (FRONTEND / "view.js").read_text(encoding="utf-8")
+    assert "http" not in page.replace('http-equiv', '') and "script-src 'self'" in page
+
+
+def test_a_click_on_a_node_expands_it_and_on_an_entity_page_opens_the_neighbour(app):
+    app.text_input(key="search").set_value("龙门实验室").run()
+    lab, university = view_labels(app)["龙门实验室"], view_labels(app)["河南科技大学"]
+    app.session_state["network_click"] = {"node": university, "at": 1}  # as the view sends a click
+    app.run()
+    assert not app.exception and app.subheader[0].value == "“河南科技大学”的关系"
+    assert app.text_input(key="search").value == "河南科技大学" and app.query_params["search"] == "河南科技大学"
+    assert view_labels(app)["河南科技大学"] == university and "龙门实验室" in view_labels(app)
+    app.run()  # a rerun for another reason: the click is not taken again
+    assert app.subheader[0].value == "“河南科技大学”的关系"
+
+    app.switch_page("app_pages/entity_view.py")
+    app.query_params["id"] = university.rsplit("/", 1)[1]
+    app.run()
+    assert app.header[0].value == "河南科技大学" and lab in view_labels(app, "neighbour_click").values()
+    app.session_state["neighbour_click"] = {"node": lab, "at": 2}
+    app.run()
+    assert not app.exception and app.header[0].value == "龙门实验室"
+    assert app.query_params["id"] == lab.rsplit("/", 1)[1]
+
+
+def test_where_the_component_cannot_be_set_up_the_view_is_a_page_of_its_own(monkeypatch, tmp_path):
+    """A folder the copy of vis-network cannot go into: the view carries it, in an iframe."""
+    from app_pages import clickable_network
+
+    monkeypatch.setattr(clickable_network, "FRONTEND", tmp_path / "missing" / "frontend")
+    clickable_network._component.clear()
+    try:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
+    finally:
+        clickable_network._component.clear()
+    frames = [e for e in at.main if e.type == "iframe"]
+    assert not at.exception and frames and "vis.DataSet" in frames[0].proto.srcdoc and not view_args(at)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -150,7 +197,7 @@ def test_first_page_never_counts_the_store(monkeypatch):
     monkeypatch.setattr(OxigraphStore, "__len__", lambda self, *args, **kwargs: counted.append(1) or 0)
     state._opened_generation.clear()  # open the store again in this test
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
-    assert not at.exception and iframe_html(at)
+    assert not at.exception and view_args(at)
     assert counted == []
 
 
@@ -182,83 +229,19 @@ def test_explorer_on_a_store_named_by_the_environment(tmp_path, monkeypatch, fre
     build_store(store, [PLANS])
     monkeypatch.setenv("INNOGRAPH_STORE", str(store))
     first = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
-    assert not first.exception and "vis.DataSet" in iframe_html(first)
+    assert not first.exception and view_labels(first)
     assert len(list(published_generation(store).glob("network-0-*.pickle"))) == 1  # read from the store, then kept
     plans = [row[1] for row in list_plans(state.load_graph()).rows]  # as the first page asked the store
     fresh_caches()  # a later start
     opened = []
     monkeypatch.setattr(state, "open_location", lambda location: opened.append(location) or open_location(location))
     again = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
-    assert iframe_html(again) == iframe_html(first)
+    assert view_args(again) == view_args(first)
     assert opened == []  # the first page opens no store: the plans to filter by come with the kept network
     assert again.multiselect(key="plans").options == plans and len(plans) == 4
     again.text_input(key="search").set_value("龙门实验室").run()
     assert not again.exception and "龙门实验室" in again.subheader[0].value
     assert opened == [str(store)]  # an entity's stated relations are asked of the store
-
-
-@pytest.fixture()
-def static_serving():
-    """Set server.enableStaticServing for one test, as a started server would have it."""
-    from streamlit import config
-
-    from app_pages import state
-
-    before = config.get_option("server.enableStaticServing")
-
-    def set_to(on: bool):
-        config.set_option("server.enableStaticServing", on)
-        state.view_assets_url.clear()
-
-    yield set_to
-    set_to(before)
-
-
-def test_views_link_vis_network_where_the_server_serves_it(static_serving):
-    """With static serving on, a view links pyvis's own vis-network from app/static/ (put
-    there, byte for byte) instead of carrying it; with it off, the view carries it again."""
-    from app_pages.state import STATIC_FOLDER
-    from graph.render import VIS_FOLDER, VIS_SCRIPT, VIS_STYLE
-
-    static_serving(True)
-    linked = iframe_html(AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run())
-    assert '<script src="/app/static/vis-network.min.js"></script>' in linked
-    assert '<link rel="stylesheet" href="/app/static/vis-network.css">' in linked
-    for name in (VIS_SCRIPT, VIS_STYLE):
-        assert (STATIC_FOLDER / name).read_bytes() == (VIS_FOLDER / name).read_bytes()
-    script = (VIS_FOLDER / VIS_SCRIPT).read_text(encoding="utf-8")
-    assert script[-2000:] not in linked and "vis.DataSet" in linked
-
-    static_serving(False)
-    carried = iframe_html(AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run())
-    assert script[-2000:] in carried and "/app/static/" not in carried
-    assert len(carried) - len(linked) > len(script)  # the same view, without the library
-
-
-@pytest.mark.slow
-def test_the_started_app_serves_what_views_link(static_serving, tmp_path):
-    """The README's start (streamlit run from the project folder) turns static serving on
-    (.streamlit/config.toml), and the server answers the linked files as scripts and styles."""
-    import socket
-    import urllib.request
-
-    from app_pages.launch import start_explorer
-    from graph.render import VIS_FOLDER, VIS_SCRIPT, VIS_STYLE
-
-    static_serving(True)
-    assert "/app/static/" in iframe_html(AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run())  # a first view
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = start_explorer(port, str(tmp_path / "unused"))  # static files need no session, hence no store
-    try:
-        for name, kind in ((VIS_SCRIPT, "javascript"), (VIS_STYLE, "text/css")):
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/app/static/{name}", timeout=10) as answer:
-                assert kind in answer.headers["Content-Type"]
-                assert answer.read() == (VIS_FOLDER / name).read_bytes()
-    finally:
-        server.terminate()
-        server.wait()
 
 
 def test_a_bodys_measures_come_in_reading_order(bundled_graph):

@@ -50,6 +50,6 @@ def test_the_guard_is_what_stops_it(monkeypatch):
     """Without plain_text and the page's policy, pyvis's innerHTML tooltips run the payload: the
     test above can fail."""
     monkeypatch.setattr(render, "plain_text", lambda text: text)
-    monkeypatch.setattr(render, "content_policy", lambda html, assets: "default-src * 'unsafe-inline'")
+    monkeypatch.setattr(render, "content_policy", lambda html: "default-src * 'unsafe-inline'")
     dialogs, _ = _hover_everywhere(_view())
     assert dialogs, "the unguarded view should have run the payload"

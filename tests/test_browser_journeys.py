@@ -133,26 +133,40 @@ def test_upload_a_plan_and_find_its_new_entity(tmp_path, page, explorer):
     page.get_by_text("“淇河测试创新中心”的关系").wait_for(timeout=60000)
 
 
-def test_a_click_on_a_node_opens_its_page(page, explorer):
-    page.goto(f"{explorer}/?search=龙门实验室")
-    page.get_by_text("“龙门实验室”的关系").wait_for(timeout=60000)
+def click_node(page, label: str) -> None:
+    """Click the node named ``label`` in the page's network view, where it is drawn on screen."""
     frame_element = page.locator("iframe").first
     frame_element.wait_for(timeout=30000)
+    frame_element.scroll_into_view_if_needed()
     frame = frame_element.content_frame
-    frame.locator("canvas").wait_for(timeout=30000)
-    page.wait_for_timeout(800)
-    spot = frame.locator("body").evaluate("""() => {
-        const node = network.body.data.nodes.get().find(n => n.label === '河南科技大学');
+    frame.locator("body[data-drawn]").wait_for(timeout=30000)
+    spot = frame.locator("body").evaluate("""(body, label) => {
+        const node = network.body.data.nodes.get().find(n => n.label === label);
         const at = network.canvasToDOM(network.getPositions([node.id])[node.id]);
         return {x: at.x, y: at.y};
-    }""")
+    }""", label)
     box = frame.locator("canvas").bounding_box()  # in the page's coordinates
-    with page.context.expect_page() as opened:  # the node's page, in a new tab
-        page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
-    tab = opened.value
-    tab.get_by_role("heading", name="河南科技大学").wait_for(timeout=60000)
-    assert "/entity?id=" in tab.url
-    shot(tab, "journey_node_click.png")
+    page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
+
+
+def test_a_click_on_a_node_expands_it_and_a_neighbour_opens_its_page(page, explorer):
+    page.goto(f"{explorer}/?search=龙门实验室")
+    page.get_by_text("“龙门实验室”的关系").wait_for(timeout=60000)
+    click_node(page, "河南科技大学")  # in the network: its neighbourhood, its relations, in the address
+    page.get_by_text("“河南科技大学”的关系").wait_for(timeout=60000)
+    page.wait_for_url("**search=%E6%B2%B3%E5%8D%97%E7%A7%91%E6%8A%80%E5%A4%A7%E5%AD%A6*", timeout=30000)
+    assert page.get_by_label("搜索实体(如:龙门实验室)").input_value() == "河南科技大学"
+    page.wait_for_timeout(500)
+    shot(page, "journey_node_expand.png")
+    page.get_by_role("link", name="打开实体详情页").click()
+    page.get_by_role("heading", name="河南科技大学").wait_for(timeout=60000)
+    page.get_by_text("相邻实体").first.wait_for(timeout=60000)
+    click_node(page, "龙门实验室")  # on an entity page: the neighbour's page, in this tab
+    heading = page.get_by_role("heading", name="龙门实验室")
+    heading.wait_for(timeout=60000)
+    assert "/entity?id=" in page.url
+    heading.scroll_into_view_if_needed()
+    shot(page, "journey_node_click.png")
 
 
 def test_in_english_no_interface_string_is_chinese(page, explorer):
