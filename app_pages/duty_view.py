@@ -37,7 +37,7 @@ with by_plan:
         matrix.index.name = t("col_measure")
         matrix.columns.name = t("col_body")
         st.caption(t("matrix_caption"))
-        st.dataframe(matrix, width="stretch")
+        st.dataframe(matrix, width="stretch", placeholder="")
 
 with by_body:
     body = st.selectbox(t("choose_body"), list(bodies), format_func=bodies.get, key="duty_body")
@@ -50,7 +50,7 @@ with by_body:
     st.write(t("body_measures", body=name, n=len(frame), lead=int(frame["lead"].sum()) if len(frame) else 0))
     frame["lead"] = frame["lead"].map({True: "★", False: ""})
     frame.columns = [t(c) for c in ("col_plan", "col_no", "col_measure", "col_lead", "col_text")]
-    st.dataframe(frame, hide_index=True, width="stretch")
+    st.dataframe(frame, hide_index=True, width="stretch", placeholder="")
 
 with workload:
     rows = body_workload(load_graph())

@@ -79,7 +79,7 @@ if duties.rows:
     frame = pd.DataFrame(duties.rows, columns=duties.columns)
     frame["lead"] = frame["lead"].map({True: "★", False: ""})
     frame.columns = [t(c) for c in ("col_plan", "col_no", "col_measure", "col_lead", "col_text")]
-    st.dataframe(frame, hide_index=True, width="stretch")
+    st.dataframe(frame, hide_index=True, width="stretch", placeholder="")
 
 network = load_network(False)
 st.subheader(t("path_header"))

@@ -107,4 +107,4 @@ if focus:
         frame["otherType"] = frame["otherType"].map(lambda r: type_names.get(r, r))
         frame = frame.astype(object).where(frame.notna(), "")  # an empty cell is blank, not "None"
         frame.columns = [t(c) for c in ("col_direction", "col_relation", "col_other", "col_type", "col_plan", "col_sentence")]
-        st.dataframe(frame, hide_index=True, width="stretch")
+        st.dataframe(frame, hide_index=True, width="stretch", placeholder="")

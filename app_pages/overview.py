@@ -16,7 +16,7 @@ plans = list_plans(load_graph())
 frame = pd.DataFrame(plans.rows, columns=plans.columns).drop(columns=["plan"])
 frame = frame.astype(object).where(frame.notna(), "")  # an empty cell is blank, not "None"
 frame.columns = [t(f"col_{c}") for c in ("title", "city", "province", "kind", "issued", "issuer", "number")]
-st.dataframe(frame, hide_index=True, width="stretch")
+st.dataframe(frame, hide_index=True, width="stretch", placeholder="")
 counts_by_city = entities_by_city(load_graph())  # kept with the store: no scan of the corpus
 if counts_by_city.rows:
     st.subheader(t("by_city"))
@@ -24,4 +24,4 @@ if counts_by_city.rows:
     table = table.pivot_table(index="city", columns="type", values="entities", aggfunc="sum", fill_value=0)
     table.index.name, table.columns.name = t("col_city"), None
     table.columns = [stat_label(c, lang()) for c in table.columns]
-    st.dataframe(table, width="stretch")
+    st.dataframe(table, width="stretch", placeholder="")

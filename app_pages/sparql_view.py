@@ -2,7 +2,9 @@
 
 The query text lives in the session (it survives a visit to another page) and in the URL
 (``?q=``), so a reload or a shared link runs the same query. It runs when the user asks
-(the Run button, or Ctrl+Enter in the box), in a bounded worker (graph/sandbox.py).
+(the Run button, or Ctrl+Enter in the editor), in a bounded worker (graph/sandbox.py).
+The editor is streamlit-code-editor (Ace, with SPARQL highlighting); it sends its text a
+moment after each change, and Ctrl+Enter as a submit.
 """
 
 import json
@@ -10,6 +12,7 @@ import time
 
 import pandas as pd
 import streamlit as st
+from code_editor import code_editor
 
 from app_pages.state import (
     QUERY_LIMITS,
@@ -41,9 +44,36 @@ if "console_query" not in kept:  # a first visit: the shared link's query, else 
 
 def load_example() -> None:
     example = by_name[kept["example_pick"]]
-    kept["console_query"] = kept["sparql_text"] = example.text
+    kept["console_query"] = example.text
     kept["console_example"] = example.name
+    kept["editor_round"] = kept.get("editor_round", 0) + 1  # a new editor, holding the example
 
+
+def editor_key() -> str:
+    return f"sparql_editor_{kept.get('editor_round', 0)}"
+
+
+def editor_text() -> str:
+    """What the editor holds: the text it last sent, else the text it was given."""
+    sent = kept.get(editor_key())
+    return (sent.get("text") if isinstance(sent, dict) else "") or kept["console_query"]
+
+
+def take_editor_text() -> None:
+    """Run: the editor's text is the query (before the page is drawn, so the example picker
+    already says whether it is still an example)."""
+    text = editor_text()
+    kept["console_query"] = text
+    example = by_name.get(kept.get("console_example") or "")
+    if not (example and text == example.text):
+        kept["console_example"] = ""
+        kept["example_pick"] = None
+
+
+sent = kept.get(editor_key())
+if isinstance(sent, dict) and sent.get("type") == "submit" and sent.get("id") != kept.get("submit_handled"):
+    kept["submit_handled"] = sent.get("id")  # Ctrl+Enter in the editor, taken once
+    take_editor_text()
 
 names = [q.name for q in examples]
 current = kept.get("console_example") or ""
@@ -70,18 +100,14 @@ def param_input(name: str, example) -> str | None:
     return st.text_input(t("param", name=name), key=key)
 
 
-with st.form("console", border=False):
-    if "sparql_text" not in kept:
-        kept["sparql_text"] = kept["console_query"]
-    sparql = st.text_area(t("query_text"), key="sparql_text", height=260)
-    example = by_name.get(current)
-    params = example.params if example and sparql == example.text else ()
-    bindings = {p: param_input(p, example) for p in params}
-    ran = st.form_submit_button(t("run"), type="primary", icon=":material/play_arrow:")
-if ran:
-    kept["console_query"] = sparql
-    if not (example and sparql == example.text):
-        kept["console_example"] = ""
+st.caption(t("query_text"))
+# Ace's own xcode theme: each of the component's own themes imports a font from Google Fonts
+code_editor(kept["console_query"], lang="sparql", height=[12, 24], response_mode="debounce",
+            options={"wrap": True, "showPrintMargin": False}, props={"theme": "xcode"}, key=editor_key())
+example = by_name.get(current)
+params = example.params if example and editor_text() == example.text else ()
+bindings = {p: param_input(p, example) for p in params}
+st.button(t("run"), type="primary", icon=":material/play_arrow:", on_click=take_editor_text)
 sparql = kept["console_query"]
 query_name = kept.get("console_example") or "query"
 st.query_params["q"] = sparql
@@ -140,7 +166,7 @@ else:
         if addresses.notna().any():
             links[f"{column} ↗"] = st.column_config.LinkColumn(f"{column} ↗", display_text=t("open_page"))
             table.insert(table.columns.get_loc(column) + 1, f"{column} ↗", addresses)
-    st.dataframe(table, hide_index=True, width="stretch", column_config=links)
+    st.dataframe(table, hide_index=True, width="stretch", placeholder="", column_config=links)
     records = json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, indent=1)
     csv_column, json_column, _ = st.columns([1, 1, 4])
     csv_column.download_button(t("download_csv"), csv_text.encode("utf-8-sig"), file_name=f"{query_name}.csv", mime="text/csv")

@@ -79,5 +79,5 @@ table = table.astype(object).where(table.notna(), "")
 table.columns = [t(c) for c in ("col_city", "col_plan", "col_baseline", "col_baseline_year", "col_target",
                                 "col_year", "col_unit", "col_qualifier", "col_sentence")]
 st.subheader(t("indicator_targets", name=label_of[indicator]))
-st.dataframe(table, hide_index=True, width="stretch")
+st.dataframe(table, hide_index=True, width="stretch", placeholder="")
 publish_choices(CHOICES)

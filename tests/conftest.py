@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,33 @@ def example_bindings(query) -> dict:
     """Values for an example's parameters, as a user gives them: a name, and a city where one is needed."""
     values = {"name": "龙门实验室", "city": "洛阳市"}
     return {p: values[p] for p in query.required()}
+
+
+def console_editor_key(app) -> str:
+    """The key of the SPARQL console's editor (a component: AppTest sees what it was sent)."""
+    return next(e.key for e in app.main if e.type == "component_instance" and e.key.startswith("sparql_editor_"))
+
+
+def console_text(app) -> str:
+    """The query the console's editor was given to show."""
+    import json
+
+    editor = next(e for e in app.main if e.type == "component_instance" and e.key == console_editor_key(app))
+    return json.loads(editor.proto.json_args)["code"]
+
+
+def type_in_console(app, query: str, submit: bool = False) -> None:
+    """As the editor sends its text after a change (Ctrl+Enter: as a submit), then a rerun."""
+    number = next(_editor_events)
+    app.session_state[console_editor_key(app)] = {"id": f"e{number}", "type": "submit" if submit else "", "text": query,
+                                                  "lang": "sparql", "selected": "", "cursor": ""}
+    app.run()
+
+
+def run_in_console(app, query: str) -> None:
+    """Type a query and press Run."""
+    type_in_console(app, query)
+    next(b for b in app.button if b.label == "运行").click().run()
+
+
+_editor_events = itertools.count()

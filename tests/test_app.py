@@ -5,7 +5,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from .conftest import PLANS, ROOT
+from .conftest import PLANS, ROOT, console_text, run_in_console, type_in_console
 
 PAGES = ["app_pages/graph_view.py", "app_pages/sparql_view.py", "app_pages/duty_view.py", "app_pages/target_view.py", "app_pages/overview.py", "app_pages/entity_view.py", "app_pages/upload_view.py"]
 
@@ -110,11 +110,6 @@ def test_cap_message_when_the_view_is_cut(app):
     assert any("50" in info.value for info in app.info)
 
 
-def run_in_console(app, query: str):
-    app.text_area(key="sparql_text").set_value(query)
-    next(b for b in app.button if b.label == "运行").click().run()
-
-
 def test_sparql_error_is_a_message_not_a_traceback(app):
     app.switch_page("app_pages/sparql_view.py").run()
     run_in_console(app, "SELECT ?x WHERE { ?x ")
@@ -133,14 +128,29 @@ def test_an_update_is_told_the_explorer_is_read_only(app):
 def test_a_query_waits_for_run_and_survives_a_visit_to_another_page(app):
     app.switch_page("app_pages/sparql_view.py").run()
     own = "SELECT ?p WHERE { ?p a ig:Plan }"
-    app.text_area(key="sparql_text").set_value(own).run()
+    type_in_console(app, own)
     assert len(app.dataframe[0].value) != 4  # not run yet: the first example's answer is shown
     run_in_console(app, own)
     assert len(app.dataframe[0].value) == 4 and app.query_params["q"] == own
     app.switch_page("app_pages/overview.py").run()
     app.switch_page("app_pages/sparql_view.py").run()
-    assert app.text_area(key="sparql_text").value == own and not app.error
+    assert console_text(app) == own and not app.error
     assert len(app.dataframe[0].value) == 4
+
+
+def test_ctrl_enter_in_the_editor_runs_the_query_and_an_example_replaces_the_text(app):
+    from graph.query import list_queries
+
+    app.switch_page("app_pages/sparql_view.py").run()
+    own = "SELECT ?p WHERE { ?p a ig:Plan }"
+    type_in_console(app, own, submit=True)  # Ctrl+Enter: the editor's submit
+    assert len(app.dataframe[0].value) == 4 and app.selectbox(key="example_pick").value is None
+    type_in_console(app, "SELECT ?p WHERE { ?p a ig:Plan } LIMIT 1")  # typed, not submitted: nothing runs
+    assert len(app.dataframe[0].value) == 4
+    labs = next(q for q in list_queries() if q.name == "02_university_labs")
+    app.selectbox(key="example_pick").set_value(labs.name).run()
+    assert console_text(app) == labs.text and not app.exception and len(app.dataframe[0].value) > 0
+    assert app.query_params["example"] == labs.name
 
 
 def test_a_shared_link_runs_its_query():
@@ -150,7 +160,7 @@ def test_a_shared_link_runs_its_query():
     app.query_params["q"] = "SELECT ?p WHERE { ?p a ig:Plan }"
     app.run()
     app.switch_page("app_pages/sparql_view.py").run()
-    assert app.text_area(key="sparql_text").value == "SELECT ?p WHERE { ?p a ig:Plan }"
+    assert console_text(app) == "SELECT ?p WHERE { ?p a ig:Plan }"
     assert len(app.dataframe[0].value) == 4
 
 

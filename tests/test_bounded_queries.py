@@ -140,19 +140,17 @@ def test_the_console_stops_a_long_query_with_a_message(monkeypatch):
 
     from app_pages import state
 
-    from .conftest import ROOT
+    from .conftest import ROOT, run_in_console
 
     monkeypatch.setattr(state, "QUERY_LIMITS", Limits(seconds=1.5, rows=20))
     state.query_sandbox.clear()
     try:
         app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
         app.switch_page("app_pages/sparql_view.py").run()
-        app.text_area(key="sparql_text").set_value(CROSS_PRODUCT)
-        next(b for b in app.button if b.label == "运行").click().run()
+        run_in_console(app, CROSS_PRODUCT)
         assert not app.exception
         assert [e.value for e in app.error] == ["查询超过 1.5 秒,已停止。请缩小范围(加 LIMIT 或更具体的条件)后再试。"]
-        app.text_area(key="sparql_text").set_value(EVERY_TRIPLE)
-        next(b for b in app.button if b.label == "运行").click().run()
+        run_in_console(app, EVERY_TRIPLE)
         assert not app.error and "只显示前 20 行" in app.warning[0].value
         assert app.dataframe[0].value.shape[0] == 20
     finally:
