@@ -62,9 +62,12 @@ def show_network(
         st.iframe(render_network(g, positions, type_names, relation_names, focus, height, plans_word,
                                  node_links=node_links), height=height + 20)
         return
-    data = view_data(network_view(g, positions, type_names, relation_names, focus, plans_word, height))
-    view_id = hashlib.blake2b(json.dumps(data, sort_keys=True, ensure_ascii=False).encode(), digest_size=12).hexdigest()
-    component(view=data, view_id=view_id, height=height, key=key, default=None)
+    # the view goes as JSON text: Streamlit checks a dict argument for a dataframe, which
+    # imports pandas (0.4 s of the first page)
+    view = json.dumps(view_data(network_view(g, positions, type_names, relation_names, focus, plans_word, height)),
+                      ensure_ascii=False, sort_keys=True)
+    view_id = hashlib.blake2b(view.encode(), digest_size=12).hexdigest()
+    component(view=view, view_id=view_id, height=height, key=key, default=None)
 
 
 def clicked_node(key: str) -> str | None:

@@ -10,8 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from graph.analyse import kept_entity_network, stored_entity_network
-from graph.build import entity_short_key
-from graph.pipeline import default_graph
+from graph.namespaces import entity_short_key
 from graph.sandbox import Limits, QuerySandbox
 from graph.store import DEFAULT_STORE, import_query_engine, is_remote, open_location, published_generation
 
@@ -34,6 +33,8 @@ def load_graph():
 
 @st.cache_resource(show_spinner=False)
 def _bundled_store_built() -> bool:
+    from graph.pipeline import default_graph  # the whole pipeline: imported only where plans are built
+
     default_graph()
     return True
 

@@ -73,20 +73,6 @@ def entity_iri(key: str) -> URIRef:
     return IGD[f"entity/{_hash(key)}"]
 
 
-ENTITY_PREFIX = str(IGD["entity/"])
-
-
-def entity_short_key(iri: str) -> str:
-    """The hash that ends an entity's IRI (what an entity page's address carries); "" for
-    anything that is not an entity (a place, a status, a plan)."""
-    return iri[len(ENTITY_PREFIX):] if iri.startswith(ENTITY_PREFIX) else ""
-
-
-def entity_iri_of_short_key(short: str) -> URIRef:
-    """The entity IRI a short key names (the inverse of ``entity_short_key``)."""
-    return URIRef(ENTITY_PREFIX + short)
-
-
 def place_iri(name: str) -> URIRef:
     return IGD[f"place/{_hash(name)}"]
 

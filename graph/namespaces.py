@@ -1,6 +1,6 @@
 """The only place where innograph's IRIs and prefixes are defined."""
 
-from rdflib import Namespace
+from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 IG = Namespace("https://w3id.org/innograph/ontology#")
@@ -49,6 +49,20 @@ ENTITY_TYPES = (
 """The ten entity classes of ontology.md, in the order the app lists them."""
 
 RELATION_PROPERTIES = ("ledBy", "participant", "supportedBy", "partnerOf", "locatedIn", "upgradeTo")
+
+
+ENTITY_PREFIX = str(IGD["entity/"])  # the IRIs of entities (graph/build.py makes them)
+
+
+def entity_short_key(iri: str) -> str:
+    """The hash that ends an entity's IRI (what an entity page's address carries); "" for
+    anything that is not an entity (a place, a status, a plan)."""
+    return iri[len(ENTITY_PREFIX):] if iri.startswith(ENTITY_PREFIX) else ""
+
+
+def entity_iri_of_short_key(short: str) -> URIRef:
+    """The entity IRI a short key names (the inverse of ``entity_short_key``)."""
+    return URIRef(ENTITY_PREFIX + short)
 
 
 def bind_prefixes(graph) -> None:

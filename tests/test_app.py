@@ -18,7 +18,10 @@ def app():
 def view_args(at, key: str = "network_click") -> dict:
     """What the page sent its network view: the nodes, edges and options it draws."""
     views = [e for e in at.main if e.type == "component_instance" and e.key == key]
-    return json.loads(views[0].proto.json_args) if views else {}
+    if not views:
+        return {}
+    args = json.loads(views[0].proto.json_args)
+    return {**args, "view": json.loads(args["view"])}
 
 
 def view_labels(at, key: str = "network_click") -> dict[str, str]:
@@ -376,7 +379,7 @@ def test_a_bad_value_in_the_address_is_ignored_not_an_error():
 
 def test_a_shared_link_opens_the_same_body_and_indicator(bundled_graph):
     body = lab_key(bundled_graph, "鹤壁市科技局")
-    from graph.build import entity_iri_of_short_key
+    from graph.namespaces import entity_iri_of_short_key
 
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
     app.query_params["duty_body"] = str(entity_iri_of_short_key(body))

@@ -39,7 +39,7 @@
     }
     shownView = args.view_id;
     document.body.removeAttribute("data-drawn");
-    var data = args.view;
+    var data = JSON.parse(args.view);
     if (network === null) {
       nodes = new vis.DataSet(data.nodes);
       edges = new vis.DataSet(data.edges);
