@@ -4,11 +4,12 @@ and every body's workload (lead against co-responsible)."""
 import pandas as pd
 import streamlit as st
 
-from app_pages.state import load_graph, publish_choices, restore_choices, t
-from graph.explore import body_duties, body_workload, list_bodies, list_plans, plan_duties, plans_with_duties
+from app_pages.state import load_graph, plan_list, publish_choices, restore_choices, t
+from graph.explore import body_duties, body_workload, list_bodies, plan_duties, plans_with_duties
 
+BODIES_LISTED = 200
 st.header(t("duty_header"))
-titles = {row[0]: row[1] for row in list_plans(load_graph()).rows}
+titles = {row[0]: row[1] for row in plan_list().rows}
 named = plans_with_duties(load_graph())
 ordered = [p for p in titles if p in named] + [p for p in titles if p not in named]  # a plan that names bodies first
 bodies = {row[0]: f"{row[1]} ({row[2]})" for row in list_bodies(load_graph()).rows}
@@ -40,7 +41,19 @@ with by_plan:
         st.dataframe(matrix, width="stretch", placeholder="")
 
 with by_body:
-    body = st.selectbox(t("choose_body"), list(bodies), format_func=bodies.get, key="duty_body")
+    # a national corpus names tens of thousands of bodies: a picker lists the busiest or those
+    # matching what is typed, not all of them (a list of 19,000 took the browser 15 s)
+    wanted = st.text_input(t("find_body"), key="body_query").strip()
+    listed = [b for b in bodies if wanted in bodies[b]] if wanted else list(bodies)
+    options = listed[:BODIES_LISTED]
+    if chosen["duty_body"] in bodies and chosen["duty_body"] not in options:
+        if wanted and options:
+            chosen["duty_body"] = options[0]  # a search: its first match
+        else:
+            options.insert(0, chosen["duty_body"])  # the body a link names
+    if len(listed) > len(options):
+        st.caption(t("bodies_listed", shown=len(options), total=len(listed)))
+    body = st.selectbox(t("choose_body"), options, format_func=bodies.get, key="duty_body")
     if body is None:
         st.info(t("no_duties"), icon=":material/info:")
         st.stop()

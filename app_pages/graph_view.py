@@ -5,7 +5,9 @@ and the browser fetches each kind of element's code only when the first one arri
 (about forty files for the controls). The controls' values are read from the session
 state their keys keep, which is where Streamlit puts them before a rerun. The plans to
 filter by come with the network, so the first page opens no store: opening one and asking
-it took the CPU the browser needed to draw the view.
+it took the CPU the browser needed to draw the view. Unsearched and unfiltered, the page
+draws the first view kept beside the store, and the whole network (tens of MB at national
+scale) is read in the background meanwhile.
 """
 
 import streamlit as st
@@ -16,6 +18,7 @@ from app_pages.state import (
     entity_addresses,
     entity_key,
     lang,
+    load_first_view,
     load_graph,
     load_network,
     publish_choices,
@@ -40,22 +43,29 @@ chosen["radius"] = min(max(int(chosen["radius"]), 1), 3)  # an address is typed 
 chosen["limit"] = min(max(int(chosen["limit"]), 20), 3000)
 chosen["types"] = [x for x in chosen["types"] if x in ENTITY_TYPES]
 
-network = load_network(chosen["with_measures"])
-chosen["plans"] = [p for p in chosen["plans"] if p in network.graph["plans"]]
-chosen_plans, chosen_types = chosen["plans"], chosen["types"]
-filtered = filter_network(network, chosen_plans or None, (chosen_types + ["Place", "Measure"]) if chosen_types else None)
 clicked = clicked_node("network_click")
-if clicked in filtered:  # a click on a node: the view is its neighbourhood, as if it had been searched
-    query = chosen["search"] = filtered.nodes[clicked]["label"]
-    chosen["focus"] = clicked
-matches = find_nodes(filtered, query) if query else []
-if chosen.get("focus") in filtered and filtered.nodes[chosen["focus"]]["label"] == query and chosen["focus"] not in matches:
-    matches.insert(0, chosen["focus"])  # a clicked node whose name many others share
-if chosen.get("focus") not in matches:
-    chosen.pop("focus", None)  # a new search: its best match, not the last one's pick
-focus = chosen.get("focus", matches[0] if matches else None)
-view = neighbourhood(filtered, focus, chosen["radius"]) if focus else filtered
-capped = cap_nodes(view, int(chosen["limit"]), focus)
+opening = (not query and not clicked and not chosen["plans"] and not chosen["types"] and not chosen["with_measures"]
+           and int(chosen["limit"]) == DEFAULT_CAP)
+first = load_first_view() if opening else None
+if first is not None:  # the view the page opens with, kept beside the store: the whole network is not needed yet
+    plan_options, capped, focus, matches = first.graph.graph["plans"], first, None, []
+else:
+    network = load_network(chosen["with_measures"])
+    plan_options = network.graph["plans"]
+    chosen["plans"] = [p for p in chosen["plans"] if p in plan_options]
+    chosen_plans, chosen_types = chosen["plans"], chosen["types"]
+    filtered = filter_network(network, chosen_plans or None, (chosen_types + ["Place", "Measure"]) if chosen_types else None)
+    if clicked in filtered:  # a click on a node: the view is its neighbourhood, as if it had been searched
+        query = chosen["search"] = filtered.nodes[clicked]["label"]
+        chosen["focus"] = clicked
+    matches = find_nodes(filtered, query) if query else []
+    if chosen.get("focus") in filtered and filtered.nodes[chosen["focus"]]["label"] == query and chosen["focus"] not in matches:
+        matches.insert(0, chosen["focus"])  # a clicked node whose name many others share
+    if chosen.get("focus") not in matches:
+        chosen.pop("focus", None)  # a new search: its best match, not the last one's pick
+    focus = chosen.get("focus", matches[0] if matches else None)
+    view = neighbourhood(filtered, focus, chosen["radius"]) if focus else filtered
+    capped = cap_nodes(view, int(chosen["limit"]), focus)
 
 left, right = st.columns([1, 3])
 with right:
@@ -79,7 +89,7 @@ with left:
     elif matches:
         st.selectbox(t("search_pick"), matches, index=matches.index(focus), key="focus",
                      format_func=lambda n: f"{filtered.nodes[n]['label']} · {type_names.get(filtered.nodes[n]['type'], '')}")
-    st.multiselect(t("filter_plans"), network.graph["plans"], key="plans", placeholder=t("all"))
+    st.multiselect(t("filter_plans"), plan_options, key="plans", placeholder=t("all"))
     st.multiselect(t("filter_types"), list(ENTITY_TYPES), format_func=type_names.get, key="types", placeholder=t("all"))
     st.checkbox(t("show_measures"), key="with_measures")
     st.slider(t("radius"), 1, 3, key="radius")

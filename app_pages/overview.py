@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages.state import lang, load_graph, t
-from graph.explore import entities_by_city, list_plans
+from app_pages.state import lang, load_graph, plan_list, t
+from graph.explore import entities_by_city
 from graph.stats import graph_stats, stat_label
 
 st.title(t("app_title"))
@@ -12,7 +12,7 @@ st.write(t("overview_intro"))
 counts = graph_stats(load_graph())
 for column, key in zip(st.columns(5), ("Plan", "entities", "Measure", "Target", "triples")):
     column.metric(t({"Plan": "plans", "entities": "entities", "Measure": "measures", "Target": "targets", "triples": "triples"}[key]), counts[key])
-plans = list_plans(load_graph())
+plans = plan_list()
 frame = pd.DataFrame(plans.rows, columns=plans.columns).drop(columns=["plan"])
 frame = frame.astype(object).where(frame.notna(), "")  # an empty cell is blank, not "None"
 frame.columns = [t(f"col_{c}") for c in ("title", "city", "province", "kind", "issued", "issuer", "number")]

@@ -19,6 +19,7 @@ from app_pages.state import (
     entity_addresses,
     lang,
     load_graph,
+    plan_list,
     publish_choices,
     query_sandbox,
     restore_choices,
@@ -91,7 +92,8 @@ def param_input(name: str, example) -> str | None:
     key = f"param_{name}"
     if name == "city":
         optional = name in example.optional
-        places = ["", *plan_places(load_graph())] if optional else plan_places(load_graph())
+        known = plan_places(load_graph(), plan_list())
+        places = ["", *known] if optional else known
         if kept.get(key) not in places:
             kept[key] = places[0] if places else ""  # a place the graph does not hold (an old link): the first choice
         label = t("param_city") if optional else t("param", name=t("col_city"))

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from graph.analyse import kept_entity_network, stored_entity_network
+from graph.analyse import keep_first_view, kept_entity_network, kept_first_view, stored_entity_network
+from graph.explore import list_plans
 from graph.namespaces import entity_short_key
 from graph.sandbox import Limits, QuerySandbox
 from graph.store import DEFAULT_STORE, import_query_engine, is_remote, open_location, published_generation
@@ -103,7 +104,46 @@ def load_network(with_measures: bool):
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _network(with_measures: bool, generation: str):
     kept = kept_entity_network(store_folder(), with_measures)
-    return kept if kept is not None else stored_entity_network(load_graph(), store_folder(), with_measures=with_measures)
+    if kept is None:
+        return stored_entity_network(load_graph(), store_folder(), with_measures=with_measures)
+    if not with_measures:
+        keep_first_view(kept, store_folder())  # a store kept before first views were
+    return kept
+
+
+def plan_list():
+    """The plans of the published generation (list_plans), asked once per generation: at
+    national scale the list is 4,000 plans and 0.7 s of SPARQL, and every page wants it.
+    A remote store has no generation to key on: its list is asked again after a minute."""
+    folder = store_folder()
+    return _plan_list(str(published_generation(folder)) if folder else "")
+
+
+@st.cache_resource(show_spinner=False, max_entries=2, ttl=60)
+def _plan_list(generation: str):
+    return list_plans(load_graph())
+
+
+def load_first_view():
+    """The view the network page opens with, kept beside the store (None if it is not):
+    a few ms to read where the whole network takes seconds at national scale. The whole
+    network is then read in the background, for the user's next step."""
+    folder = store_folder()
+    view = _first_view(str(published_generation(folder))) if folder else None
+    if view is not None:
+        _read_network_later(str(published_generation(folder)))
+    return view
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _first_view(generation: str):
+    return kept_first_view(store_folder())
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _read_network_later(generation: str) -> bool:
+    threading.Thread(target=_network, args=(False, generation), daemon=True, name="innograph-network").start()
+    return True
 
 
 ENTITY_PAGE = "app_pages/entity_view.py"

@@ -38,6 +38,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "path_to": {"zh": "另一实体的名称", "en": "The other entity's name"},
     "no_path": {"zh": "规划中没有把这两个实体联系起来的关系。", "en": "No stated relations connect these two entities."},
     "click_to_open": {"zh": "点击节点,打开它的详情页。", "en": "Click a node to open its page."},
+    "find_body": {"zh": "查找单位(输入名称的一部分)", "en": "Find a body (part of its name)"},
+    "bodies_listed": {"zh": "列出 {shown} / {total} 个单位(按措施数);输入名称可找到其余单位。",
+                      "en": "{shown} of {total} bodies listed (busiest first); type a name to find the others."},
+    "chart_first": {"zh": "图中为前 {shown} / {total} 组;选择城市以比较其余。",
+                    "en": "The chart shows the first {shown} of {total} groups; choose cities to compare others."},
     "click_to_expand": {"zh": "点击节点,展开它的关系网络。", "en": "Click a node to expand its neighbourhood."},
     "open_entity": {"zh": "打开实体详情页", "en": "Open the entity's page"},
     # overview

@@ -12,6 +12,7 @@ import streamlit as st
 from app_pages.state import load_graph, publish_choices, restore_choices, t
 from graph.explore import indicators, targets
 
+CHART_GROUPS = 40  # city-year groups a chart draws; the table below has every target
 st.header(t("targets_header"))
 listed = indicators(load_graph()).rows  # (indicator, label, plans), the most shared first
 if not listed:
@@ -54,11 +55,16 @@ with right:
         # one group per target: a plan that sets the indicator for several years shows each year
         bars["where"] = bars["city"] + bars["year"].map(lambda year: f" {year}" if isinstance(year, str) and year else "")
         bars["at"] = bars["at"].map(str)
+        groups = sorted(set(bars["where"]))
+        if len(groups) > CHART_GROUPS:  # thousands of bars read as nothing and took the browser seconds
+            st.caption(t("chart_first", shown=CHART_GROUPS, total=len(groups)))
+            groups = groups[:CHART_GROUPS]
+            bars = bars[bars["where"].isin(groups)]
         kinds = [t("baseline"), t("target")]
         chart = {
             "mark": {"type": "bar"},
             "encoding": {
-                "x": {"field": "where", "type": "nominal", "title": t("col_city"), "sort": sorted(set(bars["where"]))},
+                "x": {"field": "where", "type": "nominal", "title": t("col_city"), "sort": groups},
                 "xOffset": {"field": "kind", "type": "nominal", "sort": kinds},
                 "y": {"field": "amount", "type": "quantitative", "title": f"{name} ({unit})" if unit else name},
                 "color": {"field": "kind", "type": "nominal", "title": "", "sort": kinds},

@@ -147,15 +147,63 @@ def _entity_network(graph: Graph, with_measures: bool) -> nx.Graph:
     return g
 
 
-def _kept_network_path(store_dir: Path | None, with_measures: bool) -> Path | None:
-    """Where the network of the store's published plans is kept (None without a store
-    folder): in the published generation, named with a stamp of its manifest (the plans'
-    content hashes), so a copy is current exactly when it exists."""
+def _kept_network_path(store_dir: Path | None, with_measures: bool, kind: str = "network") -> Path | None:
+    """Where the network of the store's published plans (or, as ``kind="first-view"``, the
+    view an explorer opens with) is kept (None without a store folder): in the published
+    generation, named with a stamp of its manifest (the plans' content hashes), so a copy
+    is current exactly when it exists."""
     generation = published_generation(store_dir) if store_dir is not None else None
     if generation is None or not (manifest := generation / MANIFEST).exists():
         return None
     stamp = hashlib.sha1(manifest.read_bytes() + bytes([with_measures, NETWORK_FORMAT])).hexdigest()[:16]
-    return manifest.parent / f"network-{int(with_measures)}-{stamp}.pickle"
+    return manifest.parent / f"{kind}-{int(with_measures)}-{stamp}.pickle"
+
+
+def _keep(value, path: Path, kind: str, with_measures: bool) -> None:
+    """Pickle ``value`` to ``path`` whole or not at all; older copies of the kind go."""
+    tmp = path.with_suffix(".tmp")
+    try:
+        with tmp.open("wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for old in path.parent.glob(f"{kind}-{int(with_measures)}-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only store folder: work without the copy
+
+
+def first_view(network: nx.Graph) -> nx.Graph:
+    """The view an explorer opens with, as a graph of its own: the network capped at
+    DEFAULT_CAP, laid out, with the plans to filter by and what the cap left out."""
+    capped = cap_nodes(network, DEFAULT_CAP)
+    view = nx.Graph(capped.graph)
+    view.graph.clear()
+    view.graph.update(plans=network.graph.get("plans", ()), cut=capped.cut, total=capped.total)
+    view.graph["layouts"] = {_layout_key(_canonical(view)): layout(view)}
+    return view
+
+
+def keep_first_view(network: nx.Graph, store_dir: Path | None) -> None:
+    """Keep the first view beside the kept network (if it is not there): at national scale
+    the network is tens of MB and takes seconds to read, the first view a few ms."""
+    path = _kept_network_path(store_dir, False, "first-view")
+    if path is not None and not path.exists():
+        _keep(first_view(network), path, "first-view", False)
+
+
+def kept_first_view(store_dir: Path | None) -> View | None:
+    """The first view kept for the store's current plans, if there is one."""
+    path = _kept_network_path(store_dir, False, "first-view")
+    if path is None:
+        return None
+    try:
+        with path.open("rb") as handle:
+            view = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        return None
+    _LAYOUTS.update(view.graph.get("layouts", {}))
+    return View(view, view.graph["cut"], view.graph["total"])
 
 
 def kept_entity_network(store_dir: Path | None, with_measures: bool = True) -> nx.Graph | None:
@@ -187,16 +235,9 @@ def stored_entity_network(graph: Graph, store_dir: Path | None, with_measures: b
     if path is None:
         return network
     keep_default_layout(network)
-    tmp = path.with_suffix(".tmp")
-    try:
-        with tmp.open("wb") as handle:
-            pickle.dump(network, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        for old in path.parent.glob(f"network-{int(with_measures)}-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only store folder: work without the copy
+    _keep(network, path, "network", with_measures)
+    if not with_measures:
+        keep_first_view(network, store_dir)
     return network
 
 

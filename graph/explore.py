@@ -27,10 +27,10 @@ def list_plans(graph: Graph) -> QueryResult:
     return _run(graph, "plans")
 
 
-def plan_places(graph: Graph) -> list[str]:
+def plan_places(graph: Graph, plans: QueryResult | None = None) -> list[str]:
     """The places plans are for, as the examples' ``city`` parameter takes them: a plan's
-    city, or a provincial plan's province."""
-    records = list_plans(graph).records()
+    city, or a provincial plan's province (of ``plans``, the plans listed, if given)."""
+    records = (plans or list_plans(graph)).records()
     return sorted({r["city"] or r["province"] for r in records if r["city"] or r["province"]})
 
 

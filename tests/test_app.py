@@ -199,6 +199,47 @@ def test_body_view_lists_measures_across_plans(app, bundled_graph):
     assert set(table["措施"]) == {"推进科技金融深度融合", "加强知识产权保护"}
 
 
+def test_a_body_is_found_by_typing_part_of_its_name(app, bundled_graph):
+    """The picker lists the bodies matching what is typed (a national corpus names tens of
+    thousands), and picks the first match."""
+    from graph.explore import list_bodies
+
+    app.switch_page("app_pages/duty_view.py").run()
+    every = len(app.selectbox(key="duty_body").options)
+    app.text_input(key="body_query").set_value("知识产权").run()
+    picker = app.selectbox(key="duty_body")
+    labels = {row[0]: row[1] for row in list_bodies(bundled_graph).rows}
+    assert picker.options == ["鹤壁市知识产权局 (2)"] and every > 10  # as shown: name and measures
+    assert picker.value == next(b for b, label in labels.items() if label == "鹤壁市知识产权局")
+    assert set(app.dataframe[len(app.dataframe) - 1].value["措施"]) == {"推进科技金融深度融合", "加强知识产权保护"}
+
+
+def test_the_first_page_is_the_kept_first_view_and_the_whole_network_draws_it_alike(tmp_path, monkeypatch, fresh_caches):
+    """Opened unsearched, the page draws the first view kept beside the store, reading no
+    network; a search and back (the whole network) draws the same view, laid out the same."""
+    from app_pages import state
+    from graph.analyse import keep_entity_network
+    from graph.pipeline import build_store
+    from graph.store import open_location
+
+    store = tmp_path / "store"
+    build_store(store, [PLANS])
+    keep_entity_network(open_location(str(store)), store)
+    monkeypatch.setenv("INNOGRAPH_STORE", str(store))
+    read = []
+    monkeypatch.setattr(state, "kept_entity_network", lambda *a, **k: read.append(a) or None)
+    monkeypatch.setattr(state, "_read_network_later", lambda generation: True)  # no background read in this test
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
+    first = view_args(app)
+    assert not app.exception and read == [] and "龙门实验室" in view_labels(app)
+    assert len(app.multiselect(key="plans").options) == 4
+    monkeypatch.undo()
+    monkeypatch.setenv("INNOGRAPH_STORE", str(store))
+    app.text_input(key="search").set_value("龙门实验室").run()
+    app.text_input(key="search").set_value("").run()
+    assert view_args(app)["view"] == first["view"]
+
+
 def test_first_page_never_counts_the_store(monkeypatch):
     """Streamlit's usage statistics (on by default) take len() of what a cached function
     returns; on a store that counts every triple (20 s at 1.5M triples)."""

@@ -142,6 +142,42 @@ def test_entity_network_is_kept_beside_the_store_while_plans_are_unchanged(works
     assert len(kept_now) == 1 and kept_now != kept
 
 
+def test_the_first_view_is_kept_beside_the_network_and_is_its_capped_view(workspace, monkeypatch):
+    """The view an explorer opens with is kept on its own (a few ms to read where the network
+    takes seconds at national scale): the same nodes, edges and positions as the network's
+    capped view, and the plans to filter by; it goes with the plans it was made from."""
+    import networkx as nx
+
+    from graph import analyse
+
+    plans, store = workspace
+    build_store(store, [plans])
+    dataset = open_store(store)
+    analyse.keep_entity_network(dataset, store)
+    network = analyse.kept_entity_network(store, with_measures=False)
+    capped = analyse.cap_nodes(network)
+    monkeypatch.setattr(analyse, "_LAYOUTS", {})  # as in a new process
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("laid out again")
+
+    monkeypatch.setattr(nx, "spring_layout", refuse)
+    first = analyse.kept_first_view(store)
+    assert set(first.graph.nodes) == set(capped.graph.nodes) and first.graph.number_of_edges() == capped.graph.number_of_edges()
+    assert (first.cut, first.total) == (capped.cut, capped.total)
+    assert first.graph.graph["plans"] == network.graph["plans"] and len(first.graph.graph["plans"]) == 4
+    assert analyse.layout(first.graph) == analyse.layout(capped.graph)  # the layout stays put between the two
+    assert all(first.graph.nodes[n] == network.nodes[n] for n in first.graph)
+    kept = list(published_generation(store).glob("first-view-0-*.pickle"))
+    monkeypatch.undo()  # new plans are laid out again
+    (plans / "003_419ed8c8abbe28d5.txt").unlink()
+    build_store(store, [plans])
+    assert analyse.kept_first_view(store) is None  # the plans changed: none until the network is read again
+    analyse.keep_entity_network(open_store(store), store)
+    assert len(analyse.kept_first_view(store).graph.graph["plans"]) == 3
+    assert list(published_generation(store).glob("first-view-0-*.pickle")) != kept
+
+
 def test_kept_network_brings_the_first_views_layout(workspace, monkeypatch):
     """A fresh process reading the kept network lays out the default view without spring_layout."""
     import networkx as nx
