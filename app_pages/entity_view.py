@@ -22,7 +22,7 @@ from app_pages.state import (
     t,
 )
 from app_pages.strings import INVERSE_RELATION_NAMES, RELATION_NAMES, TYPE_NAMES, names
-from graph.analyse import cap_nodes, find_nodes, layout, neighbourhood, path_between
+from graph.analyse import capped_neighbourhood, find_nodes, layout, path_between
 from graph.explore import body_duties, entity_card, entity_relations
 from graph.namespaces import entity_iri_of_short_key
 from graph.render import markdown_text
@@ -107,7 +107,7 @@ elif others:
 
 if card.iri in network:
     st.subheader(t("neighbours"))
-    near = cap_nodes(neighbourhood(network, card.iri, 1), NEIGHBOURS_SHOWN, card.iri)
+    near = capped_neighbourhood(network, card.iri, 1, NEIGHBOURS_SHOWN)
     if near.cut:
         st.caption(t("cap_cut", total=near.total, shown=near.graph.number_of_nodes()))
     st.caption(t("click_to_open"))

@@ -26,7 +26,7 @@ from app_pages.state import (
     t,
 )
 from app_pages.strings import RELATION_NAMES, TYPE_NAMES, names
-from graph.analyse import DEFAULT_CAP, cap_nodes, filter_network, find_nodes, layout, neighbourhood
+from graph.analyse import DEFAULT_CAP, cap_nodes, capped_neighbourhood, filter_network, find_nodes, layout
 from graph.explore import entity_relations
 from graph.namespaces import ENTITY_TYPES
 from graph.render import legend_items
@@ -64,8 +64,8 @@ else:
     if chosen.get("focus") not in matches:
         chosen.pop("focus", None)  # a new search: its best match, not the last one's pick
     focus = chosen.get("focus", matches[0] if matches else None)
-    view = neighbourhood(filtered, focus, chosen["radius"]) if focus else filtered
-    capped = cap_nodes(view, int(chosen["limit"]), focus)
+    capped = (capped_neighbourhood(filtered, focus, chosen["radius"], int(chosen["limit"])) if focus
+              else cap_nodes(filtered, int(chosen["limit"])))
 
 left, right = st.columns([1, 3])
 with right:

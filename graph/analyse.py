@@ -7,11 +7,13 @@ never by converting the RDF graph again.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import hashlib
 import heapq
 import os
 import pickle
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -256,8 +258,36 @@ def find_nodes(g: nx.Graph, text: str, limit: int = 50) -> list[str]:
     text = text.strip()
     if not text:
         return []
-    hits = [n for n, d in g.nodes(data=True) if text in d["label"] or any(text in a for a in d.get("alt", ()))]
+    if "\0" in text or "\n" in text:
+        hits = [n for n, d in g.nodes(data=True) if text in d["label"] or any(text in a for a in d.get("alt", ()))]
+    else:
+        names, starts, nodes = _name_index(g)
+        found, at = set(), names.find(text)
+        while at != -1:  # str.find runs in C: a national network's 200,000 names in a few ms, not 0.3 s
+            i = bisect.bisect_right(starts, at) - 1
+            found.add(nodes[i])
+            at = names.find(text, starts[i + 1] if i + 1 < len(starts) else len(names))
+        hits = list(found)
     return sorted(hits, key=lambda n: (g.nodes[n]["label"] != text, len(g.nodes[n]["label"]), g.nodes[n]["label"]))[:limit]
+
+
+_NAME_INDEXES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # graph → its names, made once per graph
+
+
+def _name_index(g: nx.Graph) -> tuple[str, list[int], list[str]]:
+    """Every node's label and aliases in one string (a NUL between a node's names, a line
+    break between nodes), where each node's part starts, and the nodes in that order."""
+    index = _NAME_INDEXES.get(g)
+    if index is None:
+        parts, starts, nodes, at = [], [], [], 0
+        for n, d in g.nodes(data=True):
+            part = "\0".join([d["label"], *d.get("alt", ())]) + "\n"
+            parts.append(part)
+            starts.append(at)
+            nodes.append(n)
+            at += len(part)
+        index = _NAME_INDEXES[g] = ("".join(parts), starts, nodes)
+    return index
 
 
 def filter_network(g: nx.Graph, plans: list[str] | None = None, types: list[str] | None = None) -> nx.Graph:
@@ -307,6 +337,27 @@ def cap_nodes(g: nx.Graph, limit: int = DEFAULT_CAP, focus: str | None = None) -
     labels = g.nodes(data="label")
     ranked = heapq.nsmallest(limit, candidates, key=lambda n: (n != focus, -degree[n], labels[n]))
     return View(g.subgraph(ranked).copy(), True, total)
+
+
+def capped_neighbourhood(g: nx.Graph, node: str, radius: int = 1, limit: int = DEFAULT_CAP) -> View:
+    """``cap_nodes(neighbourhood(g, node, radius), limit, node)`` without copying the whole
+    neighbourhood first: a national body's is thousands of nodes (0.2 s to copy), of which
+    a view keeps a few hundred.
+
+    >>> g = nx.Graph([("a", "b"), ("a", "c"), ("c", "d"), ("d", "e")])
+    >>> for n in g:
+    ...     g.nodes[n]["label"] = n
+    >>> view = capped_neighbourhood(g, "a", 2, limit=3)
+    >>> sorted(view.graph), view.cut, view.total
+    (['a', 'b', 'c'], True, 4)
+    """
+    near = nx.single_source_shortest_path_length(g, node, cutoff=radius)
+    if len(near) <= limit:
+        return View(g.subgraph(near).copy(), False, len(near))
+    degree = {n: sum(1 for other in g[n] if other in near) for n in near}  # as in the neighbourhood itself
+    labels = g.nodes(data="label")
+    ranked = heapq.nsmallest(limit, near, key=lambda n: (n != node, -degree[n], labels[n]))
+    return View(g.subgraph(ranked).copy(), True, len(near))
 
 
 _LAYOUTS: dict[str, dict[str, tuple[float, float]]] = {}  # layout key → positions, newest last

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from graph.analyse import cap_nodes, entity_network, filter_network, find_nodes, layout, neighbourhood
+from graph.analyse import cap_nodes, capped_neighbourhood, entity_network, filter_network, find_nodes, layout, neighbourhood
 from graph.namespaces import NIF
 from graph.render import render_network
 
@@ -24,6 +24,16 @@ def test_find_and_neighbourhood(network, bundled_graph):
     assert sentence in sentences and "龙门实验室" in sentence and len(sentence) > len("龙门实验室")
 
 
+@pytest.mark.parametrize("text", ["龙门实验室", "实验室", "科技局", "黎明院", "大学", "市", "无此名称", "院、"])
+def test_find_nodes_finds_what_a_scan_of_every_name_finds(network, text):
+    """The name index finds each node whose label or alias holds the text, once, in the same order."""
+    scan = [n for n, d in network.nodes(data=True) if text in d["label"] or any(text in a for a in d.get("alt", ()))]
+    order = sorted(scan, key=lambda n: (network.nodes[n]["label"] != text, len(network.nodes[n]["label"]), network.nodes[n]["label"]))
+    assert find_nodes(network, text, limit=10_000) == order
+    hebi = filter_network(network, ["鹤壁市科技创新三年行动计划(2019—2021年)"])
+    assert set(find_nodes(hebi, text, limit=10_000)) == {n for n in scan if n in hebi}  # a filtered view: its own index
+
+
 def test_filters(network):
     hebi = "鹤壁市科技创新三年行动计划(2019—2021年)"
     view = filter_network(network, [hebi], ["Department"])
@@ -36,6 +46,18 @@ def test_cap_keeps_focus_and_reports_the_cut(network):
     view = cap_nodes(network, 40, focus)
     assert view.cut and view.total == network.number_of_nodes()
     assert view.graph.number_of_nodes() == 40 and focus in view.graph
+
+
+@pytest.mark.parametrize("radius", [1, 2, 3])
+@pytest.mark.parametrize("limit", [5, 20, 300])
+def test_a_capped_neighbourhood_is_the_cap_of_the_neighbourhood(network, radius, limit):
+    """Made without copying the whole neighbourhood, it keeps the same nodes and edges."""
+    for name in ("龙门实验室", "鹤壁市科技局", "河南科技大学"):
+        node = find_nodes(network, name)[0]
+        expected = cap_nodes(neighbourhood(network, node, radius), limit, node)
+        got = capped_neighbourhood(network, node, radius, limit)
+        assert (got.cut, got.total) == (expected.cut, expected.total)
+        assert set(got.graph.nodes) == set(expected.graph.nodes) and set(map(frozenset, got.graph.edges)) == set(map(frozenset, expected.graph.edges))
 
 
 LAYOUT_IN_A_NEW_PROCESS = """

@@ -282,6 +282,7 @@ def test_explorer_on_a_store_named_by_the_environment(tmp_path, monkeypatch, fre
     store = tmp_path / "store"
     build_store(store, [PLANS])
     monkeypatch.setenv("INNOGRAPH_STORE", str(store))
+    monkeypatch.setattr(state, "warm_up", lambda: True)  # what the page itself reads, not the background
     first = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
     assert not first.exception and view_labels(first)
     assert len(list(published_generation(store).glob("network-0-*.pickle"))) == 1  # read from the store, then kept
