@@ -68,6 +68,17 @@ def query_sandbox() -> QuerySandbox:
     return QuerySandbox(location or str(DEFAULT_STORE), QUERY_LIMITS)
 
 
+# seconds after a first page is sent before background reading starts: the browser is still
+# drawing it then, and needs the machine's cores for that
+BACKGROUND_AFTER = 1.5
+
+
+def _in_background(function, *args) -> None:
+    timer = threading.Timer(BACKGROUND_AFTER, function, args=args)
+    timer.daemon = True  # never what keeps a stopping server up
+    timer.start()
+
+
 @st.cache_resource(show_spinner=False)
 def warm_up() -> bool:
     """Once a process has sent its first page, do in the background what a user's next step
@@ -80,7 +91,7 @@ def warm_up() -> bool:
             plan_list()
             kept_summary(load_graph())
 
-    threading.Thread(target=imports, daemon=True, name="innograph-warm-up").start()
+    _in_background(imports)
     return True
 
 
@@ -147,7 +158,7 @@ def _first_view(generation: str):
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _read_network_later(generation: str) -> bool:
-    threading.Thread(target=_network, args=(False, generation), daemon=True, name="innograph-network").start()
+    _in_background(_network, False, generation)
     return True
 
 

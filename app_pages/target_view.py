@@ -33,34 +33,35 @@ with left:
     indicator = st.selectbox(t("choose_indicator"), list(label_of), key="indicator",
                              format_func=lambda iri: f"{label_of[iri]} ({plans_setting[iri]})")
     result = targets(load_graph(), indicator)  # this indicator's rows only: the cost follows what is shown
-    frame = pd.DataFrame(result.rows, columns=result.columns)
-    frame["city"] = frame["city"].fillna(frame["title"])
-    cities = sorted(frame["city"].unique())
+    records = [{**r, "city": r["city"] or r["title"]} for r in result.records()]
+    cities = sorted({r["city"] for r in records})
     chosen["target_cities"] = [c for c in chosen["target_cities"] if c in cities]
     chosen_cities = st.multiselect(t("filter_cities"), cities, key="target_cities", placeholder=t("all"))
     st.caption(t("shared_indicators", n=shared))
 
-rows = frame[frame["city"].isin(chosen_cities)] if chosen_cities else frame
+# plain rows, not pandas: its Arrow-backed text made filtering, sorting and reshaping the
+# 5,000 targets of one indicator at national scale take a second
+rows = [r for r in records if r["city"] in chosen_cities] if chosen_cities else records
 with right:
-    if rows.empty:
+    if not rows:
         st.warning(t("empty_view"), icon=":material/info:")
     else:
         name = label_of[indicator]
-        unit = " / ".join(sorted({u for u in rows["unit"].dropna()})) or ""
-        bars = pd.concat([
-            rows.assign(kind=t("baseline"), amount=rows["baseline"], at=rows["baselineYear"]),
-            rows.assign(kind=t("target"), amount=rows["value"], at=rows["year"]),
-        ]).dropna(subset=["amount"])
-        bars["at"] = bars["at"].fillna("")
-        # one group per target: a plan that sets the indicator for several years shows each year
-        bars["where"] = bars["city"] + bars["year"].map(lambda year: f" {year}" if isinstance(year, str) and year else "")
-        bars["at"] = bars["at"].map(str)
-        groups = sorted(set(bars["where"]))
+        unit = " / ".join(sorted({r["unit"] for r in rows if r["unit"]}))
+        bars, baseline_word, target_word = [], t("baseline"), t("target")
+        for r in rows:
+            # one group per target: a plan that sets the indicator for several years shows each year
+            where = r["city"] + (f" {r['year']}" if isinstance(r["year"], str) and r["year"] else "")
+            for kind, amount, at in ((baseline_word, r["baseline"], r["baselineYear"]), (target_word, r["value"], r["year"])):
+                if amount is not None:
+                    bars.append({"where": where, "kind": kind, "amount": amount, "title": r["title"], "at": str(at or "")})
+        groups = sorted({b["where"] for b in bars})
         if len(groups) > CHART_GROUPS:  # thousands of bars read as nothing and took the browser seconds
             st.caption(t("chart_first", shown=CHART_GROUPS, total=len(groups)))
             groups = groups[:CHART_GROUPS]
-            bars = bars[bars["where"].isin(groups)]
-        kinds = [t("baseline"), t("target")]
+            kept = set(groups)
+            bars = [b for b in bars if b["where"] in kept]
+        kinds = [baseline_word, target_word]
         chart = {
             "mark": {"type": "bar"},
             "encoding": {
@@ -75,15 +76,14 @@ with right:
             },
             "usermeta": {"embedOptions": {"renderer": "svg"}},  # text as text: readable by screen readers and tests
         }
-        st.vega_lite_chart(bars[["where", "kind", "amount", "title", "at"]], chart, width="stretch")
+        st.vega_lite_chart(pd.DataFrame(bars, columns=["where", "kind", "amount", "title", "at"]), chart, width="stretch")
 
-table = rows[["city", "title", "baseline", "baselineYear", "value", "year", "unit", "qualifier", "text"]]
-table = table.sort_values(["city", "year"], na_position="last")
-for column in ("baseline", "value"):  # 5 and 2.5 as written, not 5.0
-    table[column] = table[column].map(lambda v: "" if pd.isna(v) else f"{v:g}")
-table = table.astype(object).where(table.notna(), "")
-table.columns = [t(c) for c in ("col_city", "col_plan", "col_baseline", "col_baseline_year", "col_target",
-                                "col_year", "col_unit", "col_qualifier", "col_sentence")]
+COLUMNS = ("city", "title", "baseline", "baselineYear", "value", "year", "unit", "qualifier", "text")
+ordered = sorted(rows, key=lambda r: (str(r["city"]), r["year"] is None, str(r["year"])))  # by city, then year (none last)
+table = pd.DataFrame([[f"{r[c]:g}" if c in ("baseline", "value") and r[c] is not None else r[c] for c in COLUMNS]
+                      for r in ordered], columns=[t(c) for c in ("col_city", "col_plan", "col_baseline", "col_baseline_year",
+                                                                   "col_target", "col_year", "col_unit", "col_qualifier",
+                                                                   "col_sentence")], dtype=object)  # 5 and 2.5 as written
 st.subheader(t("indicator_targets", name=label_of[indicator]))
 st.dataframe(table, hide_index=True, width="stretch", placeholder="")
 publish_choices(CHOICES)

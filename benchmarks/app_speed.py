@@ -24,6 +24,8 @@ sys.path.insert(0, str(ROOT))  # the explorer's own modules (app_pages), as stre
 
 from app_pages.launch import start_explorer
 
+SETTLE = 8.0  # seconds a user spends on the first page before searching (the background reading takes ~5 s at 1000x)
+
 
 def server_side(store: str, repeat: int) -> None:
     from streamlit.testing.v1 import AppTest
@@ -101,17 +103,24 @@ def browser(store: str, port: int = 8611) -> None:
         try:
             print(f"browser: `streamlit run` to network drawn: {drawn:.2f} s in a browser new to the app "
                   f"(server up {healthy:.2f} s; page opened to network drawn {drawn - healthy:.2f} s)")
-            times = []
-            for name in ("河南科技大学", "中原科技城", "龙门实验室", "郑州大学", "鹤壁市科学技术局"):
+            def search(name: str) -> float:
                 box = page.get_by_label("搜索实体(如:龙门实验室)")
                 before = drawn_view(page)
                 begin = time.perf_counter()
                 box.fill(name)
                 box.press("Enter")
                 wait_for_new_view(page, before)  # done when the view shows the new neighbourhood, drawn
-                times.append(time.perf_counter() - begin)
-            print(f"browser: search to neighbourhood drawn: median {statistics.median(times):.2f} s, "
-                  f"max {max(times):.2f} s ({', '.join(f'{x:.2f}' for x in times)})")
+                return time.perf_counter() - begin
+
+            at_once = search("河南科技大学")  # typed the moment the first page is drawn
+            print(f"browser: a search typed the moment the first page is drawn: {at_once:.2f} s "
+                  "(the whole network is still being read in the background)")
+            page.get_by_label("搜索实体(如:龙门实验室)").fill("")
+            page.get_by_label("搜索实体(如:龙门实验室)").press("Enter")
+            time.sleep(SETTLE)  # a user reads the first page; the background reading ends
+            times = [search(name) for name in ("中原科技城", "龙门实验室", "郑州大学", "鹤壁市科学技术局", "河南科技大学")]
+            print(f"browser: search to neighbourhood drawn ({SETTLE:.0f} s after the first page): median "
+                  f"{statistics.median(times):.2f} s, max {max(times):.2f} s ({', '.join(f'{x:.2f}' for x in times)})")
             interactions(page)
         finally:
             proc.terminate()
