@@ -196,31 +196,28 @@ def keep_first_view(network: nx.Graph, store_dir: Path | None) -> None:
 
 def kept_first_view(store_dir: Path | None) -> View | None:
     """The first view kept for the store's current plans, if there is one."""
-    path = _kept_network_path(store_dir, False, "first-view")
-    if path is None:
-        return None
-    try:
-        with path.open("rb") as handle:
-            view = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        return None
-    _LAYOUTS.update(view.graph.get("layouts", {}))
-    return View(view, view.graph["cut"], view.graph["total"])
+    view = _read_kept(_kept_network_path(store_dir, False, "first-view"))
+    return View(view, view.graph["cut"], view.graph["total"]) if view is not None else None
 
 
 def kept_entity_network(store_dir: Path | None, with_measures: bool = True) -> nx.Graph | None:
     """The entity network kept beside an on-disk store for its current plans, if there is
     one: reading it needs neither the store nor rdflib's query engine."""
-    path = _kept_network_path(store_dir, with_measures)
+    return _read_kept(_kept_network_path(store_dir, with_measures))
+
+
+def _read_kept(path: Path | None) -> nx.Graph | None:
+    """A kept network or view (None if there is none, or it cannot be read), its layouts
+    taken in, so what it was laid out as is not laid out again."""
     if path is None:
         return None
     try:
         with path.open("rb") as handle:
-            network = pickle.load(handle)
+            kept = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
         return None
-    _LAYOUTS.update(network.graph.get("layouts", {}))
-    return network
+    _LAYOUTS.update(kept.graph.get("layouts", {}))
+    return kept
 
 
 def stored_entity_network(graph: Graph, store_dir: Path | None, with_measures: bool = True) -> nx.Graph:
