@@ -190,3 +190,21 @@ def test_common_words_described_as_one_of_a_kind_are_a_class_but_a_specific_name
     assert {"南阳市科技管理信息平台", "南阳月季实验室"} <= kept  # a place in the name: one thing, however described
     reasons = {r.name: r.reason for r in ex.rejected}
     assert "高水平" in reasons["政企科技交流平台"] and "的" in reasons["装备产业共性技术研发基地"]
+
+
+KINDS_LISTED = """襄阳市科技创新三年行动计划
+一、重点任务
+(一)建设创新平台
+建设前沿交叉研究中心、基础学科研究中心和协同创新中心等科研平台。积极创建国家高新技术产业化基地、国家火炬特色产业基地。
+推动协同创新中心、汽车智能制造产业学院、华中科技大学襄阳研究院建设。
+"""
+
+
+def test_common_words_listed_only_beside_kinds_are_a_kind_and_beside_a_name_stay_a_name():
+    names, ex = found(KINDS_LISTED)
+    assert not {n for n, _ in names} & {"前沿交叉研究中心", "国家火炬特色产业基地", "基础学科研究中心", "协同创新中心"}
+    reasons = {r.name: r.reason for r in ex.rejected}
+    assert reasons["前沿交叉研究中心"].startswith("class: listed only beside kinds")
+    assert reasons["国家火炬特色产业基地"].startswith("class: listed only beside kinds")
+    # a list with a name in it keeps its common-word item: a college named after its field
+    assert {("汽车智能制造产业学院", "University"), ("华中科技大学襄阳研究院", "Institute")} <= names

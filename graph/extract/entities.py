@@ -543,6 +543,7 @@ RULE_PRIORITY = ("metadata", "lexicon", "policy", "department", "quoted", "suffi
 def extract_entities(doc: Document, lexicon: Lexicon, rejected: list | None = None) -> list[Mention]:
     """All entity mentions of a document, one per span, in text order (and the candidates
     rejected, with why, in ``rejected``)."""
+    rejected = rejected if rejected is not None else []
     index = SentenceIndex(doc.text)
     policies = find_policies(doc, index)
     mentions = find_issuer(doc, index) + find_user_entities(doc, lexicon, index) + policies + find_departments(doc, lexicon, index)
@@ -574,4 +575,47 @@ def extract_entities(doc: Document, lexicon: Lexicon, rejected: list | None = No
     # a park that only opens a longer name (中欧科创园总部基地, X智慧岛(深圳)科创基地) names where
     # that thing is, not a park the plan builds; the park stays where the plan names it alone
     kept = [m for m in best.values() if not (m.type == "Park" and starts.get(m.span[0], 0) > m.span[1])]
+    kept = _without_kinds_listed_among_kinds(doc.text, kept, rejected, lexicon)
     return sorted(kept, key=lambda m: m.span)
+
+
+LIST_END = re.compile(r"[,。;:!?()()\n]")
+LIST_JOINT = re.compile(r"[、和及与]")
+
+
+def _without_kinds_listed_among_kinds(text: str, mentions: list[Mention], rejected: list, lexicon: Lexicon) -> list[Mention]:
+    """A name of common words listed only beside kinds is a kind too (建设前沿科学中心、基础学科
+    研究中心、协同创新中心等; 创建国家高新技术产业化基地、国家火炬特色产业基地): every other item
+    of its list was rejected as a class, and none is a name. A list with one name in it (X创新
+    中心、智能装备制造产业学院、三六零产业学院) keeps its common-word items."""
+    classes = [r.span for r in rejected if r.reason.startswith("class")]
+    if not classes:
+        return mentions
+    named = [m.span for m in mentions]
+    out = []
+    for m in mentions:
+        if m.type in ("Program", "Department", "Policy") or not m.rule.startswith("suffix:"):
+            out.append(m)
+            continue
+        suffix = m.rule.split(":", 1)[1]
+        prefix = m.name.removesuffix(suffix)
+        if not prefix or not common_cover(prefix, lexicon):
+            out.append(m)
+            continue
+        a, b = m.span
+        before = [x.end() for x in LIST_END.finditer(text, max(0, a - 200), a)]
+        start = before[-1] if before else max(0, a - 200)
+        after = LIST_END.search(text, b, b + 200)
+        end = after.start() if after else min(len(text), b + 200)
+        items, at = [], start
+        for part in LIST_JOINT.split(text[start:end]):
+            if part and not at <= a < at + len(part):
+                items.append((at, at + len(part)))
+            at += len(part) + 1
+        def overlaps(item, spans):
+            return any(x < item[1] and y > item[0] for x, y in spans)
+        if items and all(overlaps(i, classes) and not overlaps(i, named) for i in items):
+            rejected.append(Rejected(m.name, m.type, m.span, "class: listed only beside kinds (each other item is a class)"))
+            continue
+        out.append(m)
+    return out
