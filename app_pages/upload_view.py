@@ -5,7 +5,7 @@ the store only when it is complete (graph/store.py)."""
 
 import streamlit as st
 
-from app_pages.state import store_folder, t
+from app_pages.state import lang, store_folder, t
 from graph.pipeline import add_plans
 from graph.readers import SUPPORTED_SUFFIXES
 from graph.store import StoreError
@@ -16,6 +16,18 @@ if folder is None:
     st.info(t("upload_remote"), icon=":material/info:")
     st.stop()
 st.write(t("upload_intro"))
+if lang() != "en":
+    # Streamlit's uploader has no locale: its button and limits line are drawn in English, so
+    # in the Chinese interface they are shown in Chinese over it (interface strings only)
+    limits = t("uploader_limits", mb=st.get_option("server.maxUploadSize"))
+    st.markdown(
+        "<style>"
+        "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p,"
+        "[data-testid='stFileUploaderDropzoneInstructions'] span {font-size: 0}"
+        "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p::after"
+        f"{{content: '{t('uploader_button')}'; font-size: 0.875rem}}"
+        f"[data-testid='stFileUploaderDropzoneInstructions'] span::after {{content: '{limits}'; font-size: 0.875rem}}"
+        "</style>", unsafe_allow_html=True)
 with st.form("upload", clear_on_submit=True, border=False):
     files = st.file_uploader(t("upload_files"), type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES], accept_multiple_files=True)
     sent = st.form_submit_button(t("upload_build"), type="primary", icon=":material/upload_file:")
@@ -30,8 +42,8 @@ if sent and files:
         st.error(str(exc), icon=":material/error:")
     else:
         bar.empty()
-        for message in result.refused:
-            st.error(t("upload_refused", error=message), icon=":material/error:")
+        for name, kind in result.refused_kinds:  # said in the interface's language, by the problem's kind
+            st.error(t("upload_refused", error=f"{name}: {t('file_problem_' + kind)}"), icon=":material/error:")
         if result.report is not None:
             st.success(t("upload_done", names="、".join(result.added), added=result.report.added, changed=result.report.changed),
                        icon=":material/check_circle:")

@@ -125,12 +125,12 @@ def document_from_text(raw: str, path: str = "<text>", lexicon: Lexicon | None =
     lexicon = lexicon or default_lexicon()
     if len(raw) > MAX_PLAN_CHARS:
         raise DocumentError(path, f"{len(raw) / 1e6:.1f} million characters of text; a plan is read up to "
-                                  f"{MAX_PLAN_CHARS // 1_000_000} million (split the file, or it is not one plan)")
+                                  f"{MAX_PLAN_CHARS // 1_000_000} million (split the file, or it is not one plan)", "too_long")
     raw, path = safe_text(raw), safe_text(str(path))
     raw_lines, lines = clean_text(raw, lexicon)
     text = "\n".join(lines).strip("\n")
     if len(text.strip()) < 20:
-        raise DocumentError(path, "no plan text found after removing page residue")
+        raise DocumentError(path, "no plan text found after removing page residue", "no_text")
     metadata = extract_metadata(raw_lines, text.split("\n"), text, lexicon)
     units, tables = parse_structure(text, lexicon)
     doc_id = hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]

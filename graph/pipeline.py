@@ -385,6 +385,7 @@ class AddedPlans:
     report: BuildReport | None
     added: list[str] = field(default_factory=list)  # the names the files are kept under
     refused: list[str] = field(default_factory=list)  # one message per file that cannot be read
+    refused_kinds: list[tuple[str, str]] = field(default_factory=list)  # (file, DocumentError.kind), in that order
 
 
 def add_plans(folder: str | Path, files: Iterable[tuple[str, bytes]], progress: Callable[[int, int], None] | None = None,
@@ -406,6 +407,7 @@ def add_plans(folder: str | Path, files: Iterable[tuple[str, bytes]], progress: 
                 read_document(trial, lexicon)
             except DocumentError as exc:
                 result.refused.append(str(exc).replace(str(trial), safe))
+                result.refused_kinds.append((safe, exc.kind))
                 continue
             uploads.mkdir(parents=True, exist_ok=True)
             target = uploads / safe

@@ -14,12 +14,14 @@ SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".docx", ".pdf")
 
 
 class DocumentError(ValueError):
-    """A plan that cannot be read; the message names the file and the problem."""
+    """A plan that cannot be read; the message names the file and the problem, and ``kind``
+    names the problem for an interface that says it in its own language."""
 
-    def __init__(self, path: str | Path, problem: str):
+    def __init__(self, path: str | Path, problem: str, kind: str = "unreadable"):
         super().__init__(f"{path}: {problem}")
         self.path = str(path)
         self.problem = problem
+        self.kind = kind
 
 
 def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> str:
@@ -49,7 +51,7 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> str:
 
     best = from_bytes(data).best()
     if best is None:
-        raise DocumentError(path, "cannot detect the text encoding (not UTF-8, GBK/GB18030 or any other known one)")
+        raise DocumentError(path, "cannot detect the text encoding (not UTF-8, GBK/GB18030 or any other known one)", "encoding")
     encoding = best.encoding.lower()
     if encoding in {"gb2312", "gbk", "hz", "gb18030"}:
         encoding = "gb18030"
@@ -96,7 +98,7 @@ def read_docx(data: bytes, path: str | Path) -> str:
     try:
         doc = DocxDocument(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several kinds for a broken zip
-        raise DocumentError(path, f"not a readable .docx file ({exc})") from exc
+        raise DocumentError(path, f"not a readable .docx file ({exc})", "docx") from exc
     lines = []
     for block in doc.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
@@ -118,10 +120,10 @@ def read_pdf(data: bytes, path: str | Path) -> str:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
     except Exception as exc:
-        raise DocumentError(path, f"not a readable PDF ({exc})") from exc
+        raise DocumentError(path, f"not a readable PDF ({exc})", "pdf") from exc
     text = "\n".join(pages)
     if not text.strip():
-        raise DocumentError(path, "the PDF has no text layer (a scanned image?); run OCR first")
+        raise DocumentError(path, "the PDF has no text layer (a scanned image?); run OCR first", "no_text_layer")
     return unwrap_lines(text)
 
 
@@ -162,13 +164,13 @@ def read_raw_text(path: str | Path) -> str:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise DocumentError(path, f"unsupported file type {suffix or '(none)'}; use one of {', '.join(SUPPORTED_SUFFIXES)}")
+        raise DocumentError(path, f"unsupported file type {suffix or '(none)'}; use one of {', '.join(SUPPORTED_SUFFIXES)}", "file_type")
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise DocumentError(path, f"cannot read the file ({exc.strerror})") from exc
     if not data.strip():
-        raise DocumentError(path, "the file is empty")
+        raise DocumentError(path, "the file is empty", "empty")
     if suffix == ".docx":
         return read_docx(data, path)
     if suffix == ".pdf":

@@ -127,8 +127,11 @@ def test_upload_a_plan_and_find_its_new_entity(tmp_path, page, explorer):
     page.wait_for_timeout(500)
     page.get_by_role("button", name="加入图谱").click()
     page.get_by_text("已加入 测试规划.txt").wait_for(timeout=60000)
-    assert page.get_by_text("未加入").first.is_visible() and page.get_by_text("坏文件.docx").first.is_visible()
+    assert page.get_by_text("未加入:坏文件.docx: 不是可读取的 .docx 文件").first.is_visible()  # said in Chinese
     shot(page, "journey_upload.png")
+    shown = page.locator("[data-testid='stFileUploaderDropzone']").first.evaluate(  # what the uploader draws, as drawn
+        "e => Array.from(e.querySelectorAll('p, span'), x => getComputedStyle(x, '::after').content).join(' ')")
+    assert "选择文件" in shown and "每个文件不超过 200MB" in shown
     page.goto(f"{explorer}/?search=淇河测试创新中心")
     page.get_by_text("“淇河测试创新中心”的关系").wait_for(timeout=60000)
 

@@ -378,6 +378,7 @@ def test_plans_added_from_the_explorer_join_the_store_and_bad_ones_are_refused_e
     result = add_plans(store, [("../../escape.txt", plan.encode("gbk")), ("broken.docx", b"not a docx"), ("empty.pdf", b"")])
     assert result.added == ["escape.txt"] and (store / UPLOADS / "escape.txt").is_file()  # a name, never a path
     assert len(result.refused) == 2 and "broken.docx" in result.refused[0] and "empty.pdf" in result.refused[1]
+    assert result.refused_kinds == [("broken.docx", "docx"), ("empty.pdf", "empty")]  # for the interface to say in its language
     assert (result.report.added, result.report.unchanged) == (1, 1)  # the store's own plan is not redone
     dataset = open_store(store)
     assert len(plan_titles(dataset)) == 2 and count_triples(dataset) > before
