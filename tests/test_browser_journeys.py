@@ -54,6 +54,8 @@ def test_compare_one_indicator_across_cities(page, explorer):
     assert sum(city in labels for city in ("洛阳市", "鹤壁市", "郑州市", "益阳市")) >= 3  # side by side across cities
     assert "基期值" in labels and "目标值" in labels
     assert page.get_by_text("Deploy").count() == 0
+    # no Streamlit menu either: its items (Print, Record screen, the themes) are English only
+    assert page.locator("[data-testid='stMainMenu']").count() == 0 and page.locator("[data-testid='stToolbar']").count() == 0
 
 
 def test_one_bodys_duties_across_plans(page, explorer):
