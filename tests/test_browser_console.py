@@ -12,7 +12,8 @@ from .browser import SHOTS, browser_page, explorer_on_bundled_plans
 
 CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 EVERY_TRIPLE = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
-LIMIT_SECONDS = 4
+LIMIT_SECONDS = 8
+LEFT_PAGE_SECONDS = 3  # a left page's worker is gone well before the time limit would end it
 
 
 def sandbox_workers(parent: int) -> list[int]:
@@ -76,14 +77,20 @@ def test_leaving_the_page_stops_the_query(explorer):
     with browser_page(1200, 900) as page:
         run_in_console(page, base, CROSS_PRODUCT)
         page.get_by_text("查询中").wait_for(timeout=20000)
+        # the caption may still be the one of a run that Ctrl+Enter just stopped (its worker
+        # killed, the next one not yet started): wait for the running query's worker
+        started = time.monotonic()
         running = sandbox_workers(server)
+        while not running and time.monotonic() - started < 5:
+            time.sleep(0.1)
+            running = sandbox_workers(server)
         assert running, "the query should be running in a worker"
         page.get_by_role("link", name="概览").click()  # to another page, long before the time limit
         left = time.monotonic()
-        while set(running) & set(sandbox_workers(server)) and time.monotonic() - left < LIMIT_SECONDS - 1:
+        while set(running) & set(sandbox_workers(server)) and time.monotonic() - left < LEFT_PAGE_SECONDS:
             time.sleep(0.1)
         assert not set(running) & set(sandbox_workers(server)), "the worker outlived the page"
-        assert time.monotonic() - left < LIMIT_SECONDS - 1
+        assert time.monotonic() - left < LEFT_PAGE_SECONDS
 
 
 def test_the_editor_highlights_sparql_and_runs_on_ctrl_enter_or_the_run_button(explorer):
