@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..gazetteer import default_gazetteer
 from ..lexicon import Lexicon, dictionary_words
 from ..model import Document, Mention, Rejected
 from .names import (
+    MAX_NAME,
     NAME_CHAR,
     PROPER_TAGS,
     class_reason,
@@ -26,6 +28,7 @@ from .names import (
 from .sentences import SentenceIndex, unit_at
 
 POLICY = re.compile(r"《([^《》\n]{2,80})》")
+INNER_POLICY = re.compile(r"[<〈]([^<>〈〉《》\n]{2,60})[>〉]")  # 《湖南省实施<中华人民共和国促进科技成果转化法>办法》: a law inside a title
 QUOTED = re.compile(r"“([^“”\s]{2,12})”")
 PLACE_PREFIX = r"(?:省委省|市委市|县委县|区委区|县\(市、?区\)|县市区|县区|区县|各县\(市、?区\)|各县\(市\)区|各区县\(市\)|各县\(区\)|各县区|各区县|各县市区|各设区市|设区市|各区|各|[\u4e00-\u9fff]{1,2}县|省委|市委|县委|区委|省|市|县|区)"
 OTHER_PLACE_LEVELS = "市县区州"  # a 2-3 character place name before one of these is a place the lexicon need not know
@@ -53,10 +56,13 @@ def _mention(doc, index, name, type_, a, b, rule) -> Mention:
 
 
 def find_policies(doc: Document, index: SentenceIndex) -> list[Mention]:
-    return [
-        _mention(doc, index, m.group(1).strip(), "Policy", m.start(1), m.end(1), "policy:《》")
-        for m in POLICY.finditer(doc.text)
-    ]
+    """Titles cited in 《》, and a title cited inside one in <> (the law a provincial measure implements)."""
+    found = []
+    for m in POLICY.finditer(doc.text):
+        found.append(_mention(doc, index, m.group(1).strip(), "Policy", m.start(1), m.end(1), "policy:《》"))
+        for inner in INNER_POLICY.finditer(doc.text, m.start(1), m.end(1)):
+            found.append(_mention(doc, index, inner.group(1).strip(), "Policy", inner.start(1), inner.end(1), "policy:<> in 《》"))
+    return found
 
 
 def department_prefix(text: str, start: int, city: str, province: str, lexicon: Lexicon | None = None) -> int:
@@ -231,6 +237,47 @@ def _programme_start(text: str, a: int, suffix_start: int) -> int:
     return a
 
 
+FIRST_CLASS = re.compile(r"“?(?:世界|国际|国内|全国|全省|省内|国家)?一流")
+DESCRIBING_HEADS = re.compile(r"载体|高地|阵地")
+
+
+def _after_described_kind(text: str, a: int, suffix_start: int, lexicon: Lexicon) -> int:
+    """Where a name begins after the kind it is described as (争创一流“双创”载体省2号智慧岛: the
+    kind 一流“双创”载体 in common words, then the name); ``a`` if no such kind opens it."""
+    heads = list(DESCRIBING_HEADS.finditer(text, a, suffix_start))
+    if not heads:
+        return a
+    end = heads[-1].end()
+    kind = re.sub(r"[“”]", "", text[a:end])
+    return end if suffix_start - end >= 2 and common_cover(kind, lexicon) is not None else a
+
+
+DIRECTION = re.compile(r"(?:东|西|南|北|中|东北|东南|西北|西南)部?|城[东西南北]")
+
+
+def _part_of_a_place(prefix: str) -> bool:
+    """Is a 片区's prefix a place and a direction only (益阳东部片区)? Then it is a part of that place,
+    not a park (but 成都东部新区 and 重庆西部科学城 are official names: only 片区 is asked)."""
+    for k in range(min(len(prefix), 6), 1, -1):
+        if default_gazetteer().find(prefix[:k]) and DIRECTION.fullmatch(prefix[k:]):
+            return True
+    return False
+
+
+TITLE_BREAK = re.compile(r"[“”,。;、:!?+\n]")  # a formula (“众创空间+孵化器”) is no title
+
+
+def quoted_title_start(text: str, start: int, end: int) -> int:
+    """Where a whole quoted title begins when its kind word closes the quote (“湖南省企业科技创新创业
+    团队支持计划”): a title may hold verbs that end other names; 0 if the quote does not close there."""
+    if text[end : end + 1] != "”":
+        return 0
+    opening = text.rfind("“", max(0, start - MAX_NAME), start)
+    if opening < 0 or TITLE_BREAK.search(text, opening + 1, start):
+        return 0
+    return opening + 1
+
+
 def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejected: list | None = None) -> list[Mention]:
     """Names that end in a type suffix, extended left to their boundary; the candidates that
     are classes, not names, go to ``rejected`` with the reason (``--explain`` prints them)."""
@@ -248,7 +295,7 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
                 continue  # 工程 in 工程塑料, 计划 in 计划管理: not a programme's end
         if type_ == "Program" and text[m.start() - 1 : m.start()] in ("有", "无", "按"):
             continue  # 工作有计划, 按计划: a plan in the common sense
-        a = scan_name_start(text, m.start(), lexicon, lab=type_ == "Lab")
+        a = quoted_title_start(text, m.start(), m.end()) or scan_name_start(text, m.start(), lexicon, lab=type_ == "Lab")
         if type_ == "Program":
             a = _programme_start(text, a, m.start())
         if type_ == "Firm" and a and text[a - 1] in lexicon.boundary_words and (a == m.start() or is_generic(text[a : m.start()], lexicon)):
@@ -257,9 +304,20 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
             owner = _trade_name_start(text, a, lexicon)  # 华为洛阳人工智能先进实验室: a firm's own lab
             if owner < a and dictionary_words().get(text[owner:a], (0, ""))[1] in PROPER_TAGS:
                 a = owner
+        if type_ != "Program":  # a programme's title may hold such a word (县区孵化载体全覆盖计划)
+            a = _after_described_kind(text, a, m.start(), lexicon)
         name = text[a : m.end()]
         prefix = text[a : m.start()]
         if not prefix and suffix not in lexicon.standalone_suffixes:
+            continue
+        if FIRST_CLASS.match(prefix):
+            rejected.append(Rejected(name, type_, (a, m.end()), "status: first-class (一流X) is what a body aims to be"))
+            continue
+        if suffix == "片区" and _part_of_a_place(prefix):
+            rejected.append(Rejected(name, type_, (a, m.end()), "place: a part of a place named by its direction (X东部片区)"))
+            continue
+        if text[a - 1 : a] == "等" and text[a - 2 : a - 1] not in "高平均对" and a - 1 > 0:
+            rejected.append(Rejected(name, type_, (a, m.end()), "class: the kind of a list closed by 等 (华为等诊断服务公司)"))
             continue
         if prefix.endswith("等"):
             rejected.append(Rejected(name, type_, (a, m.end()), "class: 等 closes a list before the kind word"))
@@ -438,30 +496,43 @@ def _is_common_name(name: str, lexicon: Lexicon) -> bool:
     if cover and (len(cover) > 1 or not _trade_word(name, lexicon)):
         words = dictionary_words()
         return any(words.get(w, (0, ""))[1].startswith(("v", "d", "p", "c", "r")) for w in cover) or len(cover) == 1
-    from ..gazetteer import default_gazetteer
-
     return bool(default_gazetteer().find(name)) or name.endswith(("企业", "高校", "院所", "单位"))
 
 
+FIELD_WORDS = re.compile(r"领域|产业|行业|学科|方向")
+ITEM_SPLIT = re.compile(r"、|(?<=”)(?=“)")  # A、B and “A”“B”: titles in quotes stand side by side
+
+
 def find_enumerated(doc: Document, lexicon: Lexicon, index: SentenceIndex, known: list[Mention]) -> list[Mention]:
-    """Items of 'A、B、C等<head>' lists take the head noun's type (中信重工、中国一拖等企业)."""
+    """Items of 'A、B、C等<head>' lists take the head noun's type (中信重工、中国一拖等企业).
+
+    The head may carry common words before it (等新型创新创业服务载体, 等“三大改造”诊断服务公司);
+    quoted items may stand side by side (“紫荆厚德”“中开院”等科技服务机构); one item alone
+    counts where it is no common word (华为等企业, not 龙头等企业)."""
     text = doc.text
     heads = "|".join(re.escape(h) for h, _ in lexicon.enumeration_heads)
     types = dict(lexicon.enumeration_heads)
     covered = {(m.span[0], m.span[1]) for m in known}
     starts = {m.span[0]: m for m in known}
     found = []
-    for m in re.finditer(rf"(?<![高平均对])等(?:[\d一二两三四五六七八九十百]+[所家个])?(?:优势|重点|龙头|骨干|领军|高水平|知名|一批)?({heads})(?=[^\u4e00-\u9fff]|{ENUM_FOLLOWERS})", text):
+    pattern = rf"(?<![高平均对])等(?:[\d一二两三四五六七八九十百]+[所家个])?([\u4e00-\u9fff“”]{{0,12}}?)({heads})(?=[^\u4e00-\u9fff]|{ENUM_FOLLOWERS})"
+    for m in re.finditer(pattern, text):
+        modifiers = m.group(1)
+        plain = re.sub(r"“[^“”]*”", "", modifiers)  # a quoted title qualifies the head (等“三大改造”诊断服务公司)
+        if plain and (common_cover(plain, lexicon) is None or any(w in modifiers for w in lexicon.boundary_words if len(w) >= 2)):
+            continue  # 等X中心: the words before the head name something of their own; 等创建X园区: a verb, no head
+        if FIELD_WORDS.search(modifiers):
+            continue  # 等优势领域企业: the items are fields
         clause_start = max(text.rfind(c, 0, m.start()) for c in ",。;:\n()") + 1
-        items = re.split(r"、", text[clause_start : m.start()])
-        if len(items) < 2:
-            continue
+        items = ITEM_SPLIT.split(text[clause_start : m.start()])
         pos = clause_start
         for k, item in enumerate(items):
             a, b = pos, pos + len(item)
-            pos = b + 1
+            pos = b + (1 if text[b : b + 1] == "、" else 0)
             if k == 0:
-                a = scan_name_start(text, b, lexicon, floor=a) if b > a else a
+                floor, a = a, scan_name_start(text, b, lexicon, floor=a) if b > a else a
+                if b - a < 2 and a > floor and text[a - 1] in lexicon.boundary_words:
+                    a = max(floor, _trade_name_start(text, a, lexicon))  # 推动华为等: 为 is in the name
                 for conj in ("及", "和", "与"):
                     cut = text.rfind(conj, a, b)
                     a = cut + 1 if cut >= 0 and b - cut > 2 else a
@@ -476,7 +547,11 @@ def find_enumerated(doc: Document, lexicon: Lexicon, index: SentenceIndex, known
                 continue
             if lexicon.suffix_type(name) or lexicon.department_suffix(name):
                 continue  # found by its own suffix already
-            found.append(_mention(doc, index, name, types[m.group(1)], a, b, f"enumeration:{m.group(1)}"))
+            if (modifiers or types[m.group(2)] != "Firm") and common_cover(name, lexicon) is not None:
+                continue  # a common word is a kind or a field (技术咨询、技术评估等服务机构), no name
+            if len(items) == 1 and (common_cover(name, lexicon) is not None or default_gazetteer().find(name)):
+                continue  # one item alone is a name only where it is no common word or place (华为等企业)
+            found.append(_mention(doc, index, name, types[m.group(2)], a, b, f"enumeration:{m.group(2)}"))
     return found
 
 
@@ -576,7 +651,22 @@ def extract_entities(doc: Document, lexicon: Lexicon, rejected: list | None = No
     # that thing is, not a park the plan builds; the park stays where the plan names it alone
     kept = [m for m in best.values() if not (m.type == "Park" and starts.get(m.span[0], 0) > m.span[1])]
     kept = _without_kinds_listed_among_kinds(doc.text, kept, rejected, lexicon)
+    kept = _without_own_tasks(doc, kept, rejected, lexicon)
     return sorted(kept, key=lambda m: m.span)
+
+
+def _without_own_tasks(doc: Document, mentions: list[Mention], rejected: list, lexicon: Lexicon) -> list[Mention]:
+    """A programme named in a chapter heading of the plan in common words alone (四、实施关键
+    核心技术攻关行动) is the plan's task, the chapter's subject, not a programme of that name."""
+    headings = [(u.span[0], u.body[0]) for u in doc.units if u.kind == "chapter" and u.body[0] > u.span[0]]
+    out = []
+    for m in mentions:
+        in_heading = any(a <= m.span[0] and m.span[1] <= b for a, b in headings)
+        if in_heading and m.type == "Program" and m.rule.startswith("suffix:") and common_cover(m.name, lexicon) is not None:
+            rejected.append(Rejected(m.name, m.type, m.span, "class: the plan's own task, named in its heading in common words"))
+            continue
+        out.append(m)
+    return out
 
 
 LIST_END = re.compile(r"[,。;:!?()()\n]")
@@ -584,10 +674,10 @@ LIST_JOINT = re.compile(r"[、和及与]")
 
 
 def _without_kinds_listed_among_kinds(text: str, mentions: list[Mention], rejected: list, lexicon: Lexicon) -> list[Mention]:
-    """A name of common words listed only beside kinds is a kind too (建设前沿科学中心、基础学科
-    研究中心、协同创新中心等; 创建国家高新技术产业化基地、国家火炬特色产业基地): every other item
-    of its list was rejected as a class, and none is a name. A list with one name in it (X创新
-    中心、智能装备制造产业学院、三六零产业学院) keeps its common-word items."""
+    """A name of common words listed beside kinds is a kind too (建设前沿科学中心、基础学科研究中心、
+    协同创新中心等; 建立技师学院、高级技工学校…): another item of its list is a class (rejected as
+    one, or common words ending in a noun), and none is a name. A list with one name in it
+    (X创新中心、智能装备制造产业学院、三六零产业学院) keeps its common-word items."""
     classes = [r.span for r in rejected if r.reason.startswith("class")]
     if not classes:
         return mentions
@@ -602,20 +692,35 @@ def _without_kinds_listed_among_kinds(text: str, mentions: list[Mention], reject
         if not prefix or not common_cover(prefix, lexicon):
             out.append(m)
             continue
-        a, b = m.span
-        before = [x.end() for x in LIST_END.finditer(text, max(0, a - 200), a)]
-        start = before[-1] if before else max(0, a - 200)
-        after = LIST_END.search(text, b, b + 200)
-        end = after.start() if after else min(len(text), b + 200)
-        items, at = [], start
-        for part in LIST_JOINT.split(text[start:end]):
-            if part and not at <= a < at + len(part):
-                items.append((at, at + len(part)))
-            at += len(part) + 1
+        items = _list_items(text, *m.span)
+
         def overlaps(item, spans):
             return any(x < item[1] and y > item[0] for x, y in spans)
-        if items and all(overlaps(i, classes) and not overlaps(i, named) for i in items):
-            rejected.append(Rejected(m.name, m.type, m.span, "class: listed only beside kinds (each other item is a class)"))
+
+        kinds = [i for i in items if overlaps(i, classes) or (not overlaps(i, named) and _kind_noun(text[i[0] : i[1]], lexicon))]
+        if kinds and not any(overlaps(i, named) for i in items):
+            rejected.append(Rejected(m.name, m.type, m.span, "class: listed only beside kinds (another item is a class, none a name)"))
             continue
         out.append(m)
     return out
+
+
+def _list_items(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The spans of the other items of the list (joined by 、和及与 within a clause) that holds a..b."""
+    before = [x.end() for x in LIST_END.finditer(text, max(0, a - 200), a)]
+    start = before[-1] if before else max(0, a - 200)
+    after = LIST_END.search(text, b, b + 200)
+    end = after.start() if after else min(len(text), b + 200)
+    items, at = [], start
+    for part in LIST_JOINT.split(text[start:end]):
+        if part and not at <= a < at + len(part):
+            items.append((at, at + len(part)))
+        at += len(part) + 1
+    return items
+
+
+def _kind_noun(item: str, lexicon: Lexicon) -> bool:
+    """Is a list item common words ending in a noun (高级技工学校): a kind of thing, not a name or a deed?"""
+    cover = common_cover(item, lexicon)
+    return bool(cover) and len(cover) >= 2 and dictionary_words().get(cover[-1], (0, ""))[1] == "n"
+
