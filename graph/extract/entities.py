@@ -649,10 +649,26 @@ def extract_entities(doc: Document, lexicon: Lexicon, rejected: list | None = No
             starts[m.span[0]] = max(starts.get(m.span[0], 0), m.span[1])
     # a park that only opens a longer name (中欧科创园总部基地, X智慧岛(深圳)科创基地) names where
     # that thing is, not a park the plan builds; the park stays where the plan names it alone
-    kept = [m for m in best.values() if not (m.type == "Park" and starts.get(m.span[0], 0) > m.span[1])]
+    same_kind = {}
+    for m in best.values():
+        same_kind[(m.span[0], m.type)] = max(same_kind.get((m.span[0], m.type), 0), m.span[1])
+    # and a platform, fund or programme that only opens a longer one of its kind is that name cut
+    # short (see _cut_short); a park keeps its parts apart (郑洛新国家自创区 of …自创区郑州片区)
+    kept = [m for m in best.values() if not (m.type == "Park" and starts.get(m.span[0], 0) > m.span[1])
+            and not (m.type != "Park" and _cut_short(doc.text, m, same_kind[(m.span[0], m.type)]))]
     kept = _without_kinds_listed_among_kinds(doc.text, kept, rejected, lexicon)
     kept = _without_own_tasks(doc, kept, rejected, lexicon)
     return sorted(kept, key=lambda m: m.span)
+
+
+def _cut_short(text: str, m: Mention, longest_end: int) -> bool:
+    """Is a mention the start of a longer one of its kind (技术交易市场 of 技术交易市场联盟, 自然科学基金
+    of 自然科学基金省市联合基金)? Not where the rest is a place's own name of that kind: the
+    owner's branch (国家镁工程中心 | 鹤壁研发中心) names the owner too."""
+    if longest_end <= m.span[1]:
+        return False
+    rest = text[m.span[1] : longest_end]
+    return not any(default_gazetteer().find(rest[:k]) for k in range(2, min(len(rest), 6) + 1))
 
 
 def _without_own_tasks(doc: Document, mentions: list[Mention], rejected: list, lexicon: Lexicon) -> list[Mention]:
