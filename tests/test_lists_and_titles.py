@@ -12,7 +12,7 @@ PLAN = """绵阳市“十四五”科技创新规划
 推动长虹等“智能制造”诊断服务公司与规上工业企业联合开展技术改造。
 三、优化创新布局
 重点加强绵阳东部片区与成都高新区对接。支持绵阳高新区打造国内“一流高科技园区”,争创全省一流“双创”载体科技城1号智慧岛。
-建立技师学院、高级技工学校、技工学校梯次发展的技工教育体系。发挥自然科学基金区域创新发展联合基金作用,推进国家钒钛工程中心攀枝花研发中心建设。重点支持电子信息、钒钛新材料、精细化工等优势领域企业创建省级企业技术中心。
+建立技师学院、高级技工学校、技工学校梯次发展的技工教育体系。发挥自然科学基金区域联合基金作用,推进国家钒钛工程中心攀枝花研发中心建设。重点支持电子信息、钒钛新材料、精细化工等优势领域企业创建省级企业技术中心。
 """
 
 
@@ -82,6 +82,6 @@ def test_a_common_word_name_listed_beside_kinds_of_school_is_a_kind():
 def test_a_name_that_only_opens_a_longer_one_of_its_kind_is_cut_short_but_an_owner_stays():
     names, _ = extraction()
     funds = {n for n, t in names if t == "Fund"}
-    assert "自然科学基金区域创新发展联合基金" in funds and "自然科学基金" not in funds
+    assert "自然科学基金区域联合基金" in funds and "自然科学基金" not in funds
     # the branch names its owner: 国家钒钛工程中心 | 攀枝花研发中心 (a place's own centre)
     assert {("国家钒钛工程中心攀枝花研发中心", "Platform"), ("国家钒钛工程中心", "Platform")} <= names
