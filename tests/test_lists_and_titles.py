@@ -10,8 +10,9 @@ PLAN = """绵阳市“十四五”科技创新规划
 二、实施产业技术攻坚行动
 依托“天府英才计划”“四川省青年科技人才托举支持计划”“科技城英才计划”等人才计划,引进高层次人才。用好“中物科服”“西部技转”等科技服务机构,着力构建涪城众创、西南科技大学众创空间、绵阳创业园服务中心等新型创新创业服务载体。
 推动长虹等“智能制造”诊断服务公司与规上工业企业联合开展技术改造。
-三、优化创新布局
+三、优化创新布局 实施创新平台倍增行动,打造区域创新高地。
 重点加强绵阳东部片区与成都高新区对接。支持绵阳高新区打造国内“一流高科技园区”,争创全省一流“双创”载体科技城1号智慧岛。
+积极融入“一带一路”建设、成渝地区双城经济圈建设等国家战略,积极参与“一带一路”建设,大力实施“北联南拓”,落实“北联南拓”发展战略。广泛开展科学普及和创新实践活动。
 建立技师学院、高级技工学校、技工学校梯次发展的技工教育体系。发挥自然科学基金区域联合基金作用,推进国家钒钛工程中心攀枝花研发中心建设。重点支持电子信息、钒钛新材料、精细化工等优势领域企业创建省级企业技术中心。
 """
 
@@ -85,3 +86,22 @@ def test_a_name_that_only_opens_a_longer_one_of_its_kind_is_cut_short_but_an_own
     assert "自然科学基金区域联合基金" in funds and "自然科学基金" not in funds
     # the branch names its owner: 国家钒钛工程中心 | 攀枝花研发中心 (a place's own centre)
     assert {("国家钒钛工程中心攀枝花研发中心", "Platform"), ("国家钒钛工程中心", "Platform")} <= names
+
+
+def test_a_programme_opening_a_chapter_body_in_common_words_is_the_plans_own_task():
+    names, reasons = extraction()
+    assert "创新平台倍增行动" not in {n for n, _ in names}
+    assert "own task" in reasons["创新平台倍增行动"]
+
+
+def test_a_quoted_title_the_plan_calls_a_strategy_is_no_programme():
+    names, _ = extraction()
+    # “北联南拓”发展战略, and a list closed by 等国家战略: wherever else they stand (实施, 参与)
+    assert not {n for n, _ in names} & {"一带一路", "北联南拓"}
+
+
+def test_a_common_word_jieba_tags_as_a_place_makes_no_name_of_joined_kinds_of_work():
+    names, reasons = extraction()
+    # jieba tags 普及 as a place name; it is a verb here, and two kinds of work joined make a class
+    assert "科学普及和创新实践活动" not in {n for n, _ in names}
+    assert reasons["科学普及和创新实践活动"].startswith("class:")

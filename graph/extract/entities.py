@@ -405,16 +405,31 @@ def _slogan(core: str, lexicon: Lexicon) -> bool:
     return bool(work) and work[-1] == cover[-1]  # but “产业项目建设年”: a campaign year
 
 
+STRATEGY_AFTER = re.compile(r"“([^“”]{2,16})”(?:发展)?(?:战略|理念|精神|思想|格局|倡议)")
+STRATEGY_LIST = re.compile(r"等(?:国家|重大|区域|发展){0,2}(?:战略|倡议)")
+
+
+def strategy_titles(text: str) -> set[str]:
+    """Quoted titles the plan calls a strategy somewhere (“东接东融”战略; a list closed by 等国家战略
+    holding “一带一路”建设): wherever else they stand, they name a strategy, not a programme."""
+    titles = {m.group(1) for m in STRATEGY_AFTER.finditer(text)}
+    for m in STRATEGY_LIST.finditer(text):
+        clause = max(text.rfind(c, 0, m.start()) for c in ",。;:\n") + 1
+        titles.update(q.group(1) for q in re.finditer(r"“([^“”]{2,16})”", text[clause : m.start()]))
+    return titles
+
+
 def find_quoted_programmes(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> list[Mention]:
     """Programmes a plan names in quotes after a programme verb (实施/开展/推进/参与 …): each quoted
     name is one; a kind word right after the quote belongs to it (“乡村工匠”计划), other words
     after it (“科创成果直通车”系列活动) vary between mentions and do not."""
     text, found = doc.text, []
+    strategies = strategy_titles(text)
     for m in QUOTED_PROGRAMMES.finditer(text):
         for q in ONE_QUOTED.finditer(text, m.start(1), m.end(1)):
             core = q.group(1)[1:-1]
-            if "+" in core:
-                continue  # “承诺制+标准地”, “线上+线下”: a formula, not a programme's name
+            if "+" in core or core in strategies:
+                continue  # “承诺制+标准地”: a formula; “东接东融”战略: a strategy, not a programme
             if q.group(2):
                 a, b = q.start(1), q.end(2)
                 found.append(_mention(doc, index, text[a:b], "Program", a, b, "quoted:programme"))
@@ -671,10 +686,17 @@ def _cut_short(text: str, m: Mention, longest_end: int) -> bool:
     return not any(default_gazetteer().find(rest[:k]) for k in range(2, min(len(rest), 6) + 1))
 
 
+def _first_sentence_end(text: str, start: int) -> int:
+    """The end of the sentence that opens a chapter's body (七、激发人才活力 实施X行动,…。)."""
+    stop = re.compile(r"[。;\n]").search(text, start)
+    return stop.end() if stop else len(text)
+
+
 def _without_own_tasks(doc: Document, mentions: list[Mention], rejected: list, lexicon: Lexicon) -> list[Mention]:
-    """A programme named in a chapter heading of the plan in common words alone (四、实施关键
-    核心技术攻关行动) is the plan's task, the chapter's subject, not a programme of that name."""
-    headings = [(u.span[0], u.body[0]) for u in doc.units if u.kind == "chapter" and u.body[0] > u.span[0]]
+    """A programme named in a chapter heading, or the sentence that opens the chapter, in common
+    words alone (四、实施关键核心技术攻关行动) is the plan's task, the chapter's subject, not a programme
+    of that name."""
+    headings = [(u.span[0], _first_sentence_end(doc.text, u.body[0])) for u in doc.units if u.kind == "chapter"]
     out = []
     for m in mentions:
         in_heading = any(a <= m.span[0] and m.span[1] <= b for a, b in headings)
