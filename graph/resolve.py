@@ -19,6 +19,7 @@ from .identity import AliasRules
 from .lexicon import Lexicon
 from .model import Extraction, Metadata
 
+OTHER_NAME_AFTER = re.compile(r"\(([^()\d:,。]{2,6})\)")
 ALIAS = re.compile(r"[((](?:以下)?简称[::]?[“\"]?([^”\")),,]{2,20})[”\"]?[))]")
 TYPE_PRIORITY = {"metadata": 0, "lexicon": 0, "policy": 1, "responsibility": 2, "department": 3, "suffix": 4, "quoted": 5,
                  "enumeration": 6, "abbreviation": 6}
@@ -81,6 +82,12 @@ def identity_key(name: str, lexicon: Lexicon) -> str:
     return key
 
 
+def _other_name_after(text: str, mention) -> tuple[str, ...]:
+    """The other name a bracket right after a mention gives (中原股权交易中心(四板) → 四板), if any."""
+    inner = OTHER_NAME_AFTER.match(text, mention.span[1])
+    return (inner.group(1),) if inner and not re.search(r"\d|点|基地|中心", inner.group(1)) else ()
+
+
 def _aliases_in(extraction: Extraction, lexicon: Lexicon) -> dict[str, str]:
     """Map alias names to full names from (以下简称X) and name(X) in one plan."""
     text = extraction.document.text
@@ -96,6 +103,8 @@ def _aliases_in(extraction: Extraction, lexicon: Lexicon) -> dict[str, str]:
         inner = re.search(r"\(([^()]{2,8})\)$", mention.name)
         if inner and not re.search(r"\d|点|基地|中心", inner.group(1)):
             aliases[inner.group(1)] = mention.name
+        for other in _other_name_after(text, mention):  # 中原股权交易中心(四板): the bracket is its other name
+            aliases[other] = mention.name
     return aliases
 
 
@@ -152,7 +161,7 @@ def resolve_plan(ex: Extraction, lexicon: Lexicon, rules: AliasRules | None = No
         key = _kept_apart(scoped, key, rules, lexicon, meta) if rules.keep_apart else key
         keys[(m.span, m.name)] = key
         forms[key][scoped] += 1
-        for other in (m.name, full):
+        for other in (m.name, full, *_other_name_after(ex.document.text, m)):
             forms[key][other] += 0
         types[key][m.type] += 10 - TYPE_PRIORITY.get(m.rule.split(":")[0], 6)
     return PlanIdentities(ex.document.doc_id, keys, {k: dict(v) for k, v in forms.items()}, {k: dict(v) for k, v in types.items()})

@@ -105,3 +105,73 @@ def test_a_common_word_jieba_tags_as_a_place_makes_no_name_of_joined_kinds_of_wo
     # jieba tags 普及 as a place name; it is a verb here, and two kinds of work joined make a class
     assert "科学普及和创新实践活动" not in {n for n, _ in names}
     assert reasons["科学普及和创新实践活动"].startswith("class:")
+
+
+CONTEXT = """九江市科技创新三年行动计划(2023—2025年)
+一、重点任务
+(一)壮大创新平台
+新建院士工作站、庐山学者工作站8个。推动院士工作站、庐山学者工作站、博士后科研工作站建设。在南昌、上海、深圳等地布局建设“离岸创新中心”。
+实现“老工业基地+新兴产业”融合发展。以打造九江新区为“头号工程”。打造“一江两岸三城”数字文旅示范区。推动全域科技产业社区建设,大力发展市场化基金。
+围绕航空航天、海洋工程、新能源汽车等新兴产业发展需求开展攻关。加快企业科协组织建设。积极参与国家生态文明先行示范区创建工作。
+落实省“揭榜挂帅”及重大科技专项。积极参与长江中游技术交易市场联盟。推进九江市科技馆新馆建设。支持企业在江西联合股权交易中心(五板)挂牌。
+"""
+
+
+def context_extraction():
+    ex = extract_document(document_from_text(CONTEXT))
+    reasons: dict[str, str] = {}
+    for r in ex.rejected:  # every reason a phrase was rejected for, wherever it stands
+        reasons[r.name.strip("“”")] = reasons.get(r.name.strip("“”"), "") + r.reason + "; "
+    return {(m.name, m.type) for m in ex.mentions}, reasons
+
+
+def test_the_words_around_a_candidate_make_it_a_kind():
+    names, reasons = context_extraction()
+    kept = {n for n, _ in names}
+    kinds = {"庐山学者工作站": "count follows", "离岸创新中心": "several places", "老工业基地": "formula",
+             "全域科技产业社区": "every one", "海洋工程": "list of fields"}
+    for name, why in kinds.items():
+        assert name not in kept, name
+        assert why in reasons[name], (name, reasons[name])
+
+
+def test_a_phrase_written_as_a_kind_once_is_a_kind_wherever_the_plan_writes_it():
+    _, reasons = context_extraction()
+    # 庐山学者工作站 is counted (8个) in one sentence, and in the next listed beside a name-like item
+    assert "count follows" in reasons["庐山学者工作站"] and "the plan writes it as a kind elsewhere" in reasons["庐山学者工作站"]
+
+
+def test_numbered_slogans_priorities_qualities_and_designations_are_no_names():
+    names, reasons = context_extraction()
+    kept = {n for n, _ in names}
+    assert not kept & {"头号工程", "“一江两岸三城”数字文旅示范区", "市场化基金", "国家生态文明先行示范区"}
+    assert reasons["头号工程"].startswith("class:") and reasons["市场化基金"].startswith("class:")
+    assert reasons["国家生态文明先行示范区"].startswith("status:")
+
+
+def test_a_body_every_organisation_of_a_kind_has_is_no_body_of_the_plan():
+    names, _ = context_extraction()
+    assert not {n for n, t in names if t == "Department" and "科协" in n}
+
+
+def test_a_quoted_title_before_a_conjunction_stands_alone():
+    names, _ = context_extraction()
+    assert not {n for n, _ in names if "揭榜挂帅" in n and "及" in n}
+
+
+def test_an_alliance_a_new_hall_and_a_bracketed_other_name():
+    names, _ = context_extraction()
+    assert {("长江中游技术交易市场联盟", "Platform"), ("九江市科技馆新馆", "Platform"), ("江西联合股权交易中心", "Platform")} <= names
+    assert not {n for n, _ in names if n in ("长江中游技术交易市场", "九江市科技馆") or "(五板)" in n}
+
+
+def test_the_bracketed_other_name_is_an_alias_of_the_node():
+    from rdflib import Literal
+    from rdflib.namespace import SKOS
+
+    from graph.build import build_graph
+    from graph.lexicon import default_lexicon
+
+    graph = build_graph([extract_document(document_from_text(CONTEXT))], default_lexicon())
+    nodes = set(graph.subjects(SKOS.altLabel, Literal("五板", lang="zh")))
+    assert nodes and all(Literal("江西联合股权交易中心", lang="zh") in set(graph.objects(n, None)) for n in nodes)

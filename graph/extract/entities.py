@@ -98,6 +98,7 @@ BRANCH = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:分行|中心支行|支行|分中�
 # committee's department (市委组织部), which the lexicon reads whole
 PARTY = re.compile(r"(?:[省市县区]委[省市县区](?:人民)?政府|[省市县区]委)(?!组织部|宣传部|统战部|编办|人才办|军民融合办|政法委|政研室|农办|网信办|外办|财经委|办公室|办公厅|书记|常委|[\u4e00-\u9fff]{0,6}?(?:委员会|小组)?办公室)")
 CLASS_BODY = re.compile(r"^(?:各|县区|区县|县市区|县\(市、?区\)|县\(区\)|市县|市、县)")
+ORGANISATION_KINDS = ("企业", "高校", "学校", "行业", "基层", "社区", "园区", "乡镇", "农村", "院所", "医院")
 OPEN_BODIES = ("领导小组", "联席会议")  # a body named after its work: 市科技创新工作领导小组
 
 
@@ -143,6 +144,8 @@ def find_departments(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> l
         name = text[a : m.end()]
         if a == m.start() and m.group() in ("政府", "人民政府", "委员会", "管委", "管委会", "办公室", "办公厅", "组织部", "宣传部", "海关", "人民银行"):
             continue  # "政府引导" is no body; bare ones count only in responsibility lists
+        if a == m.start() and text[max(0, a - 2) : a] in ORGANISATION_KINDS:
+            continue  # 企业科协, 高校党委: the body every one of a kind of organisation has, a class
         if CLASS_BODY.match(name) or _in_salutation(text, a):
             continue  # 各县区人民政府, 县区政府: a class of bodies, a body only inside a responsibility list; 各县、区人民政府: the 通知's addressees
         found.append(_mention(doc, index, name, "Department", a, m.end(), f"department:{m.group()}"))
@@ -165,17 +168,23 @@ def _runs_into_word(text: str, end: int) -> bool:
     return text[end : end + 2] not in words  # 校区内涵式, 片区长沙: the next character begins a word of its own
 
 
-def _balance(text: str, a: int, b: int) -> tuple[int, str]:
+def _balance(text: str, a: int, b: int, lexicon: Lexicon) -> tuple[int, str]:
     """Close a bracket or quote the name opened (博士后基地(科研工作站) ; drop a lone “."""
     name = text[a:b]
     if name.count("(") > name.count(")") and text[b : b + 1] == ")":
         name += ")"
     tail = re.match(r"\(([^()\d:,。]{1,6})\)", text[b : b + 8])
-    if tail and name.count("(") == name.count(")"):
-        name += tail.group()  # 辐射区(点), 激光平台(中原之光): the bracket belongs to the name
+    if tail and name.count("(") == name.count(")") and _kind_in_brackets(tail.group(1), lexicon):
+        name += tail.group()  # 辐射区(点), 孵化器(众创空间), 大市场(益阳): the bracket belongs to the name
     if name.startswith("“") and "”" not in name:
         a, name = a + 1, name[1:]
     return a, name
+
+
+def _kind_in_brackets(inner: str, lexicon: Lexicon) -> bool:
+    """Does a bracket after a name say its kind or place (点, 科研工作站, 益阳), so it is part of the
+    name? Anything else is the name's other name (中原股权交易中心(四板)), an alias."""
+    return len(inner) == 1 or bool(lexicon.suffix_type(inner)) or bool(default_gazetteer().find(inner)) or inner in lexicon.generic_words
 
 
 def _trade_name_start(text: str, a: int, lexicon: Lexicon) -> int:
@@ -203,18 +212,19 @@ UPGRADE_BEFORE = re.compile(r"(?:创建|争创|申建|申报|获批|创成|晋�
 LEVEL_START = re.compile(r"(?:世界|国际|国内|全国|全省)?一流|国家级|省级|国家|全国|省")
 
 
-def _status_after_upgrade(text: str, a: int, name: str, lexicon: Lexicon) -> bool:
+def _status_after_upgrade(text: str, a: int, name: str, lexicon: Lexicon) -> str:
     """争创国家科技成果转移转化示范区, 创建国家级文化和科技融合示范基地: a zone or base a body is to
     become, a level and common words, is a status (the relations stage makes it a concept), not an
     entity. Centres and labs are named after their field (争创国家隧道掘进装备技术创新中心) and are
     not asked; a rare technical word keeps a name too."""
     verb = UPGRADE_BEFORE.search(text, max(0, a - 8), a)
-    if not verb:
-        return False
     level = LEVEL_START.match(name)
-    if not (verb.group(1) or level):
-        return False
-    return is_common_phrase(name[level.end() if level else 0 :], lexicon)
+    if not verb:  # a national designation named by no place (国家生态文明先行示范区) is one wherever it stands
+        national = level and level.group() in ("国家", "国家级") and is_common_phrase(name[level.end() :], lexicon)
+        return "status: a national designation in common words, named by no place" if national else ""
+    if not (verb.group(1) or level) or not is_common_phrase(name[level.end() if level else 0 :], lexicon):
+        return ""
+    return "status: a level and common words after an upgrade verb (创建国家级X示范基地)"
 
 
 PROGRAMME_OPENING = re.compile(r"组织实施|推进实施|深入实施|实施|开展|启动|列入|入选")
@@ -235,6 +245,48 @@ def _programme_start(text: str, a: int, suffix_start: int) -> int:
     if start < a and 2 <= len(run) <= 24 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9()·]+", run) and "的" not in run and not counted:
         return start
     return a
+
+
+def _in_formula(text: str, a: int, b: int) -> bool:
+    """Does a..b stand inside a quoted formula (“老工业基地+高新技术”)? Its parts are kinds, no names."""
+    opening, closing = text.rfind("“", max(0, a - 30), a + 1), text.find("”", b - 1, b + 30)
+    return opening >= 0 and closing >= 0 and "”" not in text[opening + 1 : a] and "+" in text[opening:closing]
+
+
+PROGRAMME_KINDS = ("计划", "行动计划", "工程", "行动", "专项", "项目", "活动")  # a title with a slogan in it (国家“一带一路”科技创新行动计划)
+NUMBERED_SLOGAN = re.compile(r"(?:[一二两三四五六七八九十]+[\u4e00-\u9fff]{1,2}?){2,}")  # 两山四河三片区, 一企一策
+ORDINAL = re.compile(r"“?(?:[一二两三四五六七八九十]+号|头号|第[一二三四五六七八九十]+)”?")  # “一号工程”: the first priority
+
+
+FIELD_LIST_AFTER = re.compile(r"(?:、[^,。;:、()“”]{1,12}?)*等[\u4e00-\u9fff]{0,6}?(?:产业|领域|行业|学科)(?![\u4e00-\u9fff]?(?:园|基地|中心|联盟|集群|学院|研究院))")
+QUANTIFIED = re.compile(r"全域|各类|各级|各个|诸多|众多|一批")
+COUNT_AFTER = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|所|座|处)")
+SPREAD_BEFORE = re.compile(r"等[\u4e00-\u9fff]{0,4}?(?:地|城市|地区|国家|省份|县区)(?:布局|设立|建设|布局建设|设立建设)“?$")
+
+
+def context_class_reason(text: str, a: int, b: int, prefix: str, suffix: str, lexicon: Lexicon) -> str:
+    """Why the words around a candidate make it a kind, whatever its own words: a part of a quoted
+    formula (“老工业基地+高新技术”), a count right after it (新建院士工作站、中原学者工作站10个), one
+    in each of several places (在北京、深圳等地布局X). "" if none does."""
+    if "、" in text[a - 1 : b + 1] and FIELD_LIST_AFTER.match(text, b):
+        return "class: an item of a list of fields (…、X、…等新兴产业)"
+    if QUANTIFIED.match(prefix):
+        return "class: every one of a kind (全域X, 各类X)"
+    if _in_formula(text, a, b):
+        return "class: a part of a quoted formula (“A+B”)"
+    if ORDINAL.fullmatch(prefix):
+        return "class: a priority by its number (“一号工程”), no title"
+    if text[a - 1 : a] == "“" and NUMBERED_SLOGAN.fullmatch(text[a:b]):
+        return "class: a count of places or tasks (“两山四河三片区”)"
+    quoted = re.findall(r"“([^“”]+)”", prefix)
+    rest = re.sub(r"“[^“”]*”", "", prefix)
+    if quoted and NUMBERED_SLOGAN.fullmatch(quoted[0]) and rest and common_cover(rest, lexicon) is not None and suffix not in PROGRAMME_KINDS:
+        return "class: a count of places or tasks (“两山四河三片区”) and common words"
+    if COUNT_AFTER.match(text, b):
+        return "class: a count follows, so many of this kind are meant"
+    if SPREAD_BEFORE.search(text, max(0, a - 16), a):
+        return "class: one in each of several places (等地布局X)"
+    return ""
 
 
 FIRST_CLASS = re.compile(r"“?(?:世界|国际|国内|全国|全省|省内|国家)?一流")
@@ -310,6 +362,10 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
         prefix = text[a : m.start()]
         if not prefix and suffix not in lexicon.standalone_suffixes:
             continue
+        context = context_class_reason(text, a, m.end(), prefix, suffix, lexicon)
+        if context:
+            rejected.append(Rejected(name, type_, (a, m.end()), context))
+            continue
         if FIRST_CLASS.match(prefix):
             rejected.append(Rejected(name, type_, (a, m.end()), "status: first-class (一流X) is what a body aims to be"))
             continue
@@ -330,7 +386,9 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
             continue  # a kind, not one thing; but a fund the plan sets up is one fund (设立创业投资引导基金)
         if type_ == "Program":
             reason = programme_class_reason(prefix, suffix, lexicon)
-        elif type_ in ("Fund", "Department"):
+        elif type_ == "Fund":  # a fund is named after its purpose (制造业高质量发展基金); a quality says a kind (市场化基金)
+            reason = class_reason(prefix, lexicon) if "quality" in class_reason(prefix, lexicon) else ""
+        elif type_ == "Department":
             reason = ""
         else:
             reason = class_reason(prefix, lexicon, lab=type_ == "Lab")
@@ -338,8 +396,8 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
             reason = "class: a firm needs a trade name, not only common words (股份公司, 基金管理公司)"
         if not reason and type_ not in ("Program", "Department", "Firm") and (d := DESCRIBED.search(text, max(0, a - 3), a)) and common_cover(prefix, lexicon):
             reason = f"class: common words described as one of a kind ({d.group()}…)"
-        if not reason and (type_ == "Park" or suffix.endswith("基地")) and _status_after_upgrade(text, a, name, lexicon):
-            reason = "status: a level and common words after an upgrade verb (创建国家级X示范基地)"
+        if not reason and (type_ == "Park" or suffix.endswith("基地")):
+            reason = _status_after_upgrade(text, a, name, lexicon)
         if reason:
             rejected.append(Rejected(name, type_, (a, m.end()), reason))
             continue
@@ -347,9 +405,16 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
             continue  # the plan naming itself
         if type_ == "Program" and (count := PROGRAM_COUNT.search(text, max(0, a - 3), a)) and count.end() == a:
             a = count.start()  # 实施百名科技人才入企计划: the count is the programme's own word
-        a, name = _balance(text, a, m.end())
+        end = m.end()
+        grown = GROWN_BY.match(text, end)
+        if grown and not lexicon.suffix_type(text[end : end + 6]):
+            end, type_ = grown.end(), "Platform" if grown.group() == "联盟" else type_  # X联盟: an alliance of X; X新馆: X's new hall
+        a, name = _balance(text, a, end, lexicon)
         found.append(_mention(doc, index, name, type_, a, a + len(name), f"suffix:{suffix}"))
     return found
+
+
+GROWN_BY = re.compile(r"新馆|分馆|联盟(?!成员|单位)")
 
 
 EVENTS = ("大赛", "大会", "会", "活动周")  # an event's name ends there whatever follows (中国创新创业大赛行业赛)
@@ -398,7 +463,7 @@ STANDS_ALONE = re.compile(r"[,。;、:“\n]|建设|系列|试点|务实|互认|
 def _slogan(core: str, lexicon: Lexicon) -> bool:
     """A quoted phrase without a kind word that names a way of working, not a programme: a
     count of tasks (“三大改造”) or work words alone, ending in one (“协同创新”)."""
-    if re.match(r"[一二两三四五六七八九十]+大[\u4e00-\u9fff]{2}$", core):
+    if re.match(r"[一二两三四五六七八九十]+大[\u4e00-\u9fff]{2}$", core) or NUMBERED_SLOGAN.fullmatch(core):
         return True
     cover = common_cover(core, lexicon)
     work = kind_of_work(cover, lexicon, owners=False) if cover else []
@@ -673,7 +738,24 @@ def extract_entities(doc: Document, lexicon: Lexicon, rejected: list | None = No
             and not (m.type != "Park" and _cut_short(doc.text, m, same_kind[(m.span[0], m.type)]))]
     kept = _without_kinds_listed_among_kinds(doc.text, kept, rejected, lexicon)
     kept = _without_own_tasks(doc, kept, rejected, lexicon)
+    kept = _without_names_written_as_kinds(kept, rejected)
     return sorted(kept, key=lambda m: m.span)
+
+
+AS_A_KIND = ("class: a count follows", "class: one in each of several places", "class: listed only beside kinds")
+
+
+def _without_names_written_as_kinds(mentions: list[Mention], rejected: list) -> list[Mention]:
+    """A plan that writes a phrase as a kind once (新建院士工作站、中原学者工作站10个) means the kind
+    wherever else it writes the same phrase: one plan uses one phrase for one thing."""
+    kinds = {r.name for r in rejected if r.reason.startswith(AS_A_KIND)}
+    out = []
+    for m in mentions:
+        if m.name in kinds and m.rule.startswith("suffix:"):
+            rejected.append(Rejected(m.name, m.type, m.span, "class: the plan writes it as a kind elsewhere"))
+            continue
+        out.append(m)
+    return out
 
 
 def _cut_short(text: str, m: Mention, longest_end: int) -> bool:

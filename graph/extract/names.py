@@ -32,6 +32,8 @@ def conjunction_ends_name(text: str, conj: int, suffix_start: int, lexicon: Lexi
     It does when a name or a noun stands on its left (省科学院与中原科技城), or when the
     right part is a full name on its own (three or more specific characters).
     """
+    if text[conj - 1 : conj] == "”":
+        return True  # a quoted title before it stands alone (“揭榜挂帅”及重大科技专项)
     left = conj
     if text[conj - 1 : conj] == ")" and "(" in text[max(0, conj - 12) : conj]:
         left = text.rindex("(", max(0, conj - 12), conj)  # 齐鲁工业大学(山东省科学院)与…: the name before the bracket
