@@ -64,6 +64,10 @@ class Gazetteer:
         found = tuple(d for d in found if level is None or d.level == level)
         return found[0] if len(found) == 1 else None
 
+    def knows(self, name: str) -> bool:
+        """Is the name a division's full or short name, even if several share it (南昌: 南昌市, 南昌县)?"""
+        return name in self.by_name or name in self.by_short
+
     def province_of(self, place: str) -> str:
         """The province of a city or county named in full or short form (深圳 → 广东省); "" if unknown."""
         found = self.by_name.get(place) or self.by_short.get(place) or ()

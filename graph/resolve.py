@@ -65,21 +65,32 @@ def scope_name(name: str, meta: Metadata, lexicon: Lexicon, type_: str = "") -> 
     return name
 
 
+CAMPAIGN = re.compile(r"“([^“”]{2,16})”[\u4e00-\u9fff]{0,4}?(?:行动|活动)")
+
+
 def identity_key(name: str, lexicon: Lexicon) -> str:
     """Fold widths, quotes, brackets and standard abbreviations into one key.
 
     >>> from graph.lexicon import default_lexicon
-    >>> identity_key("郑洛新国家自主创新示范区", default_lexicon()) == identity_key("郑洛新国家自创区", default_lexicon())
+    >>> identity_key("郑洛新国家自主创新示范区", default_lexicon()) == identity_key("郑洛新自创区", default_lexicon())
     True
+    >>> identity_key("“百园千企”行动", default_lexicon()) == identity_key("“百园千企”科技活动", default_lexicon())
+    True
+    >>> identity_key("江铃JMC", default_lexicon())
+    '江铃'
+
     """
     key = unicodedata.normalize("NFKC", name)
+    campaign = CAMPAIGN.fullmatch(key)
+    key = campaign.group(1) if campaign else key  # “百园千企”行动 / “百园千企”活动: the title, not the word after it
     key = re.sub(r"[“”‘’\"'《》〈〉\s]", "", key)
     key = re.sub(r"\([^()]{1,8}\)$", "", key) if not key.endswith("(点)") else key
     for long, short in lexicon.abbreviations:
         key = key.replace(long, short)
     if key.endswith("项目") and lexicon.suffix_type(key[:-2]) and lexicon.suffix_type(key[:-2])[1] == "Program":
         key = key[:-2]
-    return key
+    brand = re.fullmatch(r"([\u4e00-\u9fff]{2,})[A-Za-z]{2,6}", key)  # 洛轴LYC: a firm's Latin code after its name
+    return brand.group(1) if brand else key
 
 
 def _other_name_after(text: str, mention) -> tuple[str, ...]:

@@ -175,3 +175,40 @@ def test_the_bracketed_other_name_is_an_alias_of_the_node():
     graph = build_graph([extract_document(document_from_text(CONTEXT))], default_lexicon())
     nodes = set(graph.subjects(SKOS.altLabel, Literal("五板", lang="zh")))
     assert nodes and all(Literal("江西联合股权交易中心", lang="zh") in set(graph.objects(n, None)) for n in nodes)
+
+
+ECOSYSTEM = """九江市科技创新三年行动计划(2023—2025年)
+一、重点任务
+(二)完善创新生态
+打造聚才汇智综合性平台。探索建设零碳科创园。加强首席科普专家工作室、全媒体科普创作基地、科普教育基地等科普阵地建设。持续开展“千企百园”行动,深化“千企百园”科技行动。推动江铃与南昌大学共建联合实验室。融入鄱阳湖国家自主创新示范区建设,推动鄱阳湖自创区九江片区发展。
+"""
+
+
+def test_a_quality_before_the_kind_a_kind_to_explore_and_a_whole_of_a_kind_are_kinds():
+    ex = extract_document(document_from_text(ECOSYSTEM))
+    reasons = {r.name: r.reason for r in ex.rejected}
+    assert not {m.name for m in ex.mentions} & {"聚才汇智综合性平台", "零碳科创园", "全媒体科普创作基地"}
+    assert "quality word right before the kind" in reasons["聚才汇智综合性平台"]  # 聚才汇智 is no word jieba knows
+    assert "explore" in reasons["零碳科创园"]
+    assert "listed only beside kinds" in reasons["全媒体科普创作基地"]  # 全 + 媒体: common words
+
+
+def test_a_place_after_a_conjunction_opens_a_name_of_its_own():
+    names = {(m.name, m.type) for m in extract_document(document_from_text(ECOSYSTEM)).mentions}
+    assert ("南昌大学", "University") in names and not {n for n, _ in names if n.startswith("江铃与")}
+
+
+def test_a_campaign_with_a_varying_word_and_a_zone_with_its_short_form_are_one_node_each():
+    from rdflib import Literal
+    from rdflib.namespace import RDFS, SKOS
+
+    from graph.build import build_graph
+    from graph.lexicon import default_lexicon
+
+    graph = build_graph([extract_document(document_from_text(ECOSYSTEM))], default_lexicon())
+
+    def node_of(name):
+        return {s for p in (RDFS.label, SKOS.altLabel) for s in graph.subjects(p, Literal(name, lang="zh"))}
+
+    assert len(node_of("“千企百园”行动") | node_of("“千企百园”科技行动")) == 1
+    assert len(node_of("鄱阳湖国家自主创新示范区") | node_of("鄱阳湖自创区")) == 1

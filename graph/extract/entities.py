@@ -23,6 +23,7 @@ from .names import (
     is_generic,
     joined_kinds,
     kind_of_work,
+    place_or_owner,
     scan_name_start,
 )
 from .sentences import SentenceIndex, unit_at
@@ -220,7 +221,7 @@ def _status_after_upgrade(text: str, a: int, name: str, lexicon: Lexicon) -> str
     verb = UPGRADE_BEFORE.search(text, max(0, a - 8), a)
     level = LEVEL_START.match(name)
     if not verb:  # a national designation named by no place (国家生态文明先行示范区) is one wherever it stands
-        national = level and level.group() in ("国家", "国家级") and is_common_phrase(name[level.end() :], lexicon)
+        national = level and level.group() in ("国家", "国家级") and common_cover(name[level.end() :], lexicon) is not None
         return "status: a national designation in common words, named by no place" if national else ""
     if not (verb.group(1) or level) or not is_common_phrase(name[level.end() if level else 0 :], lexicon):
         return ""
@@ -259,6 +260,7 @@ ORDINAL = re.compile(r"“?(?:[一二两三四五六七八九十]+号|头号|第
 
 
 FIELD_LIST_AFTER = re.compile(r"(?:、[^,。;:、()“”]{1,12}?)*等[\u4e00-\u9fff]{0,6}?(?:产业|领域|行业|学科)(?![\u4e00-\u9fff]?(?:园|基地|中心|联盟|集群|学院|研究院))")
+EXPLORED = re.compile(r"探索(?:建设|设立|组建|建立|打造|开展)?$")
 QUANTIFIED = re.compile(r"全域|各类|各级|各个|诸多|众多|一批")
 COUNT_AFTER = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|所|座|处)")
 SPREAD_BEFORE = re.compile(r"等[\u4e00-\u9fff]{0,4}?(?:地|城市|地区|国家|省份|县区)(?:布局|设立|建设|布局建设|设立建设)“?$")
@@ -270,6 +272,8 @@ def context_class_reason(text: str, a: int, b: int, prefix: str, suffix: str, le
     in each of several places (在北京、深圳等地布局X). "" if none does."""
     if "、" in text[a - 1 : b + 1] and FIELD_LIST_AFTER.match(text, b):
         return "class: an item of a list of fields (…、X、…等新兴产业)"
+    if EXPLORED.search(text, max(0, a - 6), a) and not place_or_owner(prefix, lexicon):
+        return "class: a kind the plan will explore setting up (探索建设X), no one thing yet"
     if QUANTIFIED.match(prefix):
         return "class: every one of a kind (全域X, 各类X)"
     if _in_formula(text, a, b):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import Lexicon, dictionary_words
+from ..lexicon import Lexicon, dictionary_words, is_common_word
 
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·()“”\-—/]")
 QUANTITY = re.compile(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)[家个项名所座批只件种类支]$")
@@ -45,6 +45,10 @@ def conjunction_ends_name(text: str, conj: int, suffix_start: int, lexicon: Lexi
     left_word = next((text[conj - k : conj] for k in (4, 3, 2) if conj >= k and common_cover(text[conj - k : conj], lexicon)), "")
     if left_word and right and common_cover(right, lexicon):
         return False  # two fields joined (工程机械及核心零部件创新中心, 智能制造及大数据科技产业社区): one name
+    from ..gazetteer import default_gazetteer
+
+    if any(default_gazetteer().knows(right[:k]) and not is_common_word(right[:k]) for k in range(2, min(len(right), 6) + 1)):
+        return True  # a place opens the right part: a name of its own (江铃与南昌大学)
     stripped = right
     for word in (*lexicon.provinces, *(p[:2] for p in lexicon.provinces), *sorted(lexicon.generic_words, key=len, reverse=True)):
         stripped = stripped.replace(word, "")
@@ -203,7 +207,7 @@ def _cover(phrase: str, lexicon: Lexicon) -> list[str] | None:
             continue
         for k in range(1, min(10, len(s) - i) + 1):
             w = s[i : i + k]
-            joins = k == 1 and (w in "()、和与及的之" or w.isdigit())
+            joins = k == 1 and (w in "()、和与及的之" or w.isdigit() or (w in WHOLE and i + 1 < len(s)))  # 全媒体: all of a kind
             common = k >= 2 and w in words and words[w][1] not in PROPER_TAGS
             fits = joins or w in generic or common or (k >= 3 and _is_quality(w))
             if fits and (best[i + k] is None or len(best[i]) + 1 < len(best[i + k])):
@@ -211,6 +215,7 @@ def _cover(phrase: str, lexicon: Lexicon) -> list[str] | None:
     return best[len(s)] if s else None
 
 
+WHOLE = "全"  # a prefix that makes a common word of any: 全媒体, 全链条
 RARE_WORD = 100  # a word rarer than this in jieba's corpus is a technical field (掘进, 过氧化氢): part of a name
 
 
@@ -278,6 +283,9 @@ def class_reason(prefix: str, lexicon: Lexicon, lab: bool = False) -> str:
     """
     cover = common_cover(prefix, lexicon)
     if not cover:
+        ending = next((prefix[-k:] for k in (3, 2) if len(prefix) > k and prefix[-k:] in dictionary_words() and _is_quality(prefix[-k:])), "")
+        if ending and not lab and not place_or_owner(prefix[: -len(ending)], lexicon):
+            return f"class: a quality word right before the kind ({ending}), and no place or owner"
         return ""
     joined = joined_kinds(prefix, lexicon) if not lab else ""  # a lab joins its fields: 种业与农业生物技术实验室
     if joined:
@@ -287,6 +295,15 @@ def class_reason(prefix: str, lexicon: Lexicon, lab: bool = False) -> str:
         return f"class: common words with a quality word ({quality})"
     work = kind_of_work(cover, lexicon) if not lab else []
     return f"class: a kind of work, no field or owner ({'、'.join(work)})" if work else ""
+
+
+def place_or_owner(words: str, lexicon: Lexicon) -> bool:
+    """Does a place (郑州) or a named owner (郑州大学) open these words?"""
+    from ..gazetteer import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    return any(gazetteer.knows(words[:k]) and not is_common_word(words[:k]) for k in range(2, min(len(words), 6) + 1)) or any(
+        lexicon.suffix_type(words[:k]) for k in range(2, len(words) + 1))
 
 
 ACTIVITY_TAGS = frozenset({"v", "vn", "vd", "an", "ad"})  # jieba's verbs, verbal nouns, adverbial and nominal adjectives
