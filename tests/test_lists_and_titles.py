@@ -212,3 +212,8 @@ def test_a_campaign_with_a_varying_word_and_a_zone_with_its_short_form_are_one_n
 
     assert len(node_of("“千企百园”行动") | node_of("“千企百园”科技行动")) == 1
     assert len(node_of("鄱阳湖国家自主创新示范区") | node_of("鄱阳湖自创区")) == 1
+
+
+def test_a_labs_level_is_part_of_its_title():
+    ex = extract_document(document_from_text("九江市科技工作要点\n一、重点任务\n推动生物安全三级实验室建设,争创国家级稀土材料检测实验室。\n"))
+    assert ("国家级稀土材料检测实验室", "Lab") in {(m.name, m.type) for m in ex.mentions}

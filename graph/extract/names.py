@@ -97,6 +97,8 @@ def scan_name_start(text: str, start: int, lexicon: Lexicon, floor: int = 0, lab
         i = text.index("“", i - 1 if i else 0) if "“" in text[max(0, i - 1) : start] else i
     i = trim_name_start(text, i, start)
     for word in lexicon.weak_boundary_words:
+        if lab and word in LEVEL_WORDS:
+            continue  # a lab's level is part of its title (国家级铝新材料检测实验室)
         if text.startswith(word, i) and start - i >= len(word):
             return i + len(word)
     return i
