@@ -217,3 +217,13 @@ def test_a_campaign_with_a_varying_word_and_a_zone_with_its_short_form_are_one_n
 def test_a_labs_level_is_part_of_its_title():
     ex = extract_document(document_from_text("九江市科技工作要点\n一、重点任务\n推动生物安全三级实验室建设,争创国家级稀土材料检测实验室。\n"))
     assert ("国家级稀土材料检测实验室", "Lab") in {(m.name, m.type) for m in ex.mentions}
+
+
+def test_quoted_products_one_party_and_government_body_a_gene_bank_and_no_class_of_bodies():
+    text = ("赣州市科技创新工作要点\n一、重点任务\n用好“科创担”“赣科贷”“科技保”和“创新券”。"
+            "在市委市政府的坚强领导下,有关部门要密切配合。加快建设国家脐橙种质资源基因库。\n")
+    names = {(m.name, m.type) for m in extract_document(document_from_text(text)).mentions}
+    # 用好 is no programme verb: the products are known by their last character (担 贷 保 券)
+    assert {("科创担", "Program"), ("赣科贷", "Program"), ("科技保", "Program"), ("创新券", "Program")} <= names
+    assert ("市委市政府", "Department") in names and not {n for n, _ in names if n in ("市委", "市政府", "有关部门")}
+    assert ("国家脐橙种质资源基因库", "Platform") in names
