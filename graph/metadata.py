@@ -74,11 +74,15 @@ def find_signature(lines: list[str]) -> tuple[str, str]:
     return issuer, date
 
 
-def find_province(text: str, names: list[str], lexicon: Lexicon) -> str:
+def find_province(text: str, names: list[str], lexicon: Lexicon, city: str = "") -> str:
+    """The province a title or issuer names; else the city's own (东莞市 → 广东省, however often the
+    text names 香港); else, for a plan of no known city, the one its text names most."""
     for name in names:
         for province in lexicon.provinces:
             if name.startswith((province, province[:-1] + "省")):
                 return province
+    if city and default_gazetteer().province_of(city):
+        return default_gazetteer().province_of(city)
     counts = Counter()
     for province in lexicon.provinces:
         stem = re.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$", "", province)
@@ -176,7 +180,7 @@ def extract_metadata(raw_lines: list[str], lines: list[str], text: str, lexicon:
     issuer = issuer or (agency if agency and (lexicon.department_suffix(agency) or ISSUING_BODY.match(agency)) else "")  # a page names its issuer there
     names = [n for n in (issuer, title, publisher, agency) if n]
     city = find_city(names, lexicon) or city_of_district(names)
-    province = find_province(text, names, lexicon) or (default_gazetteer().province_of(city) if city else "")
+    province = find_province(text, names, lexicon, city)
     kind, start, end = find_kind_and_period(title, text)
     district = district_of([n for n in (issuer, title, agency) if n], city, province)
     return Metadata(

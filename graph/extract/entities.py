@@ -38,7 +38,7 @@ SET_UP = re.compile(r"(?:设立|组建|成立|筹建|发起)$")
 # 全国知名的X基地): what follows is the kind, unless it has a specific part of its own
 DESCRIBED = re.compile(r"(?:的|高水平|高能级|一流|知名|一批|若干|各类|一些|多个|[\d一二两三四五六七八九十]+[个家所])$")
 ENUM_ITEM_MAX = 14
-ENUM_FOLLOWERS = "共同|共建|联合|提供|参与|上市|启动|开展|建设|申建|申报|创建|争创|在|为|和|与|及|的|实施|加强|发挥|合作|加快|落户|入驻"
+ENUM_FOLLOWERS = "共同|共建|联合|提供|参与|上市|启动|开展|建设|申建|申报|创建|争创|在|为|和|与|及|的|实施|加强|发挥|合作|加快|落户|入驻|牵头|组建|承担|打造|推进|围绕|通过|积极|加大|做大|做强|成立|设立|布局|突破|实现"
 SKIP_PROGRAM_FOLLOWERS = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -218,7 +218,7 @@ def relations_from_names(doc: Document, mentions, lexicon: Lexicon, gazetteer: G
 
 
 UPGRADE_VERB = re.compile(
-    r"(?:成功|积极|加快|高质量|全力)?(?:创建|晋级|申建|争创|申报|获批|升级为|转型为|转型升级为|建成|创成|建设|打造)|加快|推荐申报"
+    r"(?:成功|积极|加快|高质量|全力)?(?:创建|晋级|申建|争创|申报|获批|升级为|转型为|转型升级为|建设成为|打造成为|建成|创成|建设|打造|成为)|加快|推荐申报"
     r"|等(?=(?:国家级|省级|国家|省)[^,。;]{2,16}?(?:建设|创建))"  # 支持A、B等国家级企业技术中心建设
 )
 STRONG_UPGRADE = re.compile(r"创建|晋级|申建|争创|获批|创成|升级为")  # a quoted status (“双一流”) only after these
