@@ -360,8 +360,8 @@ def _targets_of_sentence(doc: Document, a: int, b: int, index: SentenceIndex, se
                 continue
             if own:
                 lead = own
-            elif lead and m.group("verb") not in LEVELS and not re.match(r"每年|累计", name):
-                name = lead + name  # 新增A 1000家,B不少于1500家; but B达到2万家 is a level of its own
+            elif lead and m.group("verb") not in LEVELS + ("突破", "超过") and not re.match(r"每年|累计", name):
+                name = lead + name  # 新增A 1000家,B不少于1500家; but B达到2万家, B突破150亿元 are levels of their own
             qual = m.group("qual") or (m.group("verb") if m.group("verb") in COMPARISONS else "")
             for part in (name.split("、") if each else [name]):
                 found.append(Target(part, float(m.group("num")), (a + clause.start() + m.start(), a + clause.start() + m.end()),
