@@ -201,23 +201,28 @@ def dictionary_words() -> dict[str, tuple[int, str]]:
             word, freq, tag = line.split()
             if len(word) >= 2:
                 words[word] = (int(freq), tag)
-    return _with_common_words_untagged_as_names(words)
+    return _with_tags_corrected(words)
 
 
 MISTAGGED_FREQUENCY = 1000
 FEATURE_ENDS = "山河江湖海岛洲州国门城路街关寺宫殿园"  # a place or landmark's own last character: 长江, 中国, 天安门
 
 
-def _with_common_words_untagged_as_names(words: dict[str, tuple[int, str]]) -> dict[str, tuple[int, str]]:
-    """jieba tags some frequent common words as places or persons (普及/ns, 城市/ns, 智慧/nr, 上市/ns):
-    a word so tagged that is frequent, is no division the gazetteer knows and does not end like a place
-    or landmark is read as a common noun, so it makes no name's specific part (科技普及和创新实践活动)."""
+def _with_tags_corrected(words: dict[str, tuple[int, str]]) -> dict[str, tuple[int, str]]:
+    """jieba tags some frequent common words as places or persons (普及/ns, 城市/ns, 智慧/nr, 上市/ns)
+    and some places as common nouns (合肥/n): a word so tagged that is frequent, is no division the
+    gazetteer knows and does not end like a place or landmark is read as a common noun, so it makes
+    no name's specific part (科技普及和创新实践活动); a division's name that is no frequent word is a
+    place (合肥综合性国家科学中心 is one centre)."""
     from .gazetteer import default_gazetteer
 
     gazetteer = default_gazetteer()
     for word, (freq, tag) in list(words.items()):
-        if tag in ("ns", "nr", "nrt") and freq >= MISTAGGED_FREQUENCY and word[-1] not in FEATURE_ENDS and not gazetteer.find(word):
+        known = gazetteer.knows(word)
+        if tag in ("ns", "nr", "nrt") and freq >= MISTAGGED_FREQUENCY and word[-1] not in FEATURE_ENDS and not known:
             words[word] = (freq, "n")
+        elif known and freq < COMMON_WORD_FREQUENCY and tag != "ns":
+            words[word] = (freq, "ns")
     return words
 
 

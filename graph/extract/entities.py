@@ -92,7 +92,7 @@ def department_prefix(text: str, start: int, city: str, province: str, lexicon: 
     return start - len(m.group(0)) if m else start
 
 
-BRANCHED = ("人民银行", "海关", "税务总局", "银行", "监管局", "证监局", "银保监局")
+BRANCHED = ("人民银行", "海关", "税务总局", "银行", "国家开发银行", "农业发展银行", "中国进出口银行", "监管局", "证监局", "银保监局")
 BRANCH = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:分行|中心支行|支行|分中心|营业管理部|分局|监管局)")
 
 # party committees alone or with their government as one word (省委省政府); not the start of a
@@ -100,7 +100,8 @@ BRANCH = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:分行|中心支行|支行|分中�
 PARTY = re.compile(r"(?:[省市县区]委[省市县区](?:人民)?政府|[省市县区]委)(?!组织部|宣传部|统战部|编办|人才办|军民融合办|政法委|政研室|农办|网信办|外办|财经委|办公室|办公厅|书记|常委|[\u4e00-\u9fff]{0,6}?(?:委员会|小组)?办公室)")
 CLASS_BODY = re.compile(r"^(?:各|县区|区县|县市区|县\(市、?区\)|县\(区\)|市县|市、县)")
 ORGANISATION_KINDS = ("企业", "高校", "学校", "行业", "基层", "社区", "园区", "乡镇", "农村", "院所", "医院")
-OPEN_BODIES = ("领导小组", "联席会议")  # a body named after its work: 市科技创新工作领导小组
+OPEN_BODIES = ("领导小组", "联席会议", "委员会")  # a body named after its work: 市科技创新工作领导小组, 省委科技委员会
+OFFICE_OF = re.compile(r"办公室|办公厅")  # 省委科技委员会办公室, X领导小组办公室: the body's office is a body too
 
 
 def _open_body_start(text: str, m: re.Match, lexicon: Lexicon) -> int:
@@ -142,14 +143,17 @@ def find_departments(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> l
         if branch:  # 人民银行济南分中心, 国家开发银行山东省分行: a national body's local branch
             found.append(_mention(doc, index, text[a : branch.end()], "Department", a, branch.end(), f"department:{m.group()} branch"))
             continue
-        name = text[a : m.end()]
+        end = m.end()
+        office = OFFICE_OF.match(text, end) if m.group().endswith(OPEN_BODIES) and a < m.start() else None
+        end = office.end() if office else end  # 省委科技委员会办公室: the committee's office
+        name = text[a:end]
         if a == m.start() and m.group() in ("政府", "人民政府", "委员会", "管委", "管委会", "办公室", "办公厅", "组织部", "宣传部", "海关", "人民银行"):
             continue  # "政府引导" is no body; bare ones count only in responsibility lists
         if a == m.start() and text[max(0, a - 2) : a] in ORGANISATION_KINDS:
             continue  # 企业科协, 高校党委: the body every one of a kind of organisation has, a class
         if CLASS_BODY.match(name) or _in_salutation(text, a):
             continue  # 各县区人民政府, 县区政府: a class of bodies, a body only inside a responsibility list; 各县、区人民政府: the 通知's addressees
-        found.append(_mention(doc, index, name, "Department", a, m.end(), f"department:{m.group()}"))
+        found.append(_mention(doc, index, name, "Department", a, end, f"department:{m.group()}"))
     return found
 
 
