@@ -110,7 +110,7 @@ def test_a_common_word_jieba_tags_as_a_place_makes_no_name_of_joined_kinds_of_wo
 CONTEXT = """九江市科技创新三年行动计划(2023—2025年)
 一、重点任务
 (一)壮大创新平台
-新建院士工作站、庐山学者工作站8个。推动院士工作站、庐山学者工作站、博士后科研工作站建设。在南昌、上海、深圳等地布局建设“离岸创新中心”。
+新建院士工作站、庐山学者工作站8个。推动院士工作站、庐山学者工作站、博士后科研工作站建设。在南昌、上海、深圳等地布局建设“飞地孵化器”。
 实现“老工业基地+新兴产业”融合发展。以打造九江新区为“头号工程”。打造“一江两岸三城”数字文旅示范区。推动全域科技产业社区建设,大力发展市场化基金。
 围绕航空航天、海洋工程、新能源汽车等新兴产业发展需求开展攻关。加快企业科协组织建设。积极参与国家生态文明先行示范区创建工作。
 落实省“揭榜挂帅”及重大科技专项。积极参与长江中游技术交易市场联盟。推进九江市科技馆新馆建设。支持企业在江西联合股权交易中心(五板)挂牌。
@@ -128,7 +128,7 @@ def context_extraction():
 def test_the_words_around_a_candidate_make_it_a_kind():
     names, reasons = context_extraction()
     kept = {n for n, _ in names}
-    kinds = {"庐山学者工作站": "count follows", "离岸创新中心": "several places", "老工业基地": "formula",
+    kinds = {"庐山学者工作站": "count follows", "飞地孵化器": "several places", "老工业基地": "formula",
              "全域科技产业社区": "every one", "海洋工程": "list of fields"}
     for name, why in kinds.items():
         assert name not in kept, name

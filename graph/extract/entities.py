@@ -370,10 +370,6 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
         prefix = text[a : m.start()]
         if not prefix and suffix not in lexicon.standalone_suffixes:
             continue
-        context = context_class_reason(text, a, m.end(), prefix, suffix, lexicon)
-        if context:
-            rejected.append(Rejected(name, type_, (a, m.end()), context))
-            continue
         if FIRST_CLASS.match(prefix):
             rejected.append(Rejected(name, type_, (a, m.end()), "status: first-class (一流X) is what a body aims to be"))
             continue
@@ -392,10 +388,14 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
         if generic and not (type_ == "Fund" and SET_UP.search(text, max(0, a - 2), a)):
             rejected.append(Rejected(name, type_, (a, m.end()), "class: generic words only"))
             continue  # a kind, not one thing; but a fund the plan sets up is one fund (设立创业投资引导基金)
-        if type_ == "Program":
+        reason = context_class_reason(text, a, m.end(), prefix, suffix, lexicon)
+        if reason:
+            pass
+        elif type_ == "Program":
             reason = programme_class_reason(prefix, suffix, lexicon)
         elif type_ == "Fund":  # a fund is named after its purpose (制造业高质量发展基金); a quality says a kind (市场化基金)
-            reason = class_reason(prefix, lexicon) if "quality" in class_reason(prefix, lexicon) else ""
+            reason = class_reason(prefix, lexicon)
+            reason = reason if "quality" in reason else ""
         elif type_ == "Department":
             reason = ""
         else:
@@ -806,10 +806,10 @@ def _without_kinds_listed_among_kinds(text: str, mentions: list[Mention], reject
     协同创新中心等; 建立技师学院、高级技工学校…): another item of its list is a class (rejected as
     one, or common words ending in a noun), and none is a name. A list with one name in it
     (X创新中心、智能装备制造产业学院、三六零产业学院) keeps its common-word items."""
-    classes = [r.span for r in rejected if r.reason.startswith("class")]
-    if not classes:
+    classes = _coverage(len(text), (r.span for r in rejected if r.reason.startswith("class")))
+    if not any(classes):
         return mentions
-    named = [m.span for m in mentions]
+    named = _coverage(len(text), (m.span for m in mentions))
     out = []
     for m in mentions:
         if m.type in ("Program", "Department", "Policy") or not m.rule.startswith("suffix:"):
@@ -822,8 +822,8 @@ def _without_kinds_listed_among_kinds(text: str, mentions: list[Mention], reject
             continue
         items = _list_items(text, *m.span)
 
-        def overlaps(item, spans):
-            return any(x < item[1] and y > item[0] for x, y in spans)
+        def overlaps(item, covered):
+            return any(covered[item[0] : item[1]])
 
         kinds = [i for i in items if overlaps(i, classes) or (not overlaps(i, named) and _kind_noun(text[i[0] : i[1]], lexicon))]
         if kinds and not any(overlaps(i, named) for i in items):
@@ -831,6 +831,14 @@ def _without_kinds_listed_among_kinds(text: str, mentions: list[Mention], reject
             continue
         out.append(m)
     return out
+
+
+def _coverage(size: int, spans) -> bytearray:
+    """One byte per character, set where one of the spans covers it: overlap tests without a scan."""
+    covered = bytearray(size + 1)
+    for a, b in spans:
+        covered[a:b] = b"\x01" * (b - a)
+    return covered
 
 
 def _list_items(text: str, a: int, b: int) -> list[tuple[int, int]]:
