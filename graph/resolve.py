@@ -21,6 +21,7 @@ from .model import Extraction, Metadata
 
 OTHER_NAME_AFTER = re.compile(r"\(([^()\d:,。]{2,6})\)")
 ALIAS = re.compile(r"[((](?:以下)?简称[::]?[“\"]?([^”\")),,]{2,20})[”\"]?[))]")
+PROGRAMME_TITLES = ("计划", "行动", "工程", "专项")
 TYPE_PRIORITY = {"metadata": 0, "lexicon": 0, "policy": 1, "responsibility": 2, "department": 3, "suffix": 4, "quoted": 5,
                  "enumeration": 6, "abbreviation": 6}
 
@@ -205,7 +206,11 @@ class IdentityTally:
             # (老城区X社区 to X社区, an abbreviation) is an altLabel
             label = max(counts, key=lambda f: (counts[f] > 0, len(f), counts[f], f))
             alts = tuple(sorted(f for f in counts if f != label))
-            entities[key] = Entity(key, max(self.types[key], key=lambda t: (self.types[key][t], t)), label, alts)
+            weights = self.types[key]
+            type_ = max(weights, key=lambda t: (weights[t], t))
+            if type_ == "Policy" and "Program" in weights and label.endswith(PROGRAMME_TITLES):
+                type_ = "Program"  # 《X人才行动计划》 cited, and run as one of the 人才扶持计划: the programme
+            entities[key] = Entity(key, type_, label, alts)
         return entities
 
 

@@ -227,3 +227,20 @@ def test_quoted_products_one_party_and_government_body_a_gene_bank_and_no_class_
     assert {("科创担", "Program"), ("赣科贷", "Program"), ("科技保", "Program"), ("创新券", "Program")} <= names
     assert ("市委市政府", "Department") in names and not {n for n, _ in names if n in ("市委", "市政府", "有关部门")}
     assert ("国家脐橙种质资源基因库", "Platform") in names
+
+
+def test_institutes_among_listed_units_and_a_cited_programme_plan():
+    from graph.build import build_graph
+    from graph.lexicon import default_lexicon
+    from graph.namespaces import IG
+
+    text = ("武汉市科技创新工作要点\n一、重点任务\n支持华工科技、中船719所、航天动力院等企事业单位共同参与建设。"
+            "依托“楚天英才计划”“武汉市黄鹤英才计划”等人才计划集聚人才,落实《武汉市黄鹤英才计划》。\n")
+    ex = extract_document(document_from_text(text))
+    names = {(m.name, m.type) for m in ex.mentions}
+    assert {("华工科技", "Firm"), ("中船719所", "Institute"), ("航天动力院", "Institute")} <= names
+    graph = build_graph([ex], default_lexicon())
+    from rdflib import RDF, Literal
+    from rdflib.namespace import RDFS
+    node = next(graph.subjects(RDFS.label, Literal("武汉市黄鹤英才计划", lang="zh")))
+    assert (node, RDF.type, IG.Program) in graph  # cited in 《》 and run as one of the 人才计划: a programme

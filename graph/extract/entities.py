@@ -639,7 +639,10 @@ def find_enumerated(doc: Document, lexicon: Lexicon, index: SentenceIndex, known
                 continue  # a common word is a kind or a field (技术咨询、技术评估等服务机构), no name
             if len(items) == 1 and (common_cover(name, lexicon) is not None or default_gazetteer().find(name)):
                 continue  # one item alone is a name only where it is no common word or place (华为等企业)
-            found.append(_mention(doc, index, name, types[m.group(2)], a, b, f"enumeration:{m.group(2)}"))
+            type_ = types[m.group(2)]
+            if type_ == "Firm" and name.endswith(("所", "院")):
+                type_ = "Institute"  # 中船725所, 空导院 among 企事业单位: an institute's short name
+            found.append(_mention(doc, index, name, type_, a, b, f"enumeration:{m.group(2)}"))
     return found
 
 
