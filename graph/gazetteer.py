@@ -64,6 +64,11 @@ class Gazetteer:
         found = tuple(d for d in found if level is None or d.level == level)
         return found[0] if len(found) == 1 else None
 
+    def city(self, name: str) -> Division | None:
+        """The one city a full or short name stands for, where a county shares it (长沙: 长沙市, not 长沙县)."""
+        cities = [d for d in self.by_name.get(name, ()) + self.by_short.get(name, ()) if d.level == "city"]
+        return cities[0] if len({d.code for d in cities}) == 1 else None
+
     def knows(self, name: str) -> bool:
         """Is the name a division's full or short name, even if several share it (南昌: 南昌市, 南昌县)?"""
         return name in self.by_name or name in self.by_short

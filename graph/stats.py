@@ -17,10 +17,10 @@ GROUP BY ?what
 
 RELATIONS_QUERY = """
 SELECT ?what (COUNT(*) AS ?n) WHERE {
-  ?s ?p ?o . VALUES ?p { %s } BIND(STRAFTER(STR(?p), "#") AS ?what)
+  SELECT DISTINCT ?s ?p ?o ?what WHERE { ?s ?p ?o . VALUES ?p { %s } BIND(STRAFTER(STR(?p), "#") AS ?what) }
 }
 GROUP BY ?what
-"""
+"""  # distinct facts: two plans stating one relation hold one triple in two graphs
 
 
 def graph_stats(graph: Graph) -> dict[str, int]:

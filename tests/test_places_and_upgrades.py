@@ -110,3 +110,17 @@ def test_a_locator_before_a_complete_name_is_its_place_and_an_alias(tmp_path):
         """SELECT ?l ?a ?pl WHERE { ?e rdfs:label ?l ; skos:altLabel ?a ; ig:locatedIn/rdfs:label ?pl }""", initNs=ns)}
     assert ("新乡智造科技产业社区", "红旗区新乡智造科技产业社区", "红旗区") in rows
     assert ("牧野创新智慧岛", "高新区牧野创新智慧岛", "新乡高新区") in rows
+
+
+def test_another_citys_sentence_and_another_city_inside_a_centres_name():
+    from graph.documents import document_from_text
+    from graph.extract import extract_document
+
+    text = ("株洲市科技创新“十四五”规划\n一、发展形势\n"
+            "合肥争创国家科技创新中心;武汉以东湖科学城、光谷科技创新大走廊为创新主阵地,打造具有全国影响力的科创中心;"
+            "省科学院加快发展。\n二、重点任务\n加强与国家技术转移长沙中心、华中科技大学无锡研究院合作。\n")
+    ex = extract_document(document_from_text(text))
+    located = {(r.subject.name, r.object.name) for r in ex.relations if r.predicate == "locatedIn"}
+    assert {("东湖科学城", "武汉市"), ("光谷科技创新大走廊", "武汉市")} <= located  # 武汉以…: a sentence about 武汉
+    assert {("国家技术转移长沙中心", "长沙市"), ("华中科技大学无锡研究院", "无锡市")} <= located
+    assert not {(s, o) for s, o in located if s == "华中科技大学"}  # a university named after a region places nothing

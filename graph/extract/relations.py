@@ -173,6 +173,18 @@ def _other_city(name: str, own: str, gazetteer: Gazetteer, lexicon: Lexicon) -> 
     return ""
 
 
+def _city_inside(name: str, own: str, gazetteer: Gazetteer) -> str:
+    """Another city written inside a centre's name, after its owner or kind (国家技术转移郑州中心,
+    华中科技大学襄阳研究院 → 郑州市, 襄阳市): where the centre is. Not the name's first word, which
+    names an owner (天津大学…), nor a province."""
+    for i in range(2, len(name) - 2):
+        for k in (3, 2):
+            place = gazetteer.city(name[i : i + k])
+            if place and place.name != own:
+                return place.name
+    return ""
+
+
 def relations_from_names(doc: Document, mentions, lexicon: Lexicon, gazetteer: Gazetteer) -> list[Relation]:
     """Relations a name states by holding another name or a place: a university it holds
     (partnerOf), the plan's city (洛阳师范学院 → 洛阳市), a district heading it (洛龙高新区 →
@@ -208,6 +220,8 @@ def relations_from_names(doc: Document, mentions, lexicon: Lexicon, gazetteer: G
                 out.append(Relation(outer, "locatedIn", _place(county.group(1)), "name:holds county"))
             elif outer.type == "Park" and (other := _other_city(name, city, gazetteer, lexicon)):
                 out.append(Relation(outer, "locatedIn", _place(other), "name:holds another city"))
+            elif outer.type != "Park" and (inside := _city_inside(name, city, gazetteer)):
+                out.append(Relation(outer, "locatedIn", _place(inside), "name:holds another city"))
         if stem and stem in name:
             elsewhere = next((gazetteer.find(x) for x in ELSEWHERE.findall(name) if x != stem and gazetteer.find(x)), None)
             if elsewhere and elsewhere.level == "province" and gazetteer.province_of(city) == elsewhere.name:
@@ -339,6 +353,33 @@ def relations_of_location(doc: Document, mentions, index: SentenceIndex) -> list
     return out
 
 
+SUBJECT_CITY = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:市)?(?=以|围绕|依托|聚焦|加快|推进|打造|建设|坚持|着力|实施)")
+
+
+def relations_of_subject_city(doc: Document, mentions, index: SentenceIndex, gazetteer: Gazetteer) -> list[Relation]:
+    """A sentence about another city (成都以天府新区、东部新区为创新主阵地; 佛山围绕X、Y布局): the
+    parks and platforms it names are in that city, as the plan tells of other cities' experience."""
+    out = []
+    own = doc.metadata.city
+    for a, b in _clauses(doc.text, index):
+        start = a + len(re.match(r"[\s\d.、()()一二三四五六七八九十]*", doc.text[a:b]).group())
+        m = SUBJECT_CITY.match(doc.text, start, b)
+        place = gazetteer.city(m.group(1)) if m else None
+        if not place or place.name == own:
+            continue
+        for obj in mentions.within(m.end(), b, BUILT):
+            if not re.match(r"省|市|国家", obj.name):  # 省科学院: a province's or the nation's, wherever it works
+                out.append(Relation(obj, "locatedIn", _place(place.name), "frame:another city's sentence"))
+    return out
+
+
+def _clauses(text: str, index: SentenceIndex):
+    """Each sentence cut at its semicolons: plans list other cities' deeds one per clause."""
+    for a, b in index.spans:
+        for part in re.finditer(r"[^;]+", text[a:b]):
+            yield a + part.start(), a + part.end()
+
+
 def relations_of_siting(doc: Document, mentions, index: SentenceIndex) -> list[Relation]:
     """X位于/落户Y: Y a place written after the verb."""
     out = []
@@ -357,7 +398,7 @@ def extract_relations(doc: Document, lexicon: Lexicon, mentions) -> list[Relatio
     mentions = MentionIndex(m for m in mentions if not m.rule.startswith("responsibility"))
     found = relations_from_frames(doc, mentions, index) + relations_from_names(doc, mentions, lexicon, default_gazetteer())
     found += relations_of_upgrade(doc, mentions, index, lexicon) + relations_of_location(doc, mentions, index)
-    found += relations_of_siting(doc, mentions, index)
+    found += relations_of_siting(doc, mentions, index) + relations_of_subject_city(doc, mentions, index, default_gazetteer())
     joint = {(r.object.name, r.subject.name) for r in found if r.predicate == "participant"}
     found = [r for r in found if r.rule != NESTED_PART and not (r.predicate == "upgradeTo" and (r.subject.name, r.object.name) in joint)]
     seen, out = set(), []
