@@ -35,6 +35,17 @@ TARGET_FIELDS = {IG.targetYear: "year", IG.targetValue: "value", IG.unit: "unit"
                  IG.baselineValue: "baseline", IG.baselineYear: "baselineYear"}
 
 
+@lru_cache(maxsize=1)
+def _predicate_kinds() -> tuple[dict, dict, dict, dict]:
+    """The terms plan_summary looks for, made once: a namespace's attribute makes a new term
+    on every access, which cost half a worker's time when asked of every triple."""
+    single = {RDF.type: "type", IG.mentionedIn: "mentionedIn", IG.inPlan: "inPlan", IG.hasTarget: "hasTarget",
+              IG.indicator: "indicator", PROV.wasDerivedFrom: "derived", NIF.sentence: "sentence",
+              NIF.anchorOf: "anchor", IG.cityName: "city", RDFS.label: "label"}
+    return ({IG[c]: c for c in PLAN_CLASSES}, {IG[p]: p for p in COUNTED_PROPERTIES},
+            {IG[p]: p for p in RELATION_PROPERTIES}, single)
+
+
 def plan_summary(triples: Iterable[tuple]) -> dict:
     """One plan's share of the summaries, from the triples of its graph (plain JSON data)."""
     classes: dict[str, set] = defaultdict(set)
@@ -43,37 +54,38 @@ def plan_summary(triples: Iterable[tuple]) -> dict:
     plan = None
     in_plan, labels, cities, has_target, indicator_of = {}, {}, {}, set(), {}
     fields, derived, sentence, anchor = defaultdict(dict), defaultdict(set), defaultdict(set), {}
-    names = {IG[c]: c for c in PLAN_CLASSES}
-    counted = {IG[p]: p for p in COUNTED_PROPERTIES}
-    related = {IG[p]: p for p in RELATION_PROPERTIES}
+    names, counted, related, single = _predicate_kinds()
     for s, p, o in triples:
-        if p == RDF.type and o in names:
-            classes[names[o]].add(str(s))
-            if o == IG.Plan:
-                plan = str(s)
-        elif p in counted:
-            properties[counted[p]].add((str(s), str(o)))
-        elif p in related:
-            relations.add((str(s), related[p], str(o)))
-        elif p == IG.mentionedIn:
+        kind = single.get(p)
+        if kind is None:
+            if p in counted:
+                properties[counted[p]].add((str(s), str(o)))
+            elif p in related:
+                relations.add((str(s), related[p], str(o)))
+            elif p in TARGET_FIELDS:
+                fields[str(s)][TARGET_FIELDS[p]] = plain_value(o)
+        elif kind == "type":
+            if o in names:
+                classes[names[o]].add(str(s))
+                if names[o] == "Plan":
+                    plan = str(s)
+        elif kind == "mentionedIn":
             mentioned.add(str(s))
-        elif p == IG.inPlan:
+        elif kind == "inPlan":
             in_plan[str(s)] = str(o)
-        elif p == IG.hasTarget:
+        elif kind == "hasTarget":
             has_target.add((str(s), str(o)))
-        elif p == IG.indicator:
+        elif kind == "indicator":
             indicator_of[str(s)] = str(o)
-        elif p in TARGET_FIELDS:
-            fields[str(s)][TARGET_FIELDS[p]] = plain_value(o)
-        elif p == PROV.wasDerivedFrom:
+        elif kind == "derived":
             derived[str(s)].add(str(o))
-        elif p == NIF.sentence:
+        elif kind == "sentence":
             sentence[str(s)].add(str(o))
-        elif p == NIF.anchorOf:
+        elif kind == "anchor":
             anchor[str(s)] = str(o)
-        elif p == IG.cityName:
+        elif kind == "city":
             cities[str(s)] = str(o)
-        elif p == RDFS.label:
+        elif kind == "label":
             labels[str(s)] = str(o)
     duties, leads = properties["responsibleFor"], properties["leads"]
     rows = []
