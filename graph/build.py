@@ -196,7 +196,8 @@ def unit_triples(doc: Document, measures_with_duty: set[str]) -> Iterator[Triple
         yield node, IG.partOf, unit_iri(doc, u.parent) if u.parent else plan
         yield node, NIF.beginIndex, _integer(u.span[0])
         yield node, NIF.endIndex, _integer(u.span[1])
-        yield node, IG.text, zh(doc.snippet(u.span))
+        if is_measure:  # a section's text is its parts' again (a chapter held every measure twice): its span says where it is
+            yield node, IG.text, zh(doc.snippet(u.span))
 
 
 def sentence_triples(doc: Document, span: Span) -> Iterator[Triple]:
