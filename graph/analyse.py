@@ -21,7 +21,7 @@ import networkx as nx
 from rdflib import Graph
 
 from .namespaces import ENTITY_TYPES
-from .query import run_query
+from .query import run_query, stream_rows
 from .store import MANIFEST, oxigraph_of, published_generation
 
 # The network reads whole predicates. Oxigraph joins plain patterns by looking each row's
@@ -117,25 +117,27 @@ def _entity_network(graph: Graph, with_measures: bool) -> nx.Graph:
     titles = {plan: title for plan, title, _ in rows}
     g.graph["plans"] = tuple(dict.fromkeys(title for _, title, _ in rows))  # the plan filter's choices, by city
     named_in: dict[str, set[str]] = {}
-    for node, plan in run_query(graph, PLANS_QUERY).rows:
+    for node, plan in stream_rows(graph, PLANS_QUERY):
         if node in g and plan in titles:
             named_in.setdefault(node, set()).add(titles[plan])
     for node, plans in named_in.items():
         g.nodes[node]["plans"] = tuple(sorted(plans))
-    for node, alt in run_query(graph, ALT_QUERY).rows:
+    for node, alt in stream_rows(graph, ALT_QUERY):
         if node in g:
             g.nodes[node]["alt"] = g.nodes[node]["alt"] + (alt,)
     first: dict[str, str] = {}
-    for node, sentence in run_query(graph, MENTION_SENTENCES_QUERY[form]).rows:
+    for node, sentence in stream_rows(graph, MENTION_SENTENCES_QUERY[form]):
         if node in g and (node not in first or sentence < first[node]):
             first[node] = sentence
-    texts = dict(run_query(graph, SENTENCE_TEXTS_QUERY[form]).rows)
-    for node, sentence in first.items():
-        g.nodes[node]["sentence"] = texts.get(sentence, "")
     said: dict[tuple[str, str], str] = {}  # the sentence stating each relation (the least, the same on every build)
-    for s, o, sentence in run_query(graph, EDGE_SENTENCES_QUERY).rows:
+    for s, o, sentence in stream_rows(graph, EDGE_SENTENCES_QUERY):
         if (s, o) not in said or sentence < said[(s, o)]:
             said[(s, o)] = sentence
+    # only the texts of the sentences shown: every sentence of a national corpus is half a GB
+    needed = set(first.values()) | set(said.values())
+    texts = {sn: text for sn, text in stream_rows(graph, SENTENCE_TEXTS_QUERY[form]) if sn in needed}
+    for node, sentence in first.items():
+        g.nodes[node]["sentence"] = texts.get(sentence, "")
     for s, p, o in run_query(graph, EDGES_QUERY).rows:
         if s in g and o in g:
             g.add_edge(s, o, relation=p, sentence=texts.get(said.get((s, o), ""), ""))

@@ -358,15 +358,24 @@ def _apply(dataset, target, manifest, known, built, todo, gone, spool, clear, ha
         report.changed += path in known
     report.removed = len(gone)
     drop_graph(dataset, ENTITY_GRAPH)
-    shared = list(shared_graph_triples(tally.entities(), sorted(tally.places), sorted(tally.indicators), sorted(tally.statuses)))
-    load_graph_blocks(dataset, graph_block(ENTITY_GRAPH, to_ntriples(shared)))
+    shared_file = spool.with_name("shared.trig")
+    with shared_file.open("w", encoding="utf-8") as out:
+        shared = shared_graph_triples(tally.entities(), sorted(tally.places), sorted(tally.indicators), sorted(tally.statuses))
+        while part := list(islice(shared, SHARED_BLOCK)):  # one graph in many blocks: no part of it held whole
+            out.write(graph_block(ENTITY_GRAPH, to_ntriples(part)))
+            if summaries is not None:
+                summaries.see_shared(part)
+    load_graph_blocks(dataset, shared_file)
     if inner is not None:
         inner.flush()
         if summaries is not None:
             # the union default graph holds each triple once (see store.load_graph_blocks)
             triples = int(next(iter(inner.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))[0].value)
-            target.keep(summaries.result(shared, triples))
+            target.keep(summaries.result(triples))
     return plans
+
+
+SHARED_BLOCK = 50_000  # triples of the shared graph per block: at 1000x it is 2M triples, 0.6 GB as terms
 
 
 def clear_remote(graph: Graph) -> None:

@@ -116,6 +116,8 @@ class SummaryTally:
         self.indicator_plans = defaultdict(set)
         self.mentioned: Counter = Counter()  # (city, entity) -> plans naming it there
         self.targets: list = []
+        self.label: dict[str, str] = {}  # the shared graph's labels and types (see_shared)
+        self.kind: dict[str, str] = {}
 
     def add(self, share: dict) -> None:
         self.stats.update(share["classes"])
@@ -135,14 +137,18 @@ class SummaryTally:
             if values[1] is not None and share["title"] is not None:  # what the targets query asks: a value, a titled plan
                 self.targets.append([indicator, share["city"], plan, share["title"], *values, text])
 
-    def result(self, shared: Iterable[tuple], triples: int) -> dict:
-        label, kind = {}, {}
+    def see_shared(self, shared: Iterable[tuple]) -> None:
+        """Take the labels and types of the shared graph's nodes, a part of it at a time."""
         types = {IG[c]: c for c in SHARED_CLASSES}
         for s, p, o in shared:
             if p == RDFS.label:
-                label[str(s)] = str(o)
+                self.label[str(s)] = str(o)
             elif p == RDF.type and o in types:
-                kind[str(s)] = types[o]
+                self.kind[str(s)] = types[o]
+
+    def result(self, triples: int) -> dict:
+        """The corpus summary, once every plan and the whole shared graph have been seen."""
+        label, kind = self.label, self.kind
         stats = self.stats + Counter(kind.values()) + Counter(p for _, p, _ in self.relations)
         stats["entities"] = sum(stats[t] for t in ENTITY_TYPES)
         stats["triples"] = triples
