@@ -70,7 +70,7 @@ def query_sandbox() -> QuerySandbox:
 
 # seconds after a first page is sent before background reading starts: the browser is still
 # drawing it then, and needs the machine's cores for that
-BACKGROUND_AFTER = 1.5
+BACKGROUND_AFTER = 0.5
 
 
 def _in_background(function, *args) -> None:
@@ -148,6 +148,8 @@ def load_first_view():
     view = _first_view(str(published_generation(folder))) if folder else None
     if view is not None:
         _read_network_later(str(published_generation(folder)))
+    elif folder:
+        _first_view.clear()  # none yet: the page that reads the network keeps one, for the next start
     return view
 
 
@@ -235,3 +237,20 @@ def _from_address(key: str, default: object) -> object:
     except ValueError:
         return default
     return raw
+
+
+TABLE_PAGE = 200  # rows a page of a long table shows
+
+
+def page_of_rows(rows: list, key: str) -> list:
+    """One page of a long table's rows, the page chosen by a number input under ``key`` (a
+    page's choice: put it in its CHOICES to keep it in the address); all rows if they fit."""
+    pages = max(1, -(-len(rows) // TABLE_PAGE))
+    if pages == 1:
+        return rows
+    chosen = st.session_state
+    chosen[key] = min(max(int(chosen.get(key, 1)), 1), pages)
+    page = st.number_input(t("table_page", pages=pages), 1, pages, key=key)
+    first = (page - 1) * TABLE_PAGE
+    st.caption(t("rows_shown", first=first + 1, last=min(first + TABLE_PAGE, len(rows)), total=len(rows)))
+    return rows[first : first + TABLE_PAGE]

@@ -53,6 +53,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "find_body": {"zh": "查找单位(输入名称的一部分)", "en": "Find a body (part of its name)"},
     "bodies_listed": {"zh": "列出 {shown} / {total} 个单位(按措施数);输入名称可找到其余单位。",
                       "en": "{shown} of {total} bodies listed (busiest first); type a name to find the others."},
+    "table_page": {"zh": "表格页码(共 {pages} 页)", "en": "Table page (of {pages})"},
+    "rows_shown": {"zh": "第 {first}–{last} 行,共 {total} 行", "en": "Rows {first}–{last} of {total}"},
     "chart_first": {"zh": "图中为前 {shown} / {total} 组;选择城市以比较其余。",
                     "en": "The chart shows the first {shown} of {total} groups; choose cities to compare others."},
     "click_to_expand": {"zh": "点击节点,展开它的关系网络。", "en": "Click a node to expand its neighbourhood."},

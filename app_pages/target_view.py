@@ -9,10 +9,10 @@ importing it and validating its chart took this page 0.6 s.
 import pandas as pd
 import streamlit as st
 
-from app_pages.state import load_graph, publish_choices, restore_choices, t
+from app_pages.state import load_graph, page_of_rows, publish_choices, restore_choices, t
 from graph.explore import indicators, targets
 
-CHART_GROUPS = 40  # city-year groups a chart draws; the table below has every target
+CHART_GROUPS = 40  # city-year groups a chart draws; the table below has every target, a page at a time
 st.header(t("targets_header"))
 listed = indicators(load_graph()).rows  # (indicator, label, plans), the most shared first
 if not listed:
@@ -22,7 +22,7 @@ label_of = {iri: label for iri, label, _ in listed}
 plans_setting = {iri: n for iri, _, n in listed}
 shared = sum(1 for n in plans_setting.values() if n > 1)
 
-CHOICES = {"indicator": listed[0][0], "target_cities": []}
+CHOICES = {"indicator": listed[0][0], "target_cities": [], "target_page": 1}
 restore_choices(CHOICES)  # an indicator and cities named by the address, else the last ones chosen here
 chosen = st.session_state
 if chosen["indicator"] not in label_of:
@@ -80,10 +80,11 @@ with right:
 
 COLUMNS = ("city", "title", "baseline", "baselineYear", "value", "year", "unit", "qualifier", "text")
 ordered = sorted(rows, key=lambda r: (str(r["city"]), r["year"] is None, str(r["year"])))  # by city, then year (none last)
+st.subheader(t("indicator_targets", name=label_of[indicator]))
+ordered = page_of_rows(ordered, "target_page")  # a page at a time: 5,000 rows with sentences took the browser a second
 table = pd.DataFrame([[f"{r[c]:g}" if c in ("baseline", "value") and r[c] is not None else r[c] for c in COLUMNS]
                       for r in ordered], columns=[t(c) for c in ("col_city", "col_plan", "col_baseline", "col_baseline_year",
                                                                    "col_target", "col_year", "col_unit", "col_qualifier",
                                                                    "col_sentence")], dtype=object)  # 5 and 2.5 as written
-st.subheader(t("indicator_targets", name=label_of[indicator]))
 st.dataframe(table, hide_index=True, width="stretch", placeholder="")
 publish_choices(CHOICES)

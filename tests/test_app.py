@@ -455,3 +455,18 @@ def test_an_example_for_one_city_picks_it_from_the_plans_places_and_keeps_it_in_
     picker.set_value("")  # none: every plan (applied when the form is run)
     next(b for b in app.button if b.label == "运行").click().run()
     assert len(set(app.dataframe[0].value["city"])) == 4 and "param_city" not in app.query_params
+
+
+def test_a_long_target_table_is_shown_a_page_at_a_time_and_the_page_is_in_the_address(monkeypatch):
+    from app_pages import state
+    from graph.explore import indicators
+
+    monkeypatch.setattr(state, "TABLE_PAGE", 2)  # the bundled indicators set few targets: pages of two rows
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.query_params["indicator"] = next(iri for iri, label, n in indicators(state.load_graph()).rows if label == "研发经费投入强度")
+    at.switch_page("app_pages/target_view.py").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert len(table) == 2 and "第 1–2 行,共 5 行" in [c.value for c in at.caption]
+    at.number_input(key="target_page").set_value(3).run()
+    assert len(at.dataframe[0].value) == 1 and at.query_params["target_page"] == "3"
