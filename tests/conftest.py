@@ -44,6 +44,14 @@ def bundled_graph():
     return build_plans([PLANS])
 
 
+def extract_data_file(name: str):
+    """The extraction of a plan written for the tests (tests/data/NAME), read as a user's file is."""
+    from graph.documents import read_document
+    from graph.extract import extract_document
+
+    return extract_document(read_document(DATA / name))
+
+
 def names(mentions, type_=None) -> set[str]:
     return {m.name for m in mentions if type_ is None or m.type == type_}
 

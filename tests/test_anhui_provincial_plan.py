@@ -3,19 +3,14 @@ way such plans are): a named centre that opens with its city and has a quality w
 partner bodies marked inline, a party committee's office, national banks' local branches.
 Every expectation was written by reading the text."""
 
-from pathlib import Path
-
 import pytest
 
-from graph.documents import read_document
-from graph.extract import extract_document
-
-PLAN = Path(__file__).parent / "data" / "anhui_provincial_plan.txt"
+from .conftest import extract_data_file
 
 
 @pytest.fixture(scope="module")
 def extraction():
-    return extract_document(read_document(PLAN))
+    return extract_data_file("anhui_provincial_plan.txt")
 
 
 def test_a_place_jieba_calls_a_common_noun_still_makes_a_name(extraction):

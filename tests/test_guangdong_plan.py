@@ -3,19 +3,14 @@ its province from the city, not from the places its text names most; firms liste
 lead; a lab built up to become a national one; big science facilities; two labels in one bracket.
 Every expectation was written by reading the text."""
 
-from pathlib import Path
-
 import pytest
 
-from graph.documents import read_document
-from graph.extract import extract_document
-
-PLAN = Path(__file__).parent / "data" / "dongguan_plan.txt"
+from .conftest import extract_data_file
 
 
 @pytest.fixture(scope="module")
 def extraction():
-    return extract_document(read_document(PLAN))
+    return extract_data_file("dongguan_plan.txt")
 
 
 def test_the_province_is_the_citys_however_often_the_text_names_hong_kong(extraction):

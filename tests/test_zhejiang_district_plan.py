@@ -3,19 +3,14 @@ plans are): a 责任处室 and 配合单位 in one bracket, a 牵头单位 and �
 按职责分工负责, a lab led by one university with another taking part, counts after a verb of their
 own, and an event's edition. Every expectation was written by reading the text."""
 
-from pathlib import Path
-
 import pytest
 
-from graph.documents import read_document
-from graph.extract import extract_document
-
-PLAN = Path(__file__).parent / "data" / "yuhang_plan.txt"
+from .conftest import extract_data_file
 
 
 @pytest.fixture(scope="module")
 def extraction():
-    return extract_document(read_document(PLAN))
+    return extract_data_file("yuhang_plan.txt")
 
 
 def test_a_district_bureaus_plan_is_placed_in_its_city_and_province(extraction):
