@@ -270,6 +270,21 @@ COUNT_AFTER = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)(?:个
 SPREAD_BEFORE = re.compile(r"等[\u4e00-\u9fff]{0,4}?(?:地|城市|地区|国家|省份|县区)(?:布局|设立|建设|布局建设|设立建设)“?$")
 
 
+def own_words_class_reason(prefix: str, suffix: str, type_: str, lexicon: Lexicon) -> str:
+    """Why a candidate's own words make it a kind, by its type; "" if they name one thing."""
+    if type_ == "Program":
+        return programme_class_reason(prefix, suffix, lexicon)
+    if type_ == "Fund":  # a fund is named after its purpose (制造业高质量发展基金); a quality says a kind (市场化基金)
+        reason = class_reason(prefix, lexicon)
+        return reason if "quality" in reason else ""
+    if type_ == "Department":
+        return ""
+    reason = class_reason(prefix, lexicon, lab=type_ == "Lab")
+    if not reason and type_ == "Firm" and is_common_phrase(prefix, lexicon) and not _trade_word(prefix, lexicon):
+        reason = "class: a firm needs a trade name, not only common words (股份公司, 基金管理公司)"
+    return reason
+
+
 def context_class_reason(text: str, a: int, b: int, prefix: str, suffix: str, lexicon: Lexicon) -> str:
     """Why the words around a candidate make it a kind, whatever its own words: a part of a quoted
     formula (“老工业基地+高新技术”), a count right after it (新建院士工作站、中原学者工作站10个), one
@@ -388,20 +403,7 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
         if generic and not (type_ == "Fund" and SET_UP.search(text, max(0, a - 2), a)):
             rejected.append(Rejected(name, type_, (a, m.end()), "class: generic words only"))
             continue  # a kind, not one thing; but a fund the plan sets up is one fund (设立创业投资引导基金)
-        reason = context_class_reason(text, a, m.end(), prefix, suffix, lexicon)
-        if reason:
-            pass
-        elif type_ == "Program":
-            reason = programme_class_reason(prefix, suffix, lexicon)
-        elif type_ == "Fund":  # a fund is named after its purpose (制造业高质量发展基金); a quality says a kind (市场化基金)
-            reason = class_reason(prefix, lexicon)
-            reason = reason if "quality" in reason else ""
-        elif type_ == "Department":
-            reason = ""
-        else:
-            reason = class_reason(prefix, lexicon, lab=type_ == "Lab")
-        if not reason and type_ == "Firm" and is_common_phrase(prefix, lexicon) and not _trade_word(prefix, lexicon):
-            reason = "class: a firm needs a trade name, not only common words (股份公司, 基金管理公司)"
+        reason = context_class_reason(text, a, m.end(), prefix, suffix, lexicon) or own_words_class_reason(prefix, suffix, type_, lexicon)
         if not reason and type_ not in ("Program", "Department", "Firm") and (d := DESCRIBED.search(text, max(0, a - 3), a)) and common_cover(prefix, lexicon):
             reason = f"class: common words described as one of a kind ({d.group()}…)"
         if not reason and (type_ == "Park" or suffix.endswith("基地")):
