@@ -230,6 +230,17 @@ def _programme_start(text: str, a: int, suffix_start: int) -> int:
 TITLE_BREAK = re.compile(r"[“”,。;、:!?+\n]")  # a formula (“众创空间+孵化器”) is no title
 
 
+NATIONAL_LAB = re.compile(r"(.+?)(?:国家|全国)$")
+BARE_SCOPE = re.compile(r"(?:建设|一批|若干|多个|各类|各级|新建|新|省|市|企业|高校|国家|重大|重点|高水平|[\d一二两三四五六七八九十]+[个家])*")
+
+
+def national_lab_of_a_field(prefix: str, suffix: str) -> bool:
+    """A national key lab is one per field, so a field of common words names it (公共大数据国家重点
+    实验室): only scope words before 国家重点实验室 (一批, 企业) make a kind."""
+    field = NATIONAL_LAB.fullmatch(prefix) if suffix == "重点实验室" else None
+    return bool(field) and not BARE_SCOPE.fullmatch(field.group(1))
+
+
 def quoted_title_start(text: str, start: int, end: int) -> int:
     """Where a whole quoted title begins when its kind word closes the quote (“湖南省企业科技创新创业
     团队支持计划”): a title may hold verbs that end other names; 0 if the quote does not close there."""
@@ -287,11 +298,13 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
             continue  # 科普知识竞赛等活动: the list's items are the names
         if len(prefix) == 1 and prefix not in "省市县区":
             continue  # 在洛全国重点实验室: a one-character prefix is an abbreviation, not a name
-        generic = prefix and is_generic(prefix, lexicon) and not (prefix in "省市县区" and type_ == "Institute")
+        national = national_lab_of_a_field(prefix, suffix)  # its field names it, however common its words
+        generic = prefix and is_generic(prefix, lexicon) and not (prefix in "省市县区" and type_ == "Institute") and not national
         if generic and not (type_ == "Fund" and SET_UP.search(text, max(0, a - 2), a)):
             rejected.append(Rejected(name, type_, (a, m.end()), "class: generic words only"))
             continue  # a kind, not one thing; but a fund the plan sets up is one fund (设立创业投资引导基金)
-        reason = context_class_reason(text, a, m.end(), prefix, suffix, lexicon) or own_words_class_reason(prefix, suffix, type_, lexicon)
+        reason = context_class_reason(text, a, m.end(), prefix, suffix, lexicon) or (
+            "" if national else own_words_class_reason(prefix, suffix, type_, lexicon))
         if not reason and type_ not in ("Program", "Department", "Firm") and (d := DESCRIBED.search(text, max(0, a - 3), a)) and common_cover(prefix, lexicon):
             reason = f"class: common words described as one of a kind ({d.group()}…)"
         if not reason and (type_ == "Park" or suffix.endswith("基地")):

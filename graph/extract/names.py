@@ -115,9 +115,9 @@ def trim_name_start(text: str, i: int, end: int) -> int:
     """Drop what cannot open a name: closing brackets, a stray 年/月, an unmatched '('."""
     while i < end and text[i] in ")”—-/·+ 与和及":
         i += 1
-    m = re.match(r"\d{4}年(?:底|末)?|第[一二三四五六七八九十百\d]+[届次期]", text[i:end])
+    m = re.match(r"\d{4}年(?:底|末)?|\d{4}(?=中国|全国|国际|世界)|第[一二三四五六七八九十百\d]+[届次期]", text[i:end])
     if m:
-        i += m.end()  # 2023年, 第五届: when, not which
+        i += m.end()  # 2023年, 2024中国…, 第五届: when, not which
     name = text[i:end]
     if name.count(")") > name.count("("):
         i += name.index(")") + 1

@@ -90,6 +90,7 @@ def _frame(doc, mentions, index, pattern, predicate, rule, out):
                 out.append(Relation(subject, predicate, obj, rule))
 
 
+LEADS_THE_BUILDING = re.compile(r"(?<!由)牵头(?:组建|建设|成立|共建|打造|创建)(?:国家级|省级|国家|省)?")
 NESTED_PART = "frame:联合…共同建设 (inside a listed name)"  # kept only to drop the upgradeTo the same words gave
 JOINT_BUILD = re.compile(r"(?:依托([^,。;]{2,100}?)[,,])?联合([^。;]{2,200}?)(?:等[\u4e00-\u9fff]{0,6}?)?共同(?:参与)?(?:建设|组建|打造|创建)")
 
@@ -100,6 +101,14 @@ def relations_from_frames(doc: Document, mentions, index: SentenceIndex) -> list
     _frame(doc, mentions, index, r"依托([^。;]{2,300}?)等?[\u4e00-\u9fff]{0,6}共同参与(?:建设|组建)", "participant", "frame:共同参与", out)
     _frame(doc, mentions, index, r"[,;:]([^,。;:]{2,200}?)等?提供技术支[持撑]", "supportedBy", "frame:提供技术支持", out)
     text = doc.text
+    for m in LEADS_THE_BUILDING.finditer(text):
+        # 支持A、B牵头建设X: X ledBy A and B (the names listed right before 牵头, in its clause)
+        built = [x for x in mentions.within(m.end(), m.end() + 40) if x.type in BUILT][:1]
+        if not built or built[0].span[0] - m.end() > 3:
+            continue
+        clause = max(text.rfind(c, 0, m.start()) for c in ",。;:\n") + 1
+        for leader in _listed_before(mentions, text, m.start(), clause, ORGS):
+            out.append(Relation(built[0], "ledBy", leader, "frame:A牵头建设X"))
     for m in JOINT_BUILD.finditer(text):
         # 依托A,联合B、C共同建设Z: A, B and C take part in building Z (the lab or platform right after)
         sentence = index.around(m.start())
@@ -245,12 +254,12 @@ STATUS_STOP = re.compile(r"建设|发展|提质|工作|试点发展|落地|为|�
 UPGRADE_SUBJECTS = BUILT + ("Firm", "University")
 
 
-def _listed_before(mentions, text: str, end: int, floor: int) -> list[Mention]:
+def _listed_before(mentions, text: str, end: int, floor: int, types=None) -> list[Mention]:
     """The names listed right before ``end`` (A、B和C等企业|创建): the nearest, then each one
     joined to it by 、/和/及."""
     out, edge = [], end
     while True:
-        near = mentions.within(floor, edge, UPGRADE_SUBJECTS)
+        near = mentions.within(floor, edge, types or UPGRADE_SUBJECTS)
         if not near:
             return out
         last = max(near, key=lambda m: (m.span[1], -m.span[0]))

@@ -55,9 +55,9 @@ def _tokens(text: str) -> list[tuple[int, str]]:
     (各区 alone names no body: the levels share the 政府 after them)."""
     depth, start, tokens = 0, 0, []
     for i, c in enumerate(text + "、"):
-        if c in "(〈<":
+        if c in "(〈<〔【[":
             depth += 1
-        elif c in ")〉>":
+        elif c in ")〉>〕】]":
             depth = max(0, depth - 1)
         elif depth == 0 and (c in "、,;/" or c.isspace()):
             if i > start:
