@@ -151,3 +151,22 @@ def test_an_edge_carries_the_sentence_that_states_it(network):
     import json
 
     assert json.dumps("牵头单位\n“龙门实验室:由河南科技大学")[1:-1] in html  # the edge's tooltip, as the view's JSON writes it
+
+
+def test_the_overview_shows_hubs_each_with_its_own_neighbours():
+    """Three hubs share ten better-connected neighbours and each has twenty of its own: the overview
+    shows each hub with neighbours of its own, clusters a person can tell apart, not the shared knot."""
+    import networkx as nx
+
+    from graph.analyse import STAR_SIZE, cap_nodes
+
+    g = nx.Graph()
+    for h in "ABC":
+        g.add_edges_from((h, f"{h}{k}") for k in range(20))
+        g.add_edges_from((h, f"S{k}") for k in range(10))
+    for n in g:
+        g.nodes[n]["label"] = n
+    view = cap_nodes(g, limit=3 * (STAR_SIZE + 1))
+    assert view.cut and set("ABC") <= set(view.graph)
+    assert not any(n.startswith("S") for n in view.graph)  # shared by every hub: no star of any
+    assert all(sum(1 for n in view.graph if n.startswith(h) and n != h) == STAR_SIZE for h in "ABC")
