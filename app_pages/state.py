@@ -70,7 +70,7 @@ def query_sandbox() -> QuerySandbox:
 
 # seconds after a first page is sent before background reading starts: the browser is still
 # drawing it then, and needs the machine's cores for that
-BACKGROUND_AFTER = 0.5
+BACKGROUND_AFTER = 1.5
 
 
 def _in_background(function, *args) -> None:
