@@ -239,7 +239,7 @@ def _from_address(key: str, default: object) -> object:
     return raw
 
 
-TABLE_PAGE = 200  # rows a page of a long table shows
+TABLE_PAGE = 100  # rows a page of a long table shows (200 rows with their sentences took the browser most of a second)
 
 
 def page_of_rows(rows: list, key: str) -> list:

@@ -118,7 +118,7 @@ def browser(store: str, port: int = 8611) -> None:
             page.get_by_label("搜索实体(如:龙门实验室)").fill("")
             page.get_by_label("搜索实体(如:龙门实验室)").press("Enter")
             time.sleep(SETTLE)  # a user reads the first page; the background reading ends
-            times = [search(name) for name in ("中原科技城", "龙门实验室", "郑州大学", "鹤壁市科学技术局", "河南科技大学")]
+            times = [search(name) for name in ("中原科技城", "龙门实验室", "郑州大学", "鹤壁市科技局", "河南科技大学")]
             print(f"browser: search to neighbourhood drawn ({SETTLE:.0f} s after the first page): median "
                   f"{statistics.median(times):.2f} s, max {max(times):.2f} s ({', '.join(f'{x:.2f}' for x in times)})")
             interactions(page)
