@@ -13,7 +13,12 @@ from ..lexicon import Lexicon
 from ..model import Document, Mention, Responsibility
 from .sentences import SentenceIndex, innermost_unit
 
-ROLE = r"(责任单位|责任部门|责任处室|牵头单位|牵头部门|牵头处室|配合单位|配合部门|配合处室|参与单位|协办单位|主办单位|实施主体)"
+# a role label: what the body does (牵头, 配合, 责任 …) and what it is (单位, 科室 …), with the
+# bracket some tables add (牵头科室(单位), 配合部门(单位)); 主要/协同 before it (协同配合单位)
+ROLE = (
+    r"((?:主要|协同|协助|具体|牵头)?(?:责任|牵头|配合|参与|协办|主办|主责|承办|协同|实施)"
+    r"(?:单位|部门|处室|科室|股室|主体)(?:[((](?:单位|部门|科室|处室|股室)[))])?)"
+)
 LIST_OPEN = re.compile(rf"[(\[【]\s*(?={ROLE}\s*[::])")
 # a segment runs to the next label, which may follow a comma: (牵头单位:A、B,责任单位:C)
 ROLE_SEGMENT = re.compile(rf"{ROLE}\s*[::]\s*((?:(?![,,\s]\s*{ROLE}\s*[::])[^;;])+)")
@@ -127,12 +132,31 @@ def _column_role(header: str) -> str:
     """The role a table column gives its bodies: 主要责任单位 (it leads), else the label it holds.
 
     >>> _column_role("主要责任单位"), _column_role("协同配合单位"), _column_role("牵头")
-    ('主要责任单位', '配合单位', '牵头')
+    ('主要责任单位', '协同配合单位', '牵头')
     """
     if "主要责任" in header:
         return "主要责任单位"
     label = re.search(ROLE, header)
     return label.group(1) if label else header
+
+
+# a cell that says who leads in its own words: 县科技局牵头,县财政局、各镇配合
+LEAD_IN_CELL = re.compile(r"(.{2,60}?)牵头(?:[,,、;;]\s*(.{2,80}?)(?:等)?(?:配合|参与|协助|协同|负责))?[。]?")
+
+
+def _cell_parts(cell: str, role: str) -> list[tuple[str, int, str]]:
+    """A duty cell's lists with their roles: the column's role, unless the cell names its lead.
+
+    >>> _cell_parts("县科技局牵头,县财政局、各镇配合", "责任单位")
+    [('县科技局', 0, '牵头'), ('县财政局、各镇', 7, '配合')]
+    >>> _cell_parts("县科技局、县财政局", "牵头单位")
+    [('县科技局、县财政局', 0, '牵头单位')]
+    """
+    m = LEAD_IN_CELL.fullmatch(cell)
+    if not m or "牵头" in role:
+        return [(cell, 0, role)]
+    parts = [(m.group(1), m.start(1), "牵头")]
+    return parts + [(m.group(2), m.start(2), "配合")] if m.group(2) else parts
 
 
 BODY_END = re.compile(r"(?:局|厅|委|办|部|院|中心|分行|支行|分局|公司|集团|政府|管委会|委员会|办公室|小组)$")
@@ -248,10 +272,11 @@ def extract_responsibilities(
             if not cell or at < 0 or not re.search(ROLE + "|牵头|责任|配合", role):
                 continue
             role = _column_role(role)
-            listed = split_bodies(cell, row.span[0] + at, lexicon, doc.metadata.city)
-            for k, (name, a, b, nested) in enumerate(listed):
-                add(name, a, b, unit.number, _role_is_lead(role, k, first_leads), role, nested, listed_before + k)
-            listed_before += len(listed)
+            for part, offset, part_role in _cell_parts(cell, role):
+                listed = split_bodies(part, row.span[0] + at + offset, lexicon, doc.metadata.city)
+                for k, (name, a, b, nested) in enumerate(listed):
+                    add(name, a, b, unit.number, _role_is_lead(part_role, k, first_leads), part_role, nested, listed_before + k)
+                listed_before += len(listed)
     for m in LED_BY.finditer(text):
         unit = innermost_unit(doc.units, m.start())
         if unit is None or not unit.is_measure:
