@@ -14,6 +14,7 @@ from ..gazetteer import default_gazetteer
 from ..lexicon import Lexicon, dictionary_words
 from ..model import Document, Mention, Rejected
 from .kinds import (
+    FIRM_NEEDS_TRADE_NAME,
     FIRST_CLASS,
     after_described_kind,
     context_class_reason,
@@ -454,8 +455,13 @@ def find_enumerated(doc: Document, lexicon: Lexicon, index: SentenceIndex, known
     covered = {(m.span[0], m.span[1]) for m in known}
     starts = {m.span[0]: m for m in known}
     found = []
-    pattern = rf"(?<![高平均对])等(?:[\d一二两三四五六七八九十百]+[所家个])?([\u4e00-\u9fff“”]{{0,12}}?)({heads})(?=[^\u4e00-\u9fff]|{ENUM_FOLLOWERS})"
+    pattern = rf"(?<![高平均对])等(?:[\d一二两三四五六七八九十百]+[所家个])?([\u4e00-\u9fff“”]{{0,12}}?)({heads})"
     for m in re.finditer(pattern, text):
+        if head_runs_on(text, m.start(2), m.end(), lexicon):
+            continue
+        # a head followed by a verb of the list or no word is plainly the list's; followed by other
+        # words (等龙头企业创新能力增强, 等企业标准) it may qualify them, so only names are its items
+        loose = m.end() < len(text) and "\u4e00" <= text[m.end()] <= "\u9fff" and not re.match(ENUM_FOLLOWERS, text[m.end():])
         modifiers = m.group(1)
         plain = re.sub(r"“[^“”]*”", "", modifiers)  # a quoted title qualifies the head (等“三大改造”诊断服务公司)
         if plain and (common_cover(plain, lexicon) is None or any(w in modifiers for w in lexicon.boundary_words if len(w) >= 2)):
@@ -463,6 +469,8 @@ def find_enumerated(doc: Document, lexicon: Lexicon, index: SentenceIndex, known
         if FIELD_WORDS.search(modifiers):
             continue  # 等优势领域企业: the items are fields
         clause_start = max(text.rfind(c, 0, m.start()) for c in ",。;:\n()") + 1
+        if loose and not any(k.type == types[m.group(2)] and clause_start <= k.span[0] < m.start() for k in known):
+            continue  # the list names none of the head's kind: its words may be fields or processes (…、分等分级等企业标准)
         items = ITEM_SPLIT.split(text[clause_start : m.start()])
         pos = clause_start
         for k, item in enumerate(items):
@@ -495,6 +503,42 @@ def find_enumerated(doc: Document, lexicon: Lexicon, index: SentenceIndex, known
                 type_ = "Institute"  # 中船725所, 空导院 among 企事业单位: an institute's short name
             found.append(_mention(doc, index, name, type_, a, b, f"enumeration:{m.group(2)}"))
     return found
+
+
+LIST_JOINT = "、和与及"
+
+
+def find_firms_beside_names(doc: Document, index: SentenceIndex, rejected: list, known: list[Mention]) -> list[Mention]:
+    """A firm of common words (东方电气集团, 中天钢铁集团) is one firm where the plan lists it beside
+    names (中天钢铁集团、天合光能, 西南石油大学和东方电气集团): kinds are not listed among names."""
+    text = doc.text
+    ends = {m.span[1] for m in known}
+    starts = {m.span[0] for m in known}
+    found = []
+    for r in rejected:
+        a, b = r.span
+        if r.reason != FIRM_NEEDS_TRADE_NAME:
+            continue
+        before = a > 1 and text[a - 1] in LIST_JOINT and a - 1 in ends
+        after = b < len(text) - 1 and text[b] in LIST_JOINT and b + 1 in starts
+        if before or after:
+            found.append(_mention(doc, index, r.name, "Firm", a, b, "enumeration:beside a name"))
+    return found
+
+
+def head_runs_on(text: str, head: int, end: int, lexicon: Lexicon) -> bool:
+    """Does a list's head noun run on into a longer word, so the list is of something else?
+
+    等企业技术中心 lists platforms, 等企业家 persons; 等龙头企业创新能力 still lists firms.
+    """
+    if end >= len(text) or not "\u4e00" <= text[end] <= "\u9fff" or re.match(ENUM_FOLLOWERS, text[end:]):
+        return False
+    for j in range(end + 1, min(len(text), end + 6) + 1):
+        hit = lexicon.suffix_type(text[head:j])
+        if hit and j - len(hit[0]) <= end:
+            return True  # 企业 + 技术中心: a longer kind word starts in the head or right after it
+    words = dictionary_words()
+    return any(text[head:j] in words for j in (end + 1, end + 2))  # 企业家, 平台化
 
 
 def find_quoted_products(doc: Document, lexicon: Lexicon, index: SentenceIndex) -> list[Mention]:
@@ -574,6 +618,7 @@ def extract_entities(doc: Document, lexicon: Lexicon, rejected: list | None = No
     mentions += quoted + suffixed + find_quoted_products(doc, lexicon, index)
     mentions += find_listed_firms(doc, lexicon, index, mentions)
     mentions += find_enumerated(doc, lexicon, index, mentions)
+    mentions += find_firms_beside_names(doc, index, rejected, mentions)
     mentions += find_abbreviations(doc, lexicon, index, mentions)
     mentions += find_frame_firms(doc, lexicon, index, mentions)
     in_titles = [p.span for p in policies]

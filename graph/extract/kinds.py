@@ -61,6 +61,9 @@ COUNT_AFTER = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)(?:个
 SPREAD_BEFORE = re.compile(r"等[\u4e00-\u9fff]{0,4}?(?:地|城市|地区|国家|省份|县区)(?:布局|设立|建设|布局建设|设立建设)“?$")
 
 
+FIRM_NEEDS_TRADE_NAME = "class: a firm needs a trade name, not only common words (股份公司, 基金管理公司)"
+
+
 def own_words_class_reason(prefix: str, suffix: str, type_: str, lexicon: Lexicon) -> str:
     """Why a candidate's own words make it a kind, by its type; "" if they name one thing."""
     if type_ == "Program":
@@ -72,7 +75,7 @@ def own_words_class_reason(prefix: str, suffix: str, type_: str, lexicon: Lexico
         return ""
     reason = class_reason(prefix, lexicon, lab=type_ == "Lab")
     if not reason and type_ == "Firm" and is_common_phrase(prefix, lexicon) and not trade_word(prefix, lexicon):
-        reason = "class: a firm needs a trade name, not only common words (股份公司, 基金管理公司)"
+        reason = FIRM_NEEDS_TRADE_NAME
     return reason
 
 
