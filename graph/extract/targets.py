@@ -13,12 +13,16 @@ from dataclasses import replace
 
 import cn2an
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, dictionary_words
 from ..metadata import FIVE_YEAR
 from ..model import Document, Target
 from .sentences import SentenceIndex, unit_at
 
-UNITS = r"(?:%|‰|万亿元|亿元|万元|元|万家|万个|万项|万件|万名|万台|万套|万户|家|个|名|项|件|人次|万人|人|所|座|倍|台|套|条|篇|次|万平方米|平方米|公里|亿|万)"
+# counters as plans write them: of bodies and things (家, 个, 场), of people, of money, of computing
+# power (PFlops), of energy and land; longer ones first (个百分点 before 个, 万人次 before 万人)
+UNITS = (r"(?:%|‰|个百分点|万亿元|亿元|万元|元|万家|万个|万项|万件|万名|万台|万套|万户|万人次|亿人次|人次|万人|万千瓦|千瓦|兆瓦"
+         r"|万吨|吨|万亩|亩|万平方米|平方米|公里|EFlops|PFlops|EFLOPS|PFLOPS|EF|PF"
+         r"|家|个|名|项|件|人|所|座|倍|台|套|条|篇|次|场|批|支|种|届|处|款|部|亿|万)")
 NUMBER = r"\d+(?:\.\d+)?"
 # a value's verb: a comparison (突破3000亿元: more than that) or a level reached (达到2万家)
 COMPARISONS = ("突破", "超过", "不少于", "不低于")
@@ -36,7 +40,7 @@ NEWLY = "新增|新建|新培育|新引进培育|引进培育|新引进|新认�
 LEAD = re.compile(rf"^((?:{PERIODS}|力争)?(?:{NEWLY}|培育|建设|建成|创建|争创|打造|形成|认定|组织实施|柔性引进|遴选|引进)*)")
 # money a plan pays (给予最高100万元奖励) or a threshold that picks who is meant (营业收入1亿元以上的企业): no target
 EXISTING_BEFORE = re.compile(r"(?:依托|利用|围绕|聚焦|整合|现有|拥有)$")  # 依托9个园区: what exists, not a target
-SUBSIDY_BEFORE = re.compile(r"(?:给予|最高|奖励|补助|补贴|资助|减按|一次性|按照|按)[^,;。]{0,4}$")
+SUBSIDY_BEFORE = re.compile(r"(?:给予|最高|奖励|补助|补贴|资助|减按|一次性|按照|按|每人|每名|每户|每家|每个|每项|每套)[^,;。]{0,4}$")  # 每人1万元: money per head is paid, not reached
 SUBSIDY_AFTER = re.compile(r"^(?:的)?(?:奖励|补助|补贴|资助|支持|扶持)")
 THRESHOLD_AFTER = re.compile(r"^(?:以上|以下)?的")
 TRAILING_LEAD = re.compile(rf"(?:{PERIODS})?(?:{NEWLY})$")
@@ -115,6 +119,18 @@ def _counted(clause: str, at: int) -> tuple[str, int] | None:
             return head, phrase.end()
     words = re.match(r"[^、,;。\d]{2,30}", clause[at:])
     return (words.group(), words.end()) if words else None
+
+
+def only_verbs(name: str) -> bool:
+    """Is a name only verbs of two characters each, so the count's noun comes after it?
+
+    >>> only_verbs("培养引进"), only_verbs("每年遴选支持"), only_verbs("高层次人才")
+    (True, True, False)
+    """
+    words = dictionary_words()
+    name = re.sub(rf"^(?:{PERIODS})", "", name)
+    chunks = [name[i : i + 2] for i in range(0, len(name), 2)]
+    return bool(name) and len(name) % 2 == 0 and all(words.get(c, (0, ""))[1] == "v" for c in chunks)
 
 
 FIELD = re.compile(r"^(?:支持|鼓励)?(?:在|围绕|聚焦|面向)?[^,;。]{1,40}?等?[^,;。等]{0,6}?(?:领域|方向|行业)(?:内|中)?")
@@ -262,14 +278,15 @@ def arabic_numerals(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-def targets_from_sentence(doc: Document, a: int, b: int, index: SentenceIndex) -> list[Target]:
+def targets_from_sentence(doc: Document, a: int, b: int, index: SentenceIndex, task_row: bool = False) -> list[Target]:
     """Targets of one sentence, or none if it reports the past; counts in Chinese numerals
-    (新增十家) are read as digits, their spans kept on the words as written."""
+    (新增十家) are read as digits, their spans kept on the words as written. A task table's
+    cell commits to every count it holds (共建基地3个), whatever its verb."""
     sentence = doc.text[a:b]
     if not CN_COUNT.search(sentence):  # most sentences: no Chinese numeral to rewrite, spans as they are
-        return _targets_of_sentence(doc, a, b, index, digit_years(sentence))
+        return _targets_of_sentence(doc, a, b, index, digit_years(sentence), task_row)
     written, where = arabic_numerals(sentence)
-    found = _targets_of_sentence(doc, a, b, index, digit_years(written))
+    found = _targets_of_sentence(doc, a, b, index, digit_years(written), task_row)
     if len(written) == b - a:
         return found  # no numeral rewritten: the spans are the text's own
 
@@ -279,12 +296,12 @@ def targets_from_sentence(doc: Document, a: int, b: int, index: SentenceIndex) -
     return [replace(t, span=(back(t.span[0]), back(t.span[1] - 1) + 1)) for t in found]
 
 
-def _targets_of_sentence(doc: Document, a: int, b: int, index: SentenceIndex, sentence: str) -> list[Target]:
+def _targets_of_sentence(doc: Document, a: int, b: int, index: SentenceIndex, sentence: str, task_row: bool = False) -> list[Target]:
     meta = doc.metadata
     if PAST.search(sentence):
         return []
     years = _sentence_years(sentence)
-    committed = re.search(r"达到|突破|新增|新建|培育|力争|每年|不少于|以上|全年|引进|规模\d|争创|形成|打造|建成|布局|达\d", sentence)
+    committed = task_row or re.search(r"达到|突破|超过|提高到|提高至|提升到|提升至|增长到|增至|保持在|控制在|新增|新建|培育|力争|每年|不少于|以上|全年|引进|规模\d|争创|形成|打造|建成|布局|达\d", sentence)
     # in an annual plan a count that closes its clause is the year's work (选派科技副总50名); one before a noun
     # counts what exists (推进7家驻郑高校…) or titles something (八项规定)
     this_years = meta.kind == "年度工作要点" and re.search(r"\d\s*(?:家|个|项|名|件|所|座|批|场|次|人)(?:以上|左右)?\s*(?:[,;。]|$)", sentence)
@@ -353,7 +370,7 @@ def _targets_of_sentence(doc: Document, a: int, b: int, index: SentenceIndex, se
             own = LEAD.match(name).group(1)
             if after and raw.endswith("规模") and "的" in ctext[m.end() : m.end() + after[1]]:
                 name, prev = after[0] + "规模", m.end() + after[1]  # 设立规模50亿元的X基金: X基金规模
-            elif after and (not name or own == name):
+            elif after and (not name or own == name or only_verbs(name)):
                 name = name + after[0]  # quantity first: 新培育2家创新型研发机构
                 prev = m.end() + after[1]
             if len(name) < 2 or len(name) > 40:
@@ -376,11 +393,17 @@ def _dedupe(targets: list[Target]) -> list[Target]:
     kept: list[Target] = []
     for t in targets:
         twin = next((k for k in kept if k.value == t.value and k.unit == t.unit and (k.sentence != t.sentence or k.indicator == t.indicator)
+                     and _bound(k) == _bound(t)
                      and (k.year == t.year or k.year is None or t.year is None)
                      and (k.indicator in t.indicator or t.indicator in k.indicator or _overlap(k.indicator, t.indicator) >= 0.6 * min(len(k.indicator), len(t.indicator)))), None)
         if twin is None:
             kept.append(t)
     return kept
+
+
+def _bound(t: Target) -> bool:
+    """Is the value a range? 组建5—8家 is another target than 不少于5家, though both read 5."""
+    return bool(re.search(r"\d\s*[—\-~至到]\s*\d", t.value_text or ""))
 
 
 def _overlap(x: str, y: str) -> int:
@@ -407,7 +430,7 @@ def targets_from_task_rows(doc: Document, index: SentenceIndex, taken: set[int])
         at = doc.text.find(row.cells[task], row.span[0], row.span[1])
         if at < 0 or not row.cells[task]:
             continue
-        for t in targets_from_sentence(doc, at, at + len(row.cells[task]), index):
+        for t in targets_from_sentence(doc, at, at + len(row.cells[task]), index, task_row=True):
             found.append(replace(t, year=int(year.group()) if year else t.year, rule=t.rule + "+deadline"))
     return found
 
