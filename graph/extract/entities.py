@@ -353,14 +353,25 @@ def find_quoted_programmes(doc: Document, lexicon: Lexicon, index: SentenceIndex
     for m in QUOTED_PROGRAMMES.finditer(text):
         for q in ONE_QUOTED.finditer(text, m.start(1), m.end(1)):
             core = q.group(1)[1:-1]
-            if "+" in core or core in strategies:
-                continue  # “承诺制+标准地”: a formula; “东接东融”战略: a strategy, not a programme
+            titled = None if q.group(2) else TITLE_AFTER_QUOTE.match(text, q.end(1))
+            words = titled.group()[: -len(titled.group(1))] if titled else ""
+            if titled and core not in strategies and not is_generic(words, lexicon, ("系列",)) and not lexicon.suffix_type(words):
+                a, b = q.start(1), titled.end()  # 实施“襄智+”场景开放计划: the words up to the kind are the title's
+                # (but “X”系列活动, “X”创新活动: common words there vary between mentions, the quote is the name)
+                found.append(_mention(doc, index, text[a:b], "Program", a, b, "quoted:programme"))
+                continue
+            if "+" in core and not q.group(2) or core in strategies:
+                continue  # “承诺制+标准地”: a formula (but “AI+制造”工程 is titled); “东接东融”战略: a strategy, not a programme
             if q.group(2):
                 a, b = q.start(1), q.end(2)
                 found.append(_mention(doc, index, text[a:b], "Program", a, b, "quoted:programme"))
             elif STANDS_ALONE.match(text, q.end(1)) and not slogan(core, lexicon):
                 found.append(_mention(doc, index, core, "Program", q.start(1) + 1, q.end(1) - 1, "quoted:programme"))
     return found
+
+
+# a title that goes on after its quote to its kind word: “襄智+”场景开放计划, “科创城固”科技成果对接会
+TITLE_AFTER_QUOTE = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,8}?(计划|工程|行动|活动|项目|专项|大赛|大会|对接会|推介会|论坛|峰会|活动周)(?![\u4e00-\u9fff])")
 
 
 FIRM_LIST = re.compile(r"(?:支持|推动|鼓励|引导)((?:[^、,。;:()“”]{2,8}、)+[^、,。;:()“”]{2,8})(?:申建|创建|争创|建设|申报|组建|等)(?:国家级?|省级?|市级?)?(?:企业技术中心|企业研发中心|工业设计中心)")
