@@ -27,7 +27,7 @@ def trade_word(prefix: str, lexicon: Lexicon) -> bool:
 
 
 UPGRADE_BEFORE = re.compile(r"(?:创建|争创|申建|申报|获批|创成|晋级)(国家级|省级|国家|省)?$")
-LEVEL_START = re.compile(r"(?:世界|国际|国内|全国|全省)?一流|国家级|省级|国家|全国|省")
+LEVEL_START = re.compile(r"(?:世界|国际|国内|全国|全省)(?:领先|先进|知名)|(?:世界|国际|国内|全国|全省)?一流|国家级|省级|国家|全国|省")
 
 
 def status_after_upgrade(text: str, a: int, name: str, lexicon: Lexicon) -> str:

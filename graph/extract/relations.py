@@ -77,17 +77,26 @@ def _box_subject(boxes, mentions, offset: int):
     return None
 
 
-def _frame(doc, mentions, index, pattern, predicate, rule, out):
+def _frame(doc, mentions, index, pattern, predicate, rule, out, subject_at: int = 1):
+    """Relate the lab or platform before a frame to the names in its group 1; the subject is looked
+    for before the group, or before the whole match (``subject_at=0``: 天府永兴实验室由A牵头、B共同参与)."""
     text = doc.text
     boxes = [u for u in doc.units if u.kind == "boxitem"]
     for m in re.finditer(pattern, text):
         sentence = index.around(m.start())
-        subject = _box_subject(boxes, mentions, m.start()) or _subject_before(mentions, m.start(1), sentence)
+        subject = _box_subject(boxes, mentions, m.start()) or _subject_before(mentions, m.start(subject_at), sentence)
         if subject is None:
             continue
-        for obj in _between(mentions, m.start(1), m.end(1)):
-            if obj.span != subject.span:
+        if OTHER_FRAME_INSIDE.search(m.group(1)):
+            continue  # 依托A建设,推动B由C牵头、D共同参与建设: D takes part in B's building, not A's
+        objects = _between(mentions, m.start(1), m.end(1))
+        for obj in objects:
+            inside = any(q is not obj and q.span[0] <= obj.span[0] and obj.span[1] <= q.span[1] for q in objects)
+            if obj.span != subject.span and not inside:  # 中国科学院 of 中国科学院X研究所 leads nothing itself
                 out.append(Relation(subject, predicate, obj, rule))
+
+
+OTHER_FRAME_INSIDE = re.compile(r"牵头|[,,](?:推动|支持|鼓励|引导)")
 
 
 LEADS_THE_BUILDING = re.compile(r"(?<!由)牵头(?:组建|建设|成立|共建|打造|创建)(?:国家级|省级|国家|省)?")
@@ -99,6 +108,7 @@ def relations_from_frames(doc: Document, mentions, index: SentenceIndex) -> list
     out: list[Relation] = []
     _frame(doc, mentions, index, r"由([^。;]{2,120}?)牵头(?:组建|建设|成立|共建)?", "ledBy", "frame:由…牵头", out)
     _frame(doc, mentions, index, r"依托([^。;]{2,300}?)等?[\u4e00-\u9fff]{0,6}共同参与(?:建设|组建)", "participant", "frame:共同参与", out)
+    _frame(doc, mentions, index, r"由[^,。;]{2,120}?牵头[、,,]([^。;]{2,200}?)(?:等[\u4e00-\u9fff]{0,6}?)?共同参与(?:建设|组建)", "participant", "frame:由…牵头、…共同参与", out, subject_at=0)
     _frame(doc, mentions, index, r"[,;:]([^,。;:]{2,200}?)等?提供技术支[持撑]", "supportedBy", "frame:提供技术支持", out)
     text = doc.text
     for m in LEADS_THE_BUILDING.finditer(text):
