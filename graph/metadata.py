@@ -33,6 +33,7 @@ def chinese_number(text: str) -> int:
     return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[ones] if ones else 0)
 
 
+ISSUED_DIRECTLY = re.compile(r"^((?:[\u4e00-\u9fff]{2,20}(?:委|政府|局|厅|办公室|办公厅|委员会)[\s、]*)+?)(关于[^。]{4,60}的(?:若干措施|若干政策|实施意见|意见|决定|办法|通知))$")
 ISSUING_BODY = re.compile(r"^[\u4e00-\u9fff()]{2,28}(?:局|厅|委|政府|办公室|办公厅|委员会)$")
 
 
@@ -44,6 +45,10 @@ def find_title_and_issuer(lines: list[str]) -> tuple[str, str]:
         m = re.search(r"^(.*?)关于印发(.+?)的通知", joined)
         if m:
             return m.group(2).strip("《》 "), m.group(1).strip()
+    for line in head[:3]:  # <issuers>关于X的若干措施: a document its bodies issue themselves (中共X市委 X市人民政府关于…)
+        m = ISSUED_DIRECTLY.match(line)
+        if m:
+            return m.group(2), m.group(1).strip()
     for i, line in enumerate(head):
         if PLAN_WORDS.search(line) and len(line) <= 60 and not line.startswith(("《", "根据", "为")):
             after = head[i + 1] if i + 1 < len(head) else ""
@@ -93,6 +98,7 @@ def find_province(text: str, names: list[str], lexicon: Lexicon, city: str = "")
 
 def find_city(names: list[str], lexicon: Lexicon) -> str:
     for name in names:
+        name = re.sub(r"^(?:中共|中国共产党)", "", name)  # 中共常州市委: the party's committee of 常州市
         for province in lexicon.provinces:
             if name.startswith(province):
                 name = name[len(province) :]

@@ -576,7 +576,10 @@ def find_issuer(doc: Document, index: SentenceIndex) -> list[Mention]:
     at = doc.text.find(issuer) if issuer else -1
     if at < 0:
         return []
-    return [_mention(doc, index, issuer, "Department", at, at + len(issuer), "metadata:issuer")]
+    found = []
+    for body in re.finditer(r"[^\s、]+", issuer):  # 中共常州市委 常州市人民政府: two bodies issue it together
+        found.append(_mention(doc, index, body.group(), "Department", at + body.start(), at + body.end(), "metadata:issuer"))
+    return found
 
 
 ABBREVIATED = ("Institute", "University", "Lab", "Firm")
@@ -654,6 +657,8 @@ def extract_entities(doc: Document, lexicon: Lexicon, rejected: list | None = No
     # short (see cut_short); a park keeps its parts apart (郑洛新国家自创区 of …自创区郑州片区)
     kept = [m for m in best.values() if not (m.type == "Park" and starts.get(m.span[0], 0) > m.span[1])
             and not (m.type != "Park" and cut_short(doc.text, m, same_kind[(m.span[0], m.type)]))]
+    issuers = [m.span for m in kept if m.rule == "metadata:issuer"]
+    kept = [m for m in kept if m.rule == "metadata:issuer" or not any(a <= m.span[0] and m.span[1] <= b and (a, b) != m.span for a, b in issuers)]
     kept = without_kinds_listed_among_kinds(doc.text, kept, rejected, lexicon)
     kept = without_own_tasks(doc, kept, rejected, lexicon)
     kept = without_names_written_as_kinds(kept, rejected)
