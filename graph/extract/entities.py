@@ -281,6 +281,7 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
                 a = owner
         if type_ != "Program":  # a programme's title may hold such a word (县区孵化载体全覆盖计划)
             a = after_described_kind(text, a, m.start(), lexicon)
+        a = after_a_name_and_verb(text, a, m.start(), lexicon)
         name = text[a : m.end()]
         prefix = text[a : m.start()]
         if not prefix and suffix not in lexicon.standalone_suffixes:
@@ -324,6 +325,19 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
         a, name = _balance(text, a, end, lexicon)
         found.append(_mention(doc, index, name, type_, a, a + len(name), f"suffix:{suffix}"))
     return found
+
+
+JOINING_VERBS = ("联合", "携手", "会同", "联同")
+
+
+def after_a_name_and_verb(text: str, a: int, suffix_start: int, lexicon: Lexicon) -> int:
+    """Start a name after a whole name and a verb of joining that its words run over (X研究所联合
+    常州大学 → 常州大学): such a verb cuts there where a type suffix ends right before it."""
+    for word in JOINING_VERBS:
+        at = text.find(word, a + 2, suffix_start)
+        if at > a and lexicon.suffix_type(text[a:at]) and suffix_start - (at + len(word)) >= 2:
+            return at + len(word)
+    return a
 
 
 GROWN_BY = re.compile(r"新馆|分馆|联盟(?!成员|单位)")

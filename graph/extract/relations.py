@@ -213,6 +213,8 @@ def relations_from_names(doc: Document, mentions, lexicon: Lexicon, gazetteer: G
     stem = re.sub(r"[市省]$", "", city) if len(city) > 2 else city
     districts = districts_of(doc, gazetteer, lexicon)
     parks = {m.name: m for m in mentions if m.type == "Park"}
+    own_county = doc.metadata.district  # a county's or district's plan: its own place, wherever a name holds it
+    county_stem = own_county[:-1] if len(own_county) > 2 else own_county
     for outer in mentions:
         if outer.type not in PLACED:
             continue
@@ -241,6 +243,9 @@ def relations_from_names(doc: Document, mentions, lexicon: Lexicon, gazetteer: G
                 out.append(Relation(outer, "locatedIn", _place(other), "name:holds another city"))
             elif outer.type != "Park" and (inside := _city_inside(name, city, gazetteer)):
                 out.append(Relation(outer, "locatedIn", _place(inside), "name:holds another city"))
+        if own_county and county_stem in name and not any(r.subject is outer and r.predicate == "locatedIn" for r in out[-2:]):
+            out.append(Relation(outer, "locatedIn", _place(own_county), "name:holds the plan's county"))  # 国网城固县供电公司
+            continue
         if stem and stem in name:
             elsewhere = next((gazetteer.find(x) for x in ELSEWHERE.findall(name) if x != stem and gazetteer.find(x)), None)
             if elsewhere and elsewhere.level == "province" and gazetteer.province_of(city) == elsewhere.name:
