@@ -29,3 +29,16 @@ def test_trade_names_before_a_firm_head_whatever_follows_it():
 
 def test_a_firm_of_common_words_listed_beside_names_is_one_firm():
     assert firms(NANTONG) == {"中天科技集团", "通富微电", "东方航空集团"}  # 股份集团 alone is a kind
+
+
+TAICANG = """太仓市人才发展三年行动计划
+一、重点任务
+(一)建设载体。支持太仓高新区、中德太仓创新园建设国际人才社区。
+"""
+
+
+def test_two_countries_park_keeps_its_pair_and_is_to_become_a_community():
+    ex = extract_document(document_from_text(TAICANG))
+    assert {m.name for m in ex.mentions if m.type == "Park"} == {"太仓高新区", "中德太仓创新园"}
+    upgrades = {(r.subject.name, r.object.name) for r in ex.relations if r.predicate == "upgradeTo"}
+    assert upgrades == {("太仓高新区", "国际人才社区"), ("中德太仓创新园", "国际人才社区")}

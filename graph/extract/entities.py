@@ -282,6 +282,8 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
         if type_ != "Program":  # a programme's title may hold such a word (县区孵化载体全覆盖计划)
             a = after_described_kind(text, a, m.start(), lexicon)
         a = after_a_name_and_verb(text, a, m.start(), lexicon)
+        if COUNTRY_PAIR.match(text, max(0, a - 2)) and (a < 3 or not "\u4e00" <= text[a - 3] <= "\u9fff" or text[a - 3] in "和及与"):
+            a -= 2  # 中以常州创新园, 中德(太仓)产业园: two countries' park; 以 is no boundary there
         name = text[a : m.end()]
         prefix = text[a : m.start()]
         if not prefix and suffix not in lexicon.standalone_suffixes:
@@ -327,6 +329,7 @@ def find_suffixed(doc: Document, lexicon: Lexicon, index: SentenceIndex, rejecte
     return found
 
 
+COUNTRY_PAIR = re.compile(r"中[以德法英美俄日韩欧新意瑞荷奥丹芬]")
 JOINING_VERBS = ("联合", "携手", "会同", "联同")
 
 
