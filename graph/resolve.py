@@ -119,7 +119,7 @@ def _aliases_in(extraction: Extraction, lexicon: Lexicon) -> dict[str, str]:
             aliases[other] = mention.name
     for mention in extraction.mentions:  # 光电信息福建省实验室(闽都创新实验室): a name of its kind in brackets is its other name
         full = ends.get(mention.span[0] - 1)
-        if full and full.type == mention.type and text[mention.span[0] - 1] in "((" and text[mention.span[1] : mention.span[1] + 1] in "))":
+        if full and full.type == mention.type and text[mention.span[0] - 1] in "(（" and text[mention.span[1] : mention.span[1] + 1] in ")）":
             aliases.setdefault(mention.name, full.name)
     return aliases
 

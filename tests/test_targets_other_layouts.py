@@ -38,3 +38,11 @@ def test_a_count_after_verbs_is_named_by_the_noun_after_it():
 
 def test_a_task_cell_commits_to_its_count_in_its_deadline_year():
     assert [(t.value, t.unit, t.year) for t in targets(COUNTY_TABLE)] == [(3, "个", 2024)]
+
+
+def test_a_count_for_each_place_is_a_target_and_only_money_per_head_is_paid():
+    plan = """南平市科技创新行动方案(2024—2026年)
+一、主要目标
+到2026年,每个县(市、区)建成1家以上省级众创空间,给予每家最高20万元奖励。
+"""
+    assert [(t.value, t.unit) for t in targets(plan)] == [(1, "家")]

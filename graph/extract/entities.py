@@ -485,11 +485,11 @@ def find_enumerated(doc: Document, lexicon: Lexicon, index: SentenceIndex, known
     found = []
     pattern = rf"(?<![高平均对])等(?:[\d一二两三四五六七八九十百]+[所家个])?([\u4e00-\u9fff“”]{{0,12}}?)({heads})"
     for m in re.finditer(pattern, text):
-        if head_runs_on(text, m.start(2), m.end(), lexicon):
-            continue
         # a head followed by a verb of the list or no word is plainly the list's; followed by other
         # words (等龙头企业创新能力增强, 等企业标准) it may qualify them, so only names are its items
-        loose = m.end() < len(text) and "\u4e00" <= text[m.end()] <= "\u9fff" and not re.match(ENUM_FOLLOWERS, text[m.end():])
+        loose = not _closes_plainly(text, m.end())
+        if loose and head_runs_on(text, m.start(2), m.end(), lexicon):
+            continue
         modifiers = m.group(1)
         plain = re.sub(r"“[^“”]*”", "", modifiers)  # a quoted title qualifies the head (等“三大改造”诊断服务公司)
         if plain and (common_cover(plain, lexicon) is None or any(w in modifiers for w in lexicon.boundary_words if len(w) >= 2)):
@@ -547,11 +547,16 @@ def find_firms_beside_names(doc: Document, index: SentenceIndex, rejected: list,
         a, b = r.span
         if r.reason != FIRM_NEEDS_TRADE_NAME:
             continue
-        before = a > 1 and text[a - 1] in LIST_JOINT and a - 1 in ends
+        before = a > 0 and text[a - 1] in LIST_JOINT and a - 1 in ends
         after = b < len(text) - 1 and text[b] in LIST_JOINT and b + 1 in starts
         if before or after:
             found.append(_mention(doc, index, r.name, "Firm", a, b, "enumeration:beside a name"))
     return found
+
+
+def _closes_plainly(text: str, end: int) -> bool:
+    """Does a list's head stand at the end of its words: no word after it, or a verb of the list?"""
+    return end >= len(text) or not "\u4e00" <= text[end] <= "\u9fff" or bool(re.match(ENUM_FOLLOWERS, text[end:]))
 
 
 def head_runs_on(text: str, head: int, end: int, lexicon: Lexicon) -> bool:
@@ -559,8 +564,6 @@ def head_runs_on(text: str, head: int, end: int, lexicon: Lexicon) -> bool:
 
     等企业技术中心 lists platforms, 等企业家 persons; 等龙头企业创新能力 still lists firms.
     """
-    if end >= len(text) or not "\u4e00" <= text[end] <= "\u9fff" or re.match(ENUM_FOLLOWERS, text[end:]):
-        return False
     for j in range(end + 1, min(len(text), end + 6) + 1):
         hit = lexicon.suffix_type(text[head:j])
         if hit and j - len(hit[0]) <= end:

@@ -218,7 +218,7 @@ def relations_from_names(doc: Document, mentions, lexicon: Lexicon, gazetteer: G
     for outer in mentions:
         if outer.type not in PLACED:
             continue
-        name = outer.name
+        name, placed_from = outer.name, len(out)
         if outer.type in BUILT:
             for inner in mentions.within(outer.span[0], outer.span[1], ("University",)):
                 if inner.span[1] < outer.span[1]:
@@ -243,7 +243,7 @@ def relations_from_names(doc: Document, mentions, lexicon: Lexicon, gazetteer: G
                 out.append(Relation(outer, "locatedIn", _place(other), "name:holds another city"))
             elif outer.type != "Park" and (inside := _city_inside(name, city, gazetteer)):
                 out.append(Relation(outer, "locatedIn", _place(inside), "name:holds another city"))
-        if own_county and county_stem in name and not any(r.subject is outer and r.predicate == "locatedIn" for r in out[-2:]):
+        if own_county and county_stem in name and not any(r.predicate == "locatedIn" for r in out[placed_from:]):
             out.append(Relation(outer, "locatedIn", _place(own_county), "name:holds the plan's county"))  # 国网城固县供电公司
             continue
         if stem and stem in name:

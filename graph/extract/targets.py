@@ -40,7 +40,8 @@ NEWLY = "新增|新建|新培育|新引进培育|引进培育|新引进|新认�
 LEAD = re.compile(rf"^((?:{PERIODS}|力争)?(?:{NEWLY}|培育|建设|建成|创建|争创|打造|形成|认定|组织实施|柔性引进|遴选|引进)*)")
 # money a plan pays (给予最高100万元奖励) or a threshold that picks who is meant (营业收入1亿元以上的企业): no target
 EXISTING_BEFORE = re.compile(r"(?:依托|利用|围绕|聚焦|整合|现有|拥有)$")  # 依托9个园区: what exists, not a target
-SUBSIDY_BEFORE = re.compile(r"(?:给予|最高|奖励|补助|补贴|资助|减按|一次性|按照|按|每人|每名|每户|每家|每个|每项|每套)[^,;。]{0,4}$")  # 每人1万元: money per head is paid, not reached
+SUBSIDY_BEFORE = re.compile(r"(?:给予|最高|奖励|补助|补贴|资助|减按|一次性|按照|按)[^,;。]{0,4}$")
+PER_HEAD = re.compile(r"(?:每人|每名|每户|每家|每个|每项|每套)[^,;。]{0,4}$")  # 每人1万元: money per head is paid, not reached
 SUBSIDY_AFTER = re.compile(r"^(?:的)?(?:奖励|补助|补贴|资助|支持|扶持)")
 THRESHOLD_AFTER = re.compile(r"^(?:以上|以下)?的")
 TRAILING_LEAD = re.compile(rf"(?:{PERIODS})?(?:{NEWLY})$")
@@ -345,7 +346,7 @@ def _targets_of_sentence(doc: Document, a: int, b: int, index: SentenceIndex, se
                 continue
             rest = ctext[m.end() :]
             money = m.group("unit").endswith("元")
-            if EXISTING_BEFORE.search(ctext[: m.start()]) or SUBSIDY_BEFORE.search(ctext[: m.start()]) or SUBSIDY_AFTER.match(rest) or money and THRESHOLD_AFTER.match(rest) and not ctext[: m.start()].endswith("规模"):
+            if EXISTING_BEFORE.search(ctext[: m.start()]) or SUBSIDY_BEFORE.search(ctext[: m.start()]) or SUBSIDY_AFTER.match(rest) or money and PER_HEAD.search(ctext[: m.start()]) or money and THRESHOLD_AFTER.match(rest) and not ctext[: m.start()].endswith("规模"):
                 prev = m.end()
                 continue  # a subsidy, an award or a threshold, not a quantity the plan commits to
             if re.match(r"(?:提高|增长|提升|增加|扩大)(?:到|至)", ctext[m.end() : m.end() + 3]):
@@ -393,7 +394,7 @@ def _dedupe(targets: list[Target]) -> list[Target]:
     kept: list[Target] = []
     for t in targets:
         twin = next((k for k in kept if k.value == t.value and k.unit == t.unit and (k.sentence != t.sentence or k.indicator == t.indicator)
-                     and _bound(k) == _bound(t)
+                     and _is_range(k) == _is_range(t)
                      and (k.year == t.year or k.year is None or t.year is None)
                      and (k.indicator in t.indicator or t.indicator in k.indicator or _overlap(k.indicator, t.indicator) >= 0.6 * min(len(k.indicator), len(t.indicator)))), None)
         if twin is None:
@@ -401,7 +402,7 @@ def _dedupe(targets: list[Target]) -> list[Target]:
     return kept
 
 
-def _bound(t: Target) -> bool:
+def _is_range(t: Target) -> bool:
     """Is the value a range? 组建5—8家 is another target than 不少于5家, though both read 5."""
     return bool(re.search(r"\d\s*[—\-~至到]\s*\d", t.value_text or ""))
 
