@@ -43,6 +43,6 @@ def test_a_task_cell_commits_to_its_count_in_its_deadline_year():
 def test_a_count_for_each_place_is_a_target_and_only_money_per_head_is_paid():
     plan = """南平市科技创新行动方案(2024—2026年)
 一、主要目标
-到2026年,每个县(市、区)建成1家以上省级众创空间,给予每家最高20万元奖励。
+到2026年,每个园区建成1家以上省级众创空间,给予每家最高20万元奖励。
 """
     assert [(t.value, t.unit) for t in targets(plan)] == [(1, "家")]
