@@ -25,7 +25,7 @@ import networkx as nx
 import streamlit as st
 import streamlit.components.v1 as components
 
-from graph.render import VIS_FOLDER, VIS_SCRIPT, VIS_STYLE, network_view, render_network, view_data
+from graph.view.render import VIS_FOLDER, VIS_SCRIPT, VIS_STYLE, network_view, render_network, view_data
 
 FRONTEND = Path(__file__).resolve().parent / "network_frontend"
 

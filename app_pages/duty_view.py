@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.state import load_graph, plan_list, publish_choices, restore_choices, t
-from graph.explore import body_duties, body_workload, list_bodies, plan_duties, plans_with_duties
+from graph.view.explore import body_duties, body_workload, list_bodies, plan_duties, plans_with_duties
 
 BODIES_LISTED = 200
 st.header(t("duty_header"))

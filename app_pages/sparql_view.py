@@ -26,10 +26,10 @@ from app_pages.state import (
     store_folder,
     t,
 )
-from graph.explore import plan_places
-from graph.guard import QueryRefused, check_query
+from graph.view.explore import plan_places
+from graph.query.guard import QueryRefused, check_query
 from graph.query import QueryError, list_queries
-from graph.sandbox import QueryTimeout
+from graph.query.sandbox import QueryTimeout
 from graph.store import published_generation
 
 st.header(t("sparql_header"))

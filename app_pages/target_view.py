@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.state import load_graph, page_of_rows, publish_choices, restore_choices, t
-from graph.explore import indicators, targets
+from graph.view.explore import indicators, targets
 
 CHART_GROUPS = 40  # city-year groups a chart draws; the table below has every target, a page at a time
 st.header(t("targets_header"))

@@ -7,7 +7,7 @@ import streamlit as st
 
 from app_pages.state import lang, store_folder, t
 from graph.pipeline import add_plans
-from graph.readers import SUPPORTED_SUFFIXES
+from graph.ingest.readers import SUPPORTED_SUFFIXES
 from graph.store import StoreError
 
 st.header(t("upload_header"))

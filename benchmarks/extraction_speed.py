@@ -13,9 +13,9 @@ import statistics
 import time
 from pathlib import Path
 
-from graph.documents import read_document
+from graph.ingest.documents import read_document
 from graph.extract import extract_document
-from graph.lexicon import default_lexicon
+from graph.vocabulary.lexicon import default_lexicon
 
 PLANS = Path(__file__).resolve().parent.parent / "data" / "plans"
 SCAN = re.compile(r"[\u4e00-\u9fff]{2,12}(?:实验室|研究院|大学|学院|高新区|开发区|中心|平台|基地|公司|集团|计划|基金|局|委)")

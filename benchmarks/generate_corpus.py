@@ -16,9 +16,9 @@ import random
 import sys
 from pathlib import Path
 
-from graph.documents import read_document
+from graph.ingest.documents import read_document
 from graph.extract import extract_document
-from graph.lexicon import default_lexicon
+from graph.vocabulary.lexicon import default_lexicon
 
 PLANS = Path(__file__).resolve().parent.parent / "data" / "plans"
 CITIES = ("洛阳", "鹤壁", "益阳", "郑州")

@@ -11,9 +11,9 @@ from __future__ import annotations
 import argparse
 import time
 
-from graph.documents import document_from_text
+from graph.ingest.documents import document_from_text
 from graph.extract import extract_document
-from graph.lexicon import default_lexicon, dictionary_words
+from graph.vocabulary.lexicon import default_lexicon, dictionary_words
 from graph.resolve import resolve_plan
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import click
 
-from .documents import DocumentError
-from .identity import AliasFileError
-from .lexicon import LexiconError
+from .ingest.documents import DocumentError
+from .resolve.rules import AliasFileError
+from .vocabulary.lexicon import LexiconError
 from .store import StoreError
 
 
@@ -56,7 +56,7 @@ def build(paths: tuple[str, ...], out: str | None, store: str | None, jobs: int,
 
     from .analyse import keep_entity_network
     from .pipeline import BuildError, build_store, update_store
-    from .stats import graph_stats
+    from .analyse.stats import graph_stats
     from .store import is_remote, open_location, open_store, rdf_format, save_graph
 
     if not out and not store:
@@ -102,7 +102,7 @@ def query(sparql: str | None, name: str | None, list_: bool, params: tuple[str, 
     """Run SPARQL (text, @file or --name) on the default graph, in a worker stopped after --timeout."""
     from .pipeline import default_graph
     from .query import QueryError, get_query, list_queries
-    from .sandbox import Limits, QuerySandbox
+    from .query.sandbox import Limits, QuerySandbox
     from .store import DEFAULT_STORE
 
     if list_:
@@ -156,13 +156,13 @@ def query(sparql: str | None, name: str | None, list_: bool, params: tuple[str, 
 @LANG_OPTION
 def stats(graph_file: str | None, store: str | None, lang: str) -> None:
     """Count plans, entities by type, measures, targets and relations."""
-    from .stats import graph_stats
+    from .analyse.stats import graph_stats
 
     try:
         counts = graph_stats(_graph(graph_file, store))
     except StoreError as exc:
         _fail(str(exc))
-    from .stats import stat_label
+    from .analyse.stats import stat_label
 
     for key, value in counts.items():
         click.echo(f"{stat_label(key, lang)}\t{value}")
@@ -174,7 +174,7 @@ def stats(graph_file: str | None, store: str | None, lang: str) -> None:
 @click.option("--limit", default=50, show_default=True, help="Print at most this many violations.")
 def validate(graph_file: str | None, store: str | None, limit: int) -> None:
     """Validate the graph against the SHACL shapes and list the violations."""
-    from .validate import validate_graph
+    from .analyse.validate import validate_graph
 
     try:
         conforms, violations = validate_graph(_graph(graph_file, store))
@@ -201,10 +201,10 @@ def validate(graph_file: str | None, store: str | None, limit: int) -> None:
 def serve(host: str, port: int, graph_file: str | None, store: str | None, cors: bool, federation: bool, timeout: float,
           memory_mb: int) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql (GET and POST)."""
-    from .endpoint import ENDPOINT_LIMITS, make_server
+    from .query.endpoint import ENDPOINT_LIMITS, make_server
     from .pipeline import default_graph
     from .query import QueryError
-    from .sandbox import Limits
+    from .query.sandbox import Limits
     from .store import DEFAULT_STORE
 
     try:
@@ -232,7 +232,7 @@ def serve(host: str, port: int, graph_file: str | None, store: str | None, cors:
 @STORE_OPTION
 def export(fmt: str, out: str, graph_file: str | None, store: str | None) -> None:
     """Export the graph as RDF, GraphML/GEXF (Gephi) or CSV tables."""
-    from .export import ExportError, export_graph
+    from .view.export import ExportError, export_graph
     from .query import QueryError
 
     try:
@@ -250,7 +250,7 @@ def export(fmt: str, out: str, graph_file: str | None, store: str | None) -> Non
 @STORE_OPTION
 def entities(suspects: bool, type_: str | None, graph_file: str | None, store: str | None) -> None:
     """List entities, or with --suspects the pairs that may be one entity."""
-    from .duplicates import ENTITIES_QUERY, find_suspects
+    from .analyse.duplicates import ENTITIES_QUERY, find_suspects
     from .namespaces import ENTITY_TYPES
     from .query import run_query
 
@@ -274,8 +274,8 @@ def entities(suspects: bool, type_: str | None, graph_file: str | None, store: s
 @click.option("--explain", is_flag=True, help="Print, sentence by sentence, what was found and which rule found it.")
 def extract(path: str, explain: bool) -> None:
     """Extract one plan and print what was found (JSON, or --explain for reasons)."""
-    from .documents import read_document
-    from .explain import explain_lines
+    from .ingest.documents import read_document
+    from .extract.explain import explain_lines
     from .extract import extract_document
 
     try:

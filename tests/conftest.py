@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.documents import read_document
+from graph.ingest.documents import read_document
 from graph.extract import extract_document
-from graph.lexicon import default_lexicon
+from graph.vocabulary.lexicon import default_lexicon
 from graph.pipeline import build_plans
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,7 +46,7 @@ def bundled_graph():
 
 def extract_data_file(name: str):
     """The extraction of a plan written for the tests (tests/data/NAME), read as a user's file is."""
-    from graph.documents import read_document
+    from graph.ingest.documents import read_document
     from graph.extract import extract_document
 
     return extract_document(read_document(DATA / name))

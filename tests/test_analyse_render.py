@@ -6,7 +6,7 @@ import pytest
 
 from graph.analyse import cap_nodes, capped_neighbourhood, entity_network, filter_network, find_nodes, layout, neighbourhood
 from graph.namespaces import NIF
-from graph.render import render_network
+from graph.view.render import render_network
 
 
 @pytest.fixture(scope="module")

@@ -30,7 +30,7 @@ def view_labels(at, key: str = "network_click") -> dict[str, str]:
 
 def test_default_page_draws_the_network_offline(app):
     from app_pages.clickable_network import FRONTEND
-    from graph.render import VIS_FOLDER, VIS_SCRIPT, VIS_STYLE
+    from graph.view.render import VIS_FOLDER, VIS_SCRIPT, VIS_STYLE
 
     assert not app.exception
     assert "龙门实验室" in view_labels(app) and view_args(app)["view"]["options"]["physics"]["enabled"] is False
@@ -177,7 +177,7 @@ def test_sparql_example_gives_a_table_and_downloads_named_after_it(app):
 
 def test_responsibility_matrix_marks_each_listed_body(app, bundled_graph):
     """Hebi's (责任单位:…) lists mark no lead: every listed body is ● and none ★."""
-    from graph.explore import list_plans
+    from graph.view.explore import list_plans
 
     app.switch_page("app_pages/duty_view.py").run()
     hebi = next(row[0] for row in list_plans(bundled_graph).rows if "鹤壁" in row[1])
@@ -190,7 +190,7 @@ def test_responsibility_matrix_marks_each_listed_body(app, bundled_graph):
 
 
 def test_body_view_lists_measures_across_plans(app, bundled_graph):
-    from graph.explore import list_bodies
+    from graph.view.explore import list_bodies
 
     app.switch_page("app_pages/duty_view.py").run()
     body = next(row[0] for row in list_bodies(bundled_graph).rows if row[1] == "鹤壁市知识产权局")
@@ -202,7 +202,7 @@ def test_body_view_lists_measures_across_plans(app, bundled_graph):
 def test_a_body_is_found_by_typing_part_of_its_name(app, bundled_graph):
     """The picker lists the bodies matching what is typed (a national corpus names tens of
     thousands), and picks the first match."""
-    from graph.explore import list_bodies
+    from graph.view.explore import list_bodies
 
     app.switch_page("app_pages/duty_view.py").run()
     every = len(app.selectbox(key="duty_body").options)
@@ -273,7 +273,7 @@ def test_explorer_on_a_store_named_by_the_environment(tmp_path, monkeypatch, fre
     """INNOGRAPH_STORE: the store is read as it is; its network is read once and kept beside it,
     and a later start draws the same view from the kept copy."""
     from app_pages import state
-    from graph.explore import list_plans
+    from graph.view.explore import list_plans
     from graph.pipeline import build_store
     from graph.store import open_location, published_generation
 
@@ -301,7 +301,7 @@ def test_explorer_on_a_store_named_by_the_environment(tmp_path, monkeypatch, fre
 
 def test_a_bodys_measures_come_in_reading_order(bundled_graph):
     """三.(一) before 三.(二) before 三.(十): the order of the plan, not of the numbers' text."""
-    from graph.explore import body_duties, list_bodies
+    from graph.view.explore import body_duties, list_bodies
 
     body = next(row[0] for row in list_bodies(bundled_graph).rows if row[1] == "鹤壁市科技局")
     rows = body_duties(bundled_graph, body).records()
@@ -318,7 +318,7 @@ def test_the_responsibility_view_opens_on_a_plan_with_duties(app):
 
 
 def test_the_targets_view_puts_one_indicator_side_by_side(app, bundled_graph):
-    from graph.explore import indicators
+    from graph.view.explore import indicators
 
     app.switch_page("app_pages/target_view.py").run()
     assert not app.exception
@@ -459,7 +459,7 @@ def test_an_example_for_one_city_picks_it_from_the_plans_places_and_keeps_it_in_
 
 def test_a_long_target_table_is_shown_a_page_at_a_time_and_the_page_is_in_the_address(monkeypatch):
     from app_pages import state
-    from graph.explore import indicators
+    from graph.view.explore import indicators
 
     monkeypatch.setattr(state, "TABLE_PAGE", 2)  # the bundled indicators set few targets: pages of two rows
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)

@@ -3,6 +3,8 @@
 import ast
 from pathlib import Path
 
+import pytest
+
 from .conftest import ROOT
 
 
@@ -64,6 +66,41 @@ def test_the_package_imports_no_circle():
     assert list(nx.simple_cycles(imports)) == []
 
 
-def test_the_store_imports_nothing_above_it():
-    assert package_imports()["store"] <= {"namespaces", "paths"}  # where files are: a leaf, imports nothing
-    assert package_imports()["paths"] == set()
+# The stages of graph/ in the order a plan passes through them; a module may import its own
+# stage and the stages before it, never one after (the foundation is below every stage).
+STAGES = ("namespaces model paths", "vocabulary", "ingest", "extract", "resolve", "build", "store", "query",
+          "analyse", "view", "pipeline", "cli __main__")
+RANK = {name: rank for rank, names in enumerate(STAGES) for name in names.split()}
+
+
+def stage_of(module: str) -> str:
+    return module.split(".")[0]
+
+
+def test_every_module_belongs_to_a_stage():
+    assert {stage_of(m) for m in package_imports() if m != "graph"} <= set(RANK)
+
+
+def test_no_module_imports_a_stage_above_its_own():
+    above = [(m, t) for m, targets in package_imports().items() if m != "graph"
+             for t in targets if RANK[stage_of(t)] > RANK[stage_of(m)]]
+    assert above == []
+
+
+def test_the_architecture_check_sees_an_import_from_above(tmp_path, monkeypatch):
+    """The check itself: a store module reaching up into the pipeline is caught."""
+    import shutil
+
+    from . import test_architecture as here
+
+    shutil.copytree(ROOT / "graph", tmp_path / "graph", ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / "graph" / "store" / "reaching_up.py").write_text("from ..pipeline import build_store\n")
+    monkeypatch.setattr(here, "ROOT", tmp_path)
+    assert ("store.reaching_up", "pipeline") in [(m, t) for m, ts in package_imports().items() for t in ts]
+    with pytest.raises(AssertionError):
+        test_no_module_imports_a_stage_above_its_own()
+
+
+def test_the_store_reads_no_other_stage():
+    """Where graphs are kept knows nothing of how they are made: the foundation only."""
+    assert {stage_of(t) for m, ts in package_imports().items() if stage_of(m) == "store" for t in ts} <= {"store", "namespaces", "paths"}

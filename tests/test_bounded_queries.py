@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.endpoint import make_server
+from graph.query.endpoint import make_server
 from graph.pipeline import build_store
 from graph.query import QueryError
-from graph.sandbox import Limits, QueryCancelled, QuerySandbox, QueryTimeout
+from graph.query.sandbox import Limits, QueryCancelled, QuerySandbox, QueryTimeout
 
 from .conftest import PLANS
 

@@ -17,7 +17,7 @@ LEFT_PAGE_SECONDS = 3  # a left page's worker is gone well before the time limit
 
 
 def sandbox_workers(parent: int) -> list[int]:
-    """The explorer's live query workers (children of its server naming graph.sandbox)."""
+    """The explorer's live query workers (children of its server naming graph.query.sandbox)."""
     found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -26,7 +26,7 @@ def sandbox_workers(parent: int) -> list[int]:
                 fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             except OSError:
                 continue
-            if b"graph.sandbox" in command and fields[0] != "Z" and int(fields[1]) == parent:
+            if b"graph.query.sandbox" in command and fields[0] != "Z" and int(fields[1]) == parent:
                 found.append(int(entry.name))
     return found
 

@@ -3,7 +3,7 @@
 
 import networkx as nx
 
-from graph import render
+from graph.view import render
 
 from .browser import SHOTS, browser_page
 

@@ -12,7 +12,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from graph.endpoint import make_server
+from graph.query.endpoint import make_server
 from graph.pipeline import build_plans
 
 from .browser import SHOTS, browser_page

@@ -4,7 +4,7 @@ Expectations written by reading the text."""
 from click.testing import CliRunner
 
 from graph.cli import cli
-from graph.documents import document_from_text
+from graph.ingest.documents import document_from_text
 from graph.extract import extract_document
 
 PLAN = """许昌市“十四五”科技创新规划

@@ -4,7 +4,7 @@ order, and 区X局 being the district's own bureau. Expectations written by read
 
 from rdflib import RDFS, SKOS
 
-from graph.documents import read_document
+from graph.ingest.documents import read_document
 from graph.extract import extract_document
 from graph.pipeline import build_plans
 

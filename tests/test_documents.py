@@ -28,7 +28,7 @@ def test_metadata(documents, city):
     ("(2024年)广州市科技工作要点", (2024, 2024)),
 ])
 def test_a_plans_period_from_its_title(title, period):
-    from graph.documents import document_from_text
+    from graph.ingest.documents import document_from_text
 
     m = document_from_text(title + "\n一、重点任务\n推进平台建设。\n").metadata
     assert (m.period_start, m.period_end) == period
@@ -80,7 +80,7 @@ def test_luoyang_indicator_table_rows(documents):
 
 
 def test_a_numbered_item_of_one_sentence_is_a_measure():
-    from graph.documents import document_from_text
+    from graph.ingest.documents import document_from_text
 
     doc = document_from_text("厦门市科技工作要点(2024年)\n一、重点任务\n1.建设嘉庚创新实验室。\n2.支持厦门大学建设国家重点实验室。")
     measures = {u.number: u.title for u in doc.units if u.is_measure}
@@ -109,7 +109,7 @@ def test_innermost_unit_is_the_deepest_holding_the_offset():
 def test_a_plan_without_its_city_in_the_title_gets_it_from_its_district_or_metadata_block():
     """A district bureau's plan (光明区…) is in 深圳市, 广东省 by the gazetteer; a page whose title
     names no place gets it from its 发布机构 line."""
-    from graph.documents import document_from_text
+    from graph.ingest.documents import document_from_text
 
     district = document_from_text("光明区科技创新局2024年工作要点\n一、重点任务\n(一)建设光明科学城。\n").metadata
     assert (district.city, district.province) == ("深圳市", "广东省")
@@ -120,7 +120,7 @@ def test_a_plan_without_its_city_in_the_title_gets_it_from_its_district_or_metad
 def test_a_plan_written_on_one_long_line_is_read():
     """A page copy can put a whole plan on one line; its footer words (版权所有) inside it do not
     make the line residue."""
-    from graph.documents import document_from_text
+    from graph.ingest.documents import document_from_text
     from graph.extract import extract_document
 
     body = "一、重点任务(一)建设嵩山实验室,支持河南大学发展。" * 20000 + "版权所有:开封市科学技术局"
@@ -132,8 +132,8 @@ def test_a_plan_written_on_one_long_line_is_read():
 def test_a_text_over_the_size_limit_is_refused_with_its_size(monkeypatch):
     import pytest
 
-    from graph import documents
-    from graph.documents import DocumentError, document_from_text
+    from graph.ingest import documents
+    from graph.ingest.documents import DocumentError, document_from_text
 
     monkeypatch.setattr(documents, "MAX_PLAN_CHARS", 1000)
     with pytest.raises(DocumentError, match="million characters"):
@@ -141,7 +141,7 @@ def test_a_text_over_the_size_limit_is_refused_with_its_size(monkeypatch):
 
 
 def test_a_page_metadata_block_names_the_issuer_when_the_text_does_not():
-    from graph.documents import document_from_text
+    from graph.ingest.documents import document_from_text
     text = ("关于印发《2024年科技创新工作要点》的通知\n"
             "索引号:11410100MB0000000X/2024-00012 发布机构:金水区科学技术局 发文日期:2024-03-01\n"
             "一、培育创新主体\n1.实施高新技术企业倍增计划。(牵头单位:区科技局)\n")

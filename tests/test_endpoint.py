@@ -9,7 +9,7 @@ import pytest
 from rdflib import Graph
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
-from graph.endpoint import make_server
+from graph.query.endpoint import make_server
 from graph.pipeline import build_plans
 from graph.query import list_queries, run_query
 

@@ -1,6 +1,6 @@
 """Entity mentions: hand-checked names and types in the bundled plans and in small documents."""
 
-from graph.documents import document_from_text
+from graph.ingest.documents import document_from_text
 from graph.extract import extract_document
 
 from .conftest import names

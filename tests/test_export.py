@@ -6,7 +6,7 @@ import networkx as nx
 import pytest
 from rdflib import Dataset, Graph
 
-from graph.export import TABLES, ExportError, export_graph, plain_network
+from graph.view.export import TABLES, ExportError, export_graph, plain_network
 from graph.pipeline import build_plans
 from graph.query import QUERY_DIR, get_query, run_query
 from graph.store import flatten, named_quads

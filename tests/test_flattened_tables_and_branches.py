@@ -5,7 +5,7 @@ would write it. Expectations written by reading the text."""
 
 import pytest
 
-from graph.documents import document_from_text
+from graph.ingest.documents import document_from_text
 from graph.extract import extract_document
 
 HEAD = """淄博市人民政府办公室关于印发淄博市科技创新工作要点的通知

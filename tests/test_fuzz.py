@@ -6,9 +6,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph.build import build_quads, to_ntriples
-from graph.documents import DocumentError, document_from_text
+from graph.ingest.documents import DocumentError, document_from_text
 from graph.extract import extract_document
-from graph.lexicon import default_lexicon
+from graph.vocabulary.lexicon import default_lexicon
 
 # the characters plans are made of, and the ones that break writers
 PLAN_CHARS = "实验室中心平台基地高新区公司大学研究院计划工程局委市县区省牵头责任单位配合负责等和与及的在推动支持创建到年达到家个%亿元一二三十百、,。;:()“”《》〈〉0123456789\n"

@@ -4,10 +4,10 @@ from rdflib import Literal
 from rdflib.namespace import RDFS, SKOS
 
 from graph.build import build_graph
-from graph.documents import document_from_text
-from graph.duplicates import find_suspects, suspect_reason
+from graph.ingest.documents import document_from_text
+from graph.analyse.duplicates import find_suspects, suspect_reason
 from graph.extract import extract_document
-from graph.identity import AliasRules, load_alias_rules
+from graph.resolve.rules import AliasRules, load_alias_rules
 from graph.namespaces import IG
 from graph.query import run_query
 
@@ -74,7 +74,7 @@ def test_alias_file_is_read_and_checked(tmp_path):
     path.write_text("action,name,other\njoin,a,b\n", encoding="utf-8")
     import pytest
 
-    from graph.identity import AliasFileError
+    from graph.resolve.rules import AliasFileError
 
     with pytest.raises(AliasFileError, match="line 2"):
         load_alias_rules(path)

@@ -2,7 +2,7 @@
 noun, the end of a plan period as a year, and partners listed before 共建 — on a plan written
 as another province's city would write it. Expectations written by reading the text."""
 
-from graph.documents import document_from_text
+from graph.ingest.documents import document_from_text
 from graph.extract import extract_document
 
 PLAN = """常德市“十四五”科技创新规划

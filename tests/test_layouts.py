@@ -8,7 +8,7 @@ from collections import defaultdict
 from rdflib import Literal
 from rdflib.namespace import RDFS, SKOS
 
-from graph.documents import read_document
+from graph.ingest.documents import read_document
 from graph.extract import extract_document
 from graph.pipeline import build_plans
 
@@ -100,7 +100,7 @@ def test_duty_lists_as_lines_sentences_and_lead_brackets():
 
 
 def test_more_target_and_relation_wordings():
-    from graph.documents import document_from_text
+    from graph.ingest.documents import document_from_text
 
     ex = extract_document(document_from_text(
         "开封市“十四五”科技创新规划\n一、发展目标\n到2025年,省级以上研发平台不少于80家,"
@@ -118,7 +118,7 @@ def test_more_target_and_relation_wordings():
 def test_chapters_and_sections_written_as_di_zhang_and_di_jie():
     """第X章 / 第X节 outlines (common in provincial and big-city 五年规划) hold 一、 and (一) below
     them; a 发展基础 chapter still reports the past. Written as another city's plan would be."""
-    from graph.documents import document_from_text
+    from graph.ingest.documents import document_from_text
     from graph.extract import extract_document
 
     text = ("绵阳市“十四五”科技创新规划\n第一章 发展基础\n“十三五”期间,全市高新技术企业增加到600家。\n"

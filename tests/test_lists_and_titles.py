@@ -1,7 +1,7 @@
 """Lists, quoted titles and descriptions that carry no name, on a plan written as a Sichuan city
 would write it. Every expectation was written by reading the text, not by running the code."""
 
-from graph.documents import document_from_text
+from graph.ingest.documents import document_from_text
 from graph.extract import extract_document
 
 PLAN = """绵阳市“十四五”科技创新规划
@@ -170,7 +170,7 @@ def test_the_bracketed_other_name_is_an_alias_of_the_node():
     from rdflib.namespace import SKOS
 
     from graph.build import build_graph
-    from graph.lexicon import default_lexicon
+    from graph.vocabulary.lexicon import default_lexicon
 
     graph = build_graph([extract_document(document_from_text(CONTEXT))], default_lexicon())
     nodes = set(graph.subjects(SKOS.altLabel, Literal("五板", lang="zh")))
@@ -203,7 +203,7 @@ def test_a_campaign_with_a_varying_word_and_a_zone_with_its_short_form_are_one_n
     from rdflib.namespace import RDFS, SKOS
 
     from graph.build import build_graph
-    from graph.lexicon import default_lexicon
+    from graph.vocabulary.lexicon import default_lexicon
 
     graph = build_graph([extract_document(document_from_text(ECOSYSTEM))], default_lexicon())
 
@@ -231,7 +231,7 @@ def test_quoted_products_one_party_and_government_body_a_gene_bank_and_no_class_
 
 def test_institutes_among_listed_units_and_a_cited_programme_plan():
     from graph.build import build_graph
-    from graph.lexicon import default_lexicon
+    from graph.vocabulary.lexicon import default_lexicon
     from graph.namespaces import IG
 
     text = ("武汉市科技创新工作要点\n一、重点任务\n支持华工科技、中船719所、航天动力院等企事业单位共同参与建设。"

@@ -1,9 +1,9 @@
 """Places from the gazetteer and upgrades to a status: hand-written plans in the layouts other
 cities use. Each expectation was written by reading the text, not by running the code."""
 
-from graph.documents import document_from_text
+from graph.ingest.documents import document_from_text
 from graph.extract import extract_document
-from graph.gazetteer import default_gazetteer
+from graph.vocabulary.gazetteer import default_gazetteer
 from graph.pipeline import build_plans
 
 XINXIANG = """新乡市“十四五”科技创新规划
@@ -113,7 +113,7 @@ def test_a_locator_before_a_complete_name_is_its_place_and_an_alias(tmp_path):
 
 
 def test_another_citys_sentence_and_another_city_inside_a_centres_name():
-    from graph.documents import document_from_text
+    from graph.ingest.documents import document_from_text
     from graph.extract import extract_document
 
     text = ("株洲市科技创新“十四五”规划\n一、发展形势\n"

@@ -15,7 +15,7 @@ import pytest
 from rdflib import Graph, Namespace, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
-from graph.endpoint import make_server
+from graph.query.endpoint import make_server
 from graph.pipeline import build_plans, build_store
 
 from . import oxigraph

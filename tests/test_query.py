@@ -77,9 +77,9 @@ def test_a_city_picks_its_plans_rows_and_no_city_gives_every_plans(bundled_graph
 
 def test_a_provincial_plan_without_a_city_is_found_by_its_province():
     from graph.build import build_graph
-    from graph.documents import document_from_text
+    from graph.ingest.documents import document_from_text
     from graph.extract import extract_document
-    from graph.lexicon import default_lexicon
+    from graph.vocabulary.lexicon import default_lexicon
 
     text = ("湖北省科学技术厅关于印发《湖北省科技创新2023年工作要点》的通知\n一、重点任务\n"
             "(一)建设东湖实验室。(责任单位:省科技厅、省财政厅)\n")

@@ -2,8 +2,8 @@
 
 import pytest
 
-from graph.documents import DocumentError, read_document
-from graph.readers import decode_bytes, read_raw_text
+from graph.ingest.documents import DocumentError, read_document
+from graph.ingest.readers import decode_bytes, read_raw_text
 
 from .conftest import DATA
 
@@ -81,7 +81,7 @@ def test_bad_input_names_file_and_problem(tmp_path, name, content, problem):
 
 def test_missing_file_is_an_error(tmp_path):
     with pytest.raises(DocumentError, match="no such file"):
-        from graph.documents import find_plan_files
+        from graph.ingest.documents import find_plan_files
 
         find_plan_files([tmp_path / "nope.txt"])
 

@@ -8,7 +8,7 @@ import pytest
 
 from graph.pipeline import build_plans, update_store
 from graph.query import count_triples, list_queries, run_query
-from graph.stats import graph_stats
+from graph.analyse.stats import graph_stats
 from graph.store import open_remote
 
 from .conftest import PLANS, example_bindings

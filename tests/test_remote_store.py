@@ -86,7 +86,7 @@ def test_every_view_answers_over_virtuoso_as_over_the_embedded_stores_kept_summa
     """Virtuoso's views are asked by SPARQL; the embedded store's come from its kept summary."""
     from graph.pipeline import build_store
     from graph.store import close_store, open_store
-    from graph.summary import kept_summary
+    from graph.query.summary import kept_summary
 
     from .test_summary import views
 

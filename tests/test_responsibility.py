@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from graph.documents import document_from_text, read_document
+from graph.ingest.documents import document_from_text, read_document
 from graph.extract import extract_document
 from graph.extract.responsibility import split_bodies
 

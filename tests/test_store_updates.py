@@ -8,7 +8,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
 
 from graph.build import to_ntriples
-from graph.documents import DocumentError
+from graph.ingest.documents import DocumentError
 from graph.namespaces import IG
 from graph.pipeline import BuildError, build_store, update_store
 from graph.query import count_triples, run_query
@@ -217,7 +217,7 @@ def test_only_code_that_makes_triples_forces_a_rebuild(tmp_path):
         return fingerprint(code, data / "lexicons", data / "aliases.csv")
     first = fingerprint_of(code, data)
     assert first == fingerprint_of(code, data)
-    with (code / "render.py").open("a") as f:  # the explorer's drawing: the graph is the same
+    with (code / "view" / "render.py").open("a") as f:  # the explorer's drawing: the graph is the same
         f.write("\n# a change to drawing\n")
     assert fingerprint_of(code, data) == first
     with (code / "extract" / "entities.py").open("a") as f:
@@ -296,7 +296,7 @@ def test_an_unreadable_folder_stops_the_build_and_removes_nothing(workspace):
 def test_an_unlistable_folder_is_an_error(tmp_path, monkeypatch):
     import os
 
-    from graph.documents import find_plan_files
+    from graph.ingest.documents import find_plan_files
 
     (tmp_path / "sub").mkdir()
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")

@@ -6,11 +6,11 @@ import shutil
 
 import pytest
 
-from graph import explore
+from graph.view import explore
 from graph.pipeline import build_store
-from graph.stats import graph_stats
+from graph.analyse.stats import graph_stats
 from graph.store import close_store, open_store, published_generation
-from graph.summary import SUMMARY, kept_summary
+from graph.query.summary import SUMMARY, kept_summary
 
 from .conftest import HEBI, LUOYANG, PLANS, YIYANG
 

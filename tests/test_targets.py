@@ -1,6 +1,6 @@
 """Targets from tables and sentences, checked against the plans' text."""
 
-from graph.documents import document_from_text, read_document
+from graph.ingest.documents import document_from_text, read_document
 from graph.extract import extract_document
 
 from .conftest import DATA
@@ -107,7 +107,7 @@ SHAOXING_TARGETS = """绍兴市科技创新三年行动方案(2024—2026年)
 def test_counts_without_a_level_verb_and_no_subsidies_or_thresholds():
     """建成/打造/引进/争创/形成 N X are targets, each named by its own noun; money paid (给予最高100万元奖励)
     and a threshold that picks firms (营业收入1亿元以上的企业) are not."""
-    from graph.documents import document_from_text
+    from graph.ingest.documents import document_from_text
 
     ex = extract_document(document_from_text(SHAOXING_TARGETS))
     got = {(t.indicator, t.value, t.unit, t.year, t.qualifier) for t in ex.targets}
@@ -124,7 +124,7 @@ def test_a_task_tables_deadline_is_its_targets_year():
 def test_a_task_titled_section_is_no_background_and_a_field_is_no_part_of_a_name():
     """持续优化人才发展环境 is a task (its 发展环境 is what it improves), so its counts are targets;
     在X等领域培育N个Y is named 培育Y; 依托9个园区 counts what exists; 达5件 is a level."""
-    from graph.documents import document_from_text
+    from graph.ingest.documents import document_from_text
 
     ex = extract_document(document_from_text(
         "常德市“十四五”科技创新规划\n一、发展基础\n全市现有高新技术企业300家。\n二、重点任务\n(一)持续优化人才发展环境\n"
@@ -147,7 +147,7 @@ def test_one_indicator_concept_per_quantity_across_plans(bundled_graph):
 
 
 def test_counts_in_chinese_numerals_keep_their_spans():
-    from graph.documents import document_from_text
+    from graph.ingest.documents import document_from_text
 
     ex = extract_document(document_from_text(
         "绍兴市科技创新三年行动方案(2024—2026年)\n一、主要目标\n到2026年,新增十家国家级孵化器,引进两百名高层次人才,建设一流大学。\n"))
@@ -158,7 +158,7 @@ def test_counts_in_chinese_numerals_keep_their_spans():
 def test_a_window_without_a_start_gives_no_year_and_counts_take_any_verb():
     """三年内建成 is a window from a start the plan does not give; 争创N个, 形成N项左右, 布局A N家、B M家
     are counts with a verb of their own. Written as an annual plan of another city would be."""
-    from graph.documents import document_from_text
+    from graph.ingest.documents import document_from_text
 
     text = ("芜湖市2024年科技创新工作要点\n一、主要目标\n全年新增高新技术企业300家以上,争创国家级孵化器2个,"
             "形成重大科技成果20项左右。布局建设省级重点实验室5家、省级工程研究中心8家。三年内建成新型研发机构10家。\n"
@@ -171,7 +171,7 @@ def test_a_window_without_a_start_gives_no_year_and_counts_take_any_verb():
 def test_wordings_of_one_quantity_share_one_indicator_concept():
     """R&D经费支出占地区生产总值比重, 全社会研究与试验发展经费支出占国内生产总值比重 and 研发投入强度 are one
     quantity; so are 国家高新技术企业数, 有效高新技术企业 and 高新技术企业数量; 新增高新技术企业 is another."""
-    from graph.lexicon import default_lexicon
+    from graph.vocabulary.lexicon import default_lexicon
     from graph.resolve import indicator_key
 
     synonyms = dict(default_lexicon().indicator_synonyms)
@@ -186,7 +186,7 @@ def test_wordings_of_one_quantity_share_one_indicator_concept():
 def test_a_year_opening_a_list_is_the_year_of_its_items():
     """到2025年,…主要目标是: then (1) (2) (3) on their own lines: each item's targets are for 2025;
     a target in a later chapter is not."""
-    from graph.documents import document_from_text
+    from graph.ingest.documents import document_from_text
 
     text = ("荆州市“十四五”科技创新规划\n二、发展目标\n到2025年,全市科技创新能力显著提升,主要目标是:\n"
             "(1)创新投入持续加大。全社会研发经费投入强度达到2.5%。\n(2)创新主体不断壮大。高新技术企业总数突破1000家。\n"

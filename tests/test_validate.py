@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from graph.validate import ONTOLOGY_DIR, validate_graph
+from graph.analyse.validate import ONTOLOGY_DIR, validate_graph
 
 from .conftest import ROOT
 

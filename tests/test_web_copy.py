@@ -2,7 +2,7 @@
 share line around the 通知 and the plan; the 通知's addressee line; a box whose items name a lab
 built by a university and firms written without a suffix. Expectations written by reading."""
 
-from graph.documents import document_from_text
+from graph.ingest.documents import document_from_text
 from graph.extract import extract_document
 
 PAGE = """当前位置:首页 > 政务公开 > 规划计划

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..lexicon import Lexicon, default_lexicon
+from ..vocabulary.lexicon import Lexicon, default_lexicon
 from ..model import Document, Extraction
 from .entities import extract_entities
 from .relations import extract_relations

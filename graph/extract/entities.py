@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..gazetteer import default_gazetteer
-from ..lexicon import Lexicon, dictionary_words
+from ..vocabulary.gazetteer import default_gazetteer
+from ..vocabulary.lexicon import Lexicon, dictionary_words
 from ..model import Document, Mention, Rejected
 from .kinds import (
     FIRM_NEEDS_TRADE_NAME,

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from ..gazetteer import default_gazetteer
-from ..lexicon import Lexicon, dictionary_words
+from ..vocabulary.gazetteer import default_gazetteer
+from ..vocabulary.lexicon import Lexicon, dictionary_words
 from ..model import Document, Mention, Rejected
 from .names import class_reason, common_cover, is_common_phrase, joined_kinds, kind_of_work, place_or_owner
 

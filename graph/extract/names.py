@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import Lexicon, dictionary_words, is_common_word
+from ..vocabulary.lexicon import Lexicon, dictionary_words, is_common_word
 
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·()“”\-—/]")
 QUANTITY = re.compile(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)[家个项名所座批只件种类支]$")
@@ -45,7 +45,7 @@ def conjunction_ends_name(text: str, conj: int, suffix_start: int, lexicon: Lexi
     left_word = next((text[conj - k : conj] for k in (4, 3, 2) if conj >= k and common_cover(text[conj - k : conj], lexicon)), "")
     if left_word and right and common_cover(right, lexicon):
         return False  # two fields joined (工程机械及核心零部件创新中心, 智能制造及大数据科技产业社区): one name
-    from ..gazetteer import default_gazetteer
+    from ..vocabulary.gazetteer import default_gazetteer
 
     if any(default_gazetteer().knows(right[:k]) and not is_common_word(right[:k]) for k in range(2, min(len(right), 6) + 1)):
         return True  # a place opens the right part: a name of its own (江铃与南昌大学)
@@ -58,7 +58,7 @@ def conjunction_ends_name(text: str, conj: int, suffix_start: int, lexicon: Lexi
 def scan_name_start(text: str, start: int, lexicon: Lexicon, floor: int = 0, lab: bool = False) -> int:
     """Walk left from ``start`` (where a suffix begins) to where the name begins.
 
-    >>> from graph.lexicon import default_lexicon
+    >>> from graph.vocabulary.lexicon import default_lexicon
     >>> t = "高标准推进嵩山实验室建设"
     >>> t[scan_name_start(t, t.index("实验室"), default_lexicon()):t.index("实验室")]
     '嵩山'
@@ -129,7 +129,7 @@ def trim_name_start(text: str, i: int, end: int) -> int:
 def is_generic(prefix: str, lexicon: Lexicon, extra: tuple[str, ...] = ()) -> bool:
     """Is the part before a suffix made only of generic words (省级, 重点, 科技创新 …)?
 
-    >>> from graph.lexicon import default_lexicon
+    >>> from graph.vocabulary.lexicon import default_lexicon
     >>> is_generic("省级", default_lexicon()), is_generic("嵩山", default_lexicon())
     (True, False)
     """
@@ -161,7 +161,7 @@ LEVEL_WORDS = frozenset({"省级", "国家级", "市级", "县级", "区级", "�
 
 
 def lexicon_generic() -> frozenset[str]:
-    from ..lexicon import default_lexicon  # the default lexicon's generic words; one per process
+    from ..vocabulary.lexicon import default_lexicon  # the default lexicon's generic words; one per process
     return default_lexicon().generic_or_suffix_words
 
 
@@ -187,7 +187,7 @@ def common_cover(phrase: str, lexicon: Lexicon) -> list[str] | None:
     jieba's dictionary (no place, person or trade name) or a joining character; None if the
     phrase holds anything else (a name's specific part).
 
-    >>> from graph.lexicon import default_lexicon
+    >>> from graph.vocabulary.lexicon import default_lexicon
     >>> common_cover("科技成果转移转化", default_lexicon()), common_cover("嵩山", default_lexicon())
     (['科技成果', '转移', '转化'], None)
     """
@@ -226,7 +226,7 @@ def is_common_phrase(phrase: str, lexicon: Lexicon) -> bool:
     part? Then it names no one thing: a status after a level word (国家…示范区), a firm with no
     trade name (股份公司).
 
-    >>> from graph.lexicon import default_lexicon
+    >>> from graph.vocabulary.lexicon import default_lexicon
     >>> is_common_phrase("文化旅游产业融合发展示范区", default_lexicon()), is_common_phrase("隧道掘进装备技术创新中心", default_lexicon())
     (True, False)
     """
@@ -250,7 +250,7 @@ def joined_kinds(prefix: str, lexicon: Lexicon) -> str:
     """The reason a phrase of common words joined by 和/及/与 is a class (知识产权保护和维权平台:
     two kinds of work), or "".
 
-    >>> from graph.lexicon import default_lexicon
+    >>> from graph.vocabulary.lexicon import default_lexicon
     >>> joined_kinds("知识产权保护和维权", default_lexicon())
     'class: common words joined by 和'
     """
@@ -279,7 +279,7 @@ def class_reason(prefix: str, lexicon: Lexicon, lab: bool = False) -> str:
     its only content is work (创新发展示范区: see ``kind_of_work``). A lab is named after its
     research field, which jieba often tags as a verb (免疫, 育种, 催化), so ``lab`` skips that test.
 
-    >>> from graph.lexicon import default_lexicon
+    >>> from graph.vocabulary.lexicon import default_lexicon
     >>> class_reason("综合性科技创新", default_lexicon()), class_reason("嵩山", default_lexicon())
     ('class: common words with a quality word (综合性)', '')
     """
@@ -301,7 +301,7 @@ def class_reason(prefix: str, lexicon: Lexicon, lab: bool = False) -> str:
 
 def place_or_owner(words: str, lexicon: Lexicon) -> bool:
     """Does a place (郑州) or a named owner (郑州大学) open these words?"""
-    from ..gazetteer import default_gazetteer
+    from ..vocabulary.gazetteer import default_gazetteer
 
     gazetteer = default_gazetteer()
     return any(gazetteer.knows(words[:k]) and not is_common_word(words[:k]) for k in range(2, min(len(words), 6) + 1)) or any(
@@ -317,7 +317,7 @@ def kind_of_work(cover: list[str], lexicon: Lexicon, owners: bool = True) -> lis
     verbs alone; a name carries a field or product noun (农机装备, 电子气体, 传感器), a place
     word (东部), a time word (现代) or an owner (省科学院转移转化中心) that a kind of work lacks.
 
-    >>> from graph.lexicon import default_lexicon
+    >>> from graph.vocabulary.lexicon import default_lexicon
     >>> kind_of_work(["创新", "发展"], default_lexicon()), kind_of_work(["农机", "装备"], default_lexicon())
     (['创新', '发展'], [])
     """

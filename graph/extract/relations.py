@@ -14,8 +14,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..gazetteer import Gazetteer, default_gazetteer
-from ..lexicon import Lexicon, is_common_word
+from ..vocabulary.gazetteer import Gazetteer, default_gazetteer
+from ..vocabulary.lexicon import Lexicon, is_common_word
 from ..model import Document, Mention, Relation
 from .names import is_generic
 from .sentences import SentenceIndex

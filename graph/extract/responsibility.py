@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import Lexicon
+from ..vocabulary.lexicon import Lexicon
 from ..model import Document, Mention, Responsibility
 from .sentences import SentenceIndex, innermost_unit
 
@@ -88,7 +88,7 @@ def _role_is_lead(role: str, position: int, first_leads: bool = False) -> bool:
 def split_bodies(text: str, start: int, lexicon: Lexicon, city: str = "") -> list[tuple[str, int, int, list]]:
     """Split a list of bodies into (full name, begin, end, nested names) with inherited prefixes.
 
-    >>> from graph.lexicon import default_lexicon
+    >>> from graph.vocabulary.lexicon import default_lexicon
     >>> [b[0] for b in split_bodies("市科技局、财政局,各县区政府、管委", 0, default_lexicon())]
     ['市科技局', '市财政局', '各县区政府', '各管委']
     """

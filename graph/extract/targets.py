@@ -13,8 +13,8 @@ from dataclasses import replace
 
 import cn2an
 
-from ..lexicon import Lexicon, dictionary_words
-from ..metadata import FIVE_YEAR
+from ..vocabulary.lexicon import Lexicon, dictionary_words
+from ..ingest.metadata import FIVE_YEAR
 from ..model import Document, Target
 from .sentences import SentenceIndex, unit_at
 

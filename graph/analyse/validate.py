@@ -12,7 +12,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
-from .paths import ONTOLOGY_DIR
+from ..paths import ONTOLOGY_DIR
 
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
 
@@ -53,7 +53,7 @@ def validate_graph(graph: Graph, shapes: Graph | None = None) -> tuple[bool, lis
     from pyshacl import validate
 
     if isinstance(graph, Dataset):
-        from .store import flatten
+        from ..store import flatten
 
         graph = flatten(graph)
     shapes = shapes if shapes is not None else load_shapes()

@@ -23,8 +23,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
 from .guard import QueryRefused, check_query
-from .namespaces import IGD
-from .query import GRAPH_TYPES, NotAcceptable, QueryError, list_queries, negotiate
+from ..namespaces import IGD
+from . import GRAPH_TYPES, NotAcceptable, QueryError, list_queries, negotiate
 from .sandbox import Limits, QueryCancelled, QuerySandbox, QueryTimeout
 
 

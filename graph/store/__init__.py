@@ -27,8 +27,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
-from .namespaces import bind_prefixes
-from .paths import (
+from ..namespaces import bind_prefixes
+from ..paths import (
     ALIASES_FILE,
     BUNDLED_PLANS,
     CODE_DIR,
@@ -426,7 +426,7 @@ def save_graph(graph: Graph, path: str | Path) -> Path:
         if inner is not None and fmt in QUAD_FORMATS:  # Oxigraph writes the named graphs fast; the union is derived
             ox.serialize(_named_ox_quads(inner), tmp, format=OX_FORMATS[fmt])
         elif fmt in ("turtle", "nt"):  # Oxigraph's writers keep every term as it is ("100"^^xsd:decimal, not 100.0)
-            from .namespaces import PREFIXES
+            from ..namespaces import PREFIXES
 
             ox.serialize(_ox_triples(graph), tmp, format=OX_FORMATS[fmt],
                          prefixes={k: str(v) for k, v in PREFIXES.items()} if fmt == "turtle" else None)
@@ -434,7 +434,7 @@ def save_graph(graph: Graph, path: str | Path) -> Path:
             if isinstance(graph, Dataset) and fmt not in QUAD_FORMATS:
                 graph = flatten(graph)
             if fmt == "json-ld":
-                from .namespaces import PREFIXES
+                from ..namespaces import PREFIXES
 
                 context = {k: str(v) for k, v in PREFIXES.items()}
                 graph.serialize(tmp, format=fmt, context=context, auto_compact=True)
@@ -465,21 +465,21 @@ def load_graph(path: str | Path) -> Graph:
     return graph
 
 
-# modules that only read a built graph: changing them must not re-extract every plan
-READING_CODE = {"analyse.py", "duplicates.py", "render.py", "explore.py", "stats.py", "explain.py", "validate.py", "export.py",
-                "endpoint.py", "cli.py", "__main__.py", "queries"}
+# code that only reads a built graph (folders and files under graph/): changing it must not
+# re-extract every plan
+READING_CODE = ("analyse/", "view/", "extract/explain.py", "query/endpoint.py", "query/queries/", "cli.py", "__main__.py")
 
 
 def fingerprint(code: Path = CODE_DIR, lexicons: Path = LEXICON_DIR, aliases: Path = ALIASES_FILE) -> str:
     """Hash of what every plan's triples depend on besides the plan: lexicons, aliases, code
-    (all of graph/ but the modules that only read the graph: a new module counts until
-    listed in READING_CODE, so the list can only cause a needless rebuild, never a stale one)."""
+    (all of graph/ but the code that only reads the graph: a new module counts until listed
+    in READING_CODE, so the list can only cause a needless rebuild, never a stale one)."""
     digest = hashlib.sha1()
     if aliases.exists():
         digest.update(aliases.read_bytes())
     for root in (lexicons, code):
         for f in sorted(p for p in Path(root).rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            if root == code and f.relative_to(code).parts[0] in READING_CODE:
+            if root == code and f.relative_to(code).as_posix().startswith(READING_CODE):
                 continue
             digest.update(str(f.relative_to(root)).encode())
             digest.update(f.read_bytes())

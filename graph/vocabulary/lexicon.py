@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from .namespaces import ENTITY_TYPES
-from .paths import LEXICON_DIR
+from ..namespaces import ENTITY_TYPES
+from ..paths import LEXICON_DIR
 
 TASK_TITLE = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.．]|[((][一二三四五六七八九十\d]+[))])?\s*(?:持续|不断|全面|进一步|大力|着力|积极)?(?:优化|加强|推进|完善|营造|打造|建设|构建|深化|提升|强化|健全|改善|创新)")
 

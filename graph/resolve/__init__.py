@@ -14,10 +14,10 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .extract.names import is_generic
-from .identity import AliasRules
-from .lexicon import Lexicon
-from .model import Extraction, Metadata
+from ..extract.names import is_generic
+from .rules import AliasRules
+from ..vocabulary.lexicon import Lexicon
+from ..model import Extraction, Metadata
 
 OTHER_NAME_AFTER = re.compile(r"\(([^()\d:,。]{2,6})\)")
 ALIAS = re.compile(r"[((](?:以下)?简称[::]?[“\"]?([^”\")),,]{2,20})[”\"]?[))]")
@@ -43,7 +43,7 @@ class Resolution:
 def scope_name(name: str, meta: Metadata, lexicon: Lexicon, type_: str = "") -> str:
     """Write a body's place in full: 市科技局 → 鹤壁市科技局, 省科学院 → 河南省科学院.
 
-    >>> from graph.lexicon import default_lexicon
+    >>> from graph.vocabulary.lexicon import default_lexicon
     >>> m = Metadata(title="", city="鹤壁市", province="河南省")
     >>> scope_name("市科技局", m, default_lexicon()), scope_name("省科学院", m, default_lexicon())
     ('鹤壁市科技局', '河南省科学院')
@@ -72,7 +72,7 @@ CAMPAIGN = re.compile(r"“([^“”]{2,16})”[\u4e00-\u9fff]{0,4}?(?:行动|�
 def identity_key(name: str, lexicon: Lexicon) -> str:
     """Fold widths, quotes, brackets and standard abbreviations into one key.
 
-    >>> from graph.lexicon import default_lexicon
+    >>> from graph.vocabulary.lexicon import default_lexicon
     >>> identity_key("郑洛新国家自主创新示范区", default_lexicon()) == identity_key("郑洛新自创区", default_lexicon())
     True
     >>> identity_key("“百园千企”行动", default_lexicon()) == identity_key("“百园千企”科技活动", default_lexicon())

@@ -10,7 +10,7 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .paths import ALIASES_FILE
+from ..paths import ALIASES_FILE
 
 
 class AliasFileError(ValueError):

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from rdflib import Graph
 
-from .namespaces import ENTITY_TYPES
-from .query import run_query
+from ..namespaces import ENTITY_TYPES
+from ..query import run_query
 
 ENTITIES_QUERY = """
 SELECT ?e ?label ?type (COUNT(DISTINCT ?p) AS ?plans) (GROUP_CONCAT(DISTINCT ?title; separator=" | ") AS ?titles) WHERE {

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from rdflib import Graph, URIRef
 
-from .query import QUERY_DIR, QueryResult, get_query, run_query
-from .summary import kept_summary
+from ..query import QUERY_DIR, QueryResult, get_query, run_query
+from ..query.summary import kept_summary
 
 INTERNAL = QUERY_DIR / "internal"
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from .query import NotAcceptable, QueryError, QueryResult
+from . import NotAcceptable, QueryError, QueryResult
 
 
 @dataclass(frozen=True)
@@ -78,12 +78,12 @@ class QuerySandbox:
         self.limits = limits
         self._tmp = None
         if not isinstance(source, (str, Path)):
-            from .store import oxigraph_of, save_blocks, save_graph
+            from ..store import oxigraph_of, save_blocks, save_graph
 
             self._tmp = tempfile.TemporaryDirectory(prefix="innograph-sandbox-")
             folder = Path(self._tmp.name)
             source = save_blocks(source, folder / BLOCKS) if oxigraph_of(source) is not None else save_graph(source, folder / "graph.nt")
-        from .store import is_remote
+        from ..store import is_remote
 
         # a worker runs in the package's folder: a path given relative to where the user is must not move with it
         self.source = str(source) if is_remote(str(source)) else str(Path(source).resolve())
@@ -93,7 +93,7 @@ class QuerySandbox:
 
     def _start(self) -> _Worker:
         parent, child = socket.socketpair()
-        command = [sys.executable, "-m", "graph.sandbox", str(child.fileno()), self.source]
+        command = [sys.executable, "-m", "graph.query.sandbox", str(child.fileno()), self.source]
         process = subprocess.Popen(command, pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL, cwd=Path(__file__).resolve().parent.parent)
         child.close()
@@ -183,7 +183,7 @@ def resident_mb(pid: int) -> float:
 def _open_source(source: str):
     import pyoxigraph as ox
 
-    from .store import LiveStore, is_remote, load_graph, load_graph_blocks, open_dataset, open_remote, oxigraph_of, rdf_format
+    from ..store import LiveStore, is_remote, load_graph, load_graph_blocks, open_dataset, open_remote, oxigraph_of, rdf_format
 
     OX_READ = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "xml": ox.RdfFormat.RDF_XML}
 
@@ -206,7 +206,7 @@ def _open_source(source: str):
 
 def _serve(conn: Connection, source: str) -> None:
     from .guard import QueryRefused
-    from .query import answer, run_query
+    from . import answer, run_query
 
     graph = _open_source(source)
     while True:

@@ -11,9 +11,9 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Graph
 
-from .analyse import entity_network
-from .query import QUERY_DIR, get_query, run_query
-from .store import save_graph
+from ..analyse import entity_network
+from ..query import QUERY_DIR, get_query, run_query
+from ..store import save_graph
 
 RDF_FORMATS = {"turtle": ".ttl", "nt": ".nt", "jsonld": ".jsonld", "trig": ".trig", "nquads": ".nq"}
 NETWORK_FORMATS = ("graphml", "gexf")

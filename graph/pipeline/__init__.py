@@ -26,7 +26,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .build import (
+from ..build import (
     ENTITY_GRAPH,
     GRAPHS,
     build_graph,
@@ -37,13 +37,13 @@ from .build import (
     shared_names,
     to_ntriples,
 )
-from .documents import DocumentError, find_plan_files, read_document
-from .extract import extract_document
-from .identity import load_alias_rules
-from .lexicon import Lexicon, default_lexicon
-from .model import Extraction
-from .resolve import IdentityTally, PlanIdentities, resolve_plan
-from .store import (
+from ..ingest.documents import DocumentError, find_plan_files, read_document
+from ..extract import extract_document
+from ..resolve.rules import load_alias_rules
+from ..vocabulary.lexicon import Lexicon, default_lexicon
+from ..model import Extraction
+from ..resolve import IdentityTally, PlanIdentities, resolve_plan
+from ..store import (
     DEFAULT_PLANS,
     DEFAULT_STORE,
     StoreBusy,
@@ -59,7 +59,7 @@ from .store import (
     read_manifest,
     writing,
 )
-from .summary import SummaryTally, plan_summary, write_summary
+from ..query.summary import SummaryTally, plan_summary, write_summary
 
 
 class BuildError(RuntimeError):
@@ -245,7 +245,7 @@ def update_store(
     """Bring a dataset in memory or on an endpoint to exactly the plans under the paths."""
     import urllib.error
 
-    from .store import remote_error
+    from ..store import remote_error
 
     try:
         return _update(_InPlace(dataset), paths, jobs, skip_bad, True, progress)

@@ -23,8 +23,8 @@ from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
 from .guard import QueryRefused, check_query
-from .namespaces import PREFIXES
-from .store import oxigraph_of
+from ..namespaces import PREFIXES
+from ..store import oxigraph_of
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 

@@ -60,7 +60,7 @@ def check_query(sparql: str, allow_service: bool = False, max_depth: int = MAX_D
     >>> check_query("INSERT DATA { <a> <b> <c> }")
     Traceback (most recent call last):
     ...
-    graph.guard.QueryRefused: The explorer is read-only: INSERT and other updates are refused (the store is written by `innograph build`).
+    graph.query.guard.QueryRefused: The explorer is read-only: INSERT and other updates are refused (the store is written by `innograph build`).
     """
     if len(sparql) > max_length:
         raise QueryRefused(f"The query is {len(sparql):,} characters long; at most {max_length:,} are run.", "size")

@@ -20,9 +20,9 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Graph
 
-from .namespaces import ENTITY_TYPES
-from .query import run_query, stream_rows
-from .store import MANIFEST, oxigraph_of, published_generation
+from ..namespaces import ENTITY_TYPES
+from ..query import run_query, stream_rows
+from ..store import MANIFEST, oxigraph_of, published_generation
 
 # The network reads whole predicates. Oxigraph joins plain patterns by looking each row's
 # next term up on disk, one by one, but joins two subqueries by hashing, reading each

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rdflib import Graph
 
-from .namespaces import ENTITY_TYPES, IG, RELATION_PROPERTIES
-from .query import count_triples, run_query
-from .summary import COUNTED_CLASSES, COUNTED_PROPERTIES, kept_summary
+from ..namespaces import ENTITY_TYPES, IG, RELATION_PROPERTIES
+from ..query import count_triples, run_query
+from ..query.summary import COUNTED_CLASSES, COUNTED_PROPERTIES, kept_summary
 
 STATS_QUERY = """
 SELECT ?what (COUNT(DISTINCT ?x) AS ?n) WHERE {
