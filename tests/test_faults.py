@@ -28,7 +28,8 @@ PLAN_FILES = sorted(PLANS.glob("*.txt"))
 # real call), then run the build as the CLI would.
 CHILD = r"""
 import os, signal, sys
-from graph import pipeline, store
+from graph import pipeline
+from graph.store import folder  # the store folder's generations: where a build publishes
 point, nth, when = sys.argv[3], int(sys.argv[4]), sys.argv[5]
 pipeline.STREAM_BYTES = 1  # every plan goes into the staging copy as soon as it is read
 calls = {"n": 0}
@@ -55,11 +56,11 @@ if point == "extract":
 elif point == "slice":
     trap(pipeline, "load_graph_blocks")
 elif point == "write":
-    trap(store, "_sync_write")
+    trap(folder, "_sync_write")
 elif point == "rename":
-    trap(store.os, "replace", only=lambda src, dst: str(dst).endswith("HEAD"))
+    trap(folder.os, "replace", only=lambda src, dst: str(dst).endswith("HEAD"))
 elif point == "collect":
-    trap(store.StoreWriter, "collect")
+    trap(folder.StoreWriter, "collect")
 pipeline.build_store(sys.argv[1], [sys.argv[2]], jobs=1)
 """
 
