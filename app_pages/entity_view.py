@@ -23,8 +23,8 @@ from app_pages.state import (
 )
 from app_pages.strings import INVERSE_RELATION_NAMES, RELATION_NAMES, TYPE_NAMES, names
 from graph.analyse import capped_neighbourhood, find_nodes, layout, path_between
-from graph.view.explore import body_duties, entity_card, entity_relations
 from graph.namespaces import entity_iri_of_short_key
+from graph.view.explore import body_duties, entity_card, entity_relations
 from graph.view.render import markdown_text
 
 SHOWN_PER_RELATION = 20  # a page shows what a person reads; the SPARQL console has the rest

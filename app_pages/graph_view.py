@@ -27,8 +27,8 @@ from app_pages.state import (
 )
 from app_pages.strings import RELATION_NAMES, TYPE_NAMES, names
 from graph.analyse import DEFAULT_CAP, cap_nodes, capped_neighbourhood, filter_network, find_nodes, layout
-from graph.view.explore import entity_relations
 from graph.namespaces import ENTITY_TYPES
+from graph.view.explore import entity_relations
 from graph.view.render import legend_items
 
 st.header(t("graph_header"))

@@ -4,8 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.state import lang, load_graph, plan_list, t
-from graph.view.explore import entities_by_city
 from graph.analyse.stats import graph_stats, stat_label
+from graph.view.explore import entities_by_city
 
 st.title(t("app_title"))
 st.write(t("overview_intro"))

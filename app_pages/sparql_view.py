@@ -26,11 +26,11 @@ from app_pages.state import (
     store_folder,
     t,
 )
-from graph.view.explore import plan_places
-from graph.query.guard import QueryRefused, check_query
 from graph.query import QueryError, list_queries
+from graph.query.guard import QueryRefused, check_query
 from graph.query.sandbox import QueryTimeout
 from graph.store import published_generation
+from graph.view.explore import plan_places
 
 st.header(t("sparql_header"))
 examples = list_queries()

@@ -11,11 +11,11 @@ from pathlib import Path
 import streamlit as st
 
 from graph.analyse import keep_first_view, kept_entity_network, kept_first_view, stored_entity_network
-from graph.view.explore import list_plans
 from graph.namespaces import entity_short_key
 from graph.query.sandbox import Limits, QuerySandbox
-from graph.store import DEFAULT_STORE, import_query_engine, is_remote, open_location, published_generation
 from graph.query.summary import kept_summary
+from graph.store import DEFAULT_STORE, import_query_engine, is_remote, open_location, published_generation
+from graph.view.explore import list_plans
 
 from .strings import text
 

@@ -6,8 +6,8 @@ the store only when it is complete (graph/store.py)."""
 import streamlit as st
 
 from app_pages.state import lang, store_folder, t
-from graph.pipeline import add_plans
 from graph.ingest.readers import SUPPORTED_SUFFIXES
+from graph.pipeline import add_plans
 from graph.store import StoreError
 
 st.header(t("upload_header"))

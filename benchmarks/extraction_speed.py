@@ -13,8 +13,8 @@ import statistics
 import time
 from pathlib import Path
 
-from graph.ingest.documents import read_document
 from graph.extract import extract_document
+from graph.ingest.documents import read_document
 from graph.vocabulary.lexicon import default_lexicon
 
 PLANS = Path(__file__).resolve().parent.parent / "data" / "plans"

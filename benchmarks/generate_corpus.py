@@ -16,8 +16,8 @@ import random
 import sys
 from pathlib import Path
 
-from graph.ingest.documents import read_document
 from graph.extract import extract_document
+from graph.ingest.documents import read_document
 from graph.vocabulary.lexicon import default_lexicon
 
 PLANS = Path(__file__).resolve().parent.parent / "data" / "plans"

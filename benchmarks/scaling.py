@@ -11,10 +11,10 @@ from __future__ import annotations
 import argparse
 import time
 
-from graph.ingest.documents import document_from_text
 from graph.extract import extract_document
-from graph.vocabulary.lexicon import default_lexicon, dictionary_words
+from graph.ingest.documents import document_from_text
 from graph.resolve import resolve_plan
+from graph.vocabulary.lexicon import default_lexicon, dictionary_words
 
 
 def enumeration(n: int) -> str:

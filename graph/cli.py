@@ -11,8 +11,8 @@ import click
 
 from .ingest.documents import DocumentError
 from .resolve.rules import AliasFileError
-from .vocabulary.lexicon import LexiconError
 from .store import StoreError
+from .vocabulary.lexicon import LexiconError
 
 
 def _fail(message: str) -> None:
@@ -55,8 +55,8 @@ def build(paths: tuple[str, ...], out: str | None, store: str | None, jobs: int,
     from rich.progress import Progress
 
     from .analyse import keep_entity_network
-    from .pipeline import BuildError, build_store, update_store
     from .analyse.stats import graph_stats
+    from .pipeline import BuildError, build_store, update_store
     from .store import is_remote, open_location, open_store, rdf_format, save_graph
 
     if not out and not store:
@@ -201,9 +201,9 @@ def validate(graph_file: str | None, store: str | None, limit: int) -> None:
 def serve(host: str, port: int, graph_file: str | None, store: str | None, cors: bool, federation: bool, timeout: float,
           memory_mb: int) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql (GET and POST)."""
-    from .query.endpoint import ENDPOINT_LIMITS, make_server
     from .pipeline import default_graph
     from .query import QueryError
+    from .query.endpoint import ENDPOINT_LIMITS, make_server
     from .query.sandbox import Limits
     from .store import DEFAULT_STORE
 
@@ -232,8 +232,8 @@ def serve(host: str, port: int, graph_file: str | None, store: str | None, cors:
 @STORE_OPTION
 def export(fmt: str, out: str, graph_file: str | None, store: str | None) -> None:
     """Export the graph as RDF, GraphML/GEXF (Gephi) or CSV tables."""
-    from .view.export import ExportError, export_graph
     from .query import QueryError
+    from .view.export import ExportError, export_graph
 
     try:
         written = export_graph(_graph(graph_file, store), fmt, out)
@@ -274,9 +274,9 @@ def entities(suspects: bool, type_: str | None, graph_file: str | None, store: s
 @click.option("--explain", is_flag=True, help="Print, sentence by sentence, what was found and which rule found it.")
 def extract(path: str, explain: bool) -> None:
     """Extract one plan and print what was found (JSON, or --explain for reasons)."""
-    from .ingest.documents import read_document
-    from .extract.explain import explain_lines
     from .extract import extract_document
+    from .extract.explain import explain_lines
+    from .ingest.documents import read_document
 
     try:
         ex = extract_document(read_document(path))

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.ingest.documents import read_document
 from graph.extract import extract_document
-from graph.vocabulary.lexicon import default_lexicon
+from graph.ingest.documents import read_document
 from graph.pipeline import build_plans
+from graph.vocabulary.lexicon import default_lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "data" / "plans"
@@ -46,8 +46,8 @@ def bundled_graph():
 
 def extract_data_file(name: str):
     """The extraction of a plan written for the tests (tests/data/NAME), read as a user's file is."""
-    from graph.ingest.documents import read_document
     from graph.extract import extract_document
+    from graph.ingest.documents import read_document
 
     return extract_document(read_document(DATA / name))
 

@@ -2,8 +2,8 @@
 each on a line), a body written with its second name in brackets, and a centre named after two
 fields joined by 及 — as another province's city writes them. Expectations written by reading."""
 
-from graph.ingest.documents import document_from_text
 from graph.extract import extract_document
+from graph.ingest.documents import document_from_text
 
 PLAN = """连云港市2024年科技创新工作要点
 一、强化企业创新主体地位

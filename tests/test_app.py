@@ -273,9 +273,9 @@ def test_explorer_on_a_store_named_by_the_environment(tmp_path, monkeypatch, fre
     """INNOGRAPH_STORE: the store is read as it is; its network is read once and kept beside it,
     and a later start draws the same view from the kept copy."""
     from app_pages import state
-    from graph.view.explore import list_plans
     from graph.pipeline import build_store
     from graph.store import open_location, published_generation
+    from graph.view.explore import list_plans
 
     from .conftest import PLANS
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.query.endpoint import make_server
 from graph.pipeline import build_store
 from graph.query import QueryError
+from graph.query.endpoint import make_server
 from graph.query.sandbox import Limits, QueryCancelled, QuerySandbox, QueryTimeout
 
 from .conftest import PLANS

@@ -12,8 +12,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from graph.query.endpoint import make_server
 from graph.pipeline import build_plans
+from graph.query.endpoint import make_server
 
 from .browser import SHOTS, browser_page
 from .conftest import PLANS

@@ -4,8 +4,8 @@ Expectations written by reading the text."""
 from click.testing import CliRunner
 
 from graph.cli import cli
-from graph.ingest.documents import document_from_text
 from graph.extract import extract_document
+from graph.ingest.documents import document_from_text
 
 PLAN = """许昌市“十四五”科技创新规划
 一、重点任务

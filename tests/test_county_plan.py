@@ -3,8 +3,8 @@ columns (2020年 | 2025年) do not say which is the base, with a unit column and
 two labels in one bracket split by a space; 依托A,联合B、C共同建设Z. Expectations written by
 reading the text."""
 
-from graph.ingest.documents import document_from_text
 from graph.extract import extract_document
+from graph.ingest.documents import document_from_text
 
 PLAN = """长兴县“十四五”科技创新发展规划
 长兴县人民政府

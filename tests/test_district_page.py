@@ -4,8 +4,8 @@ order, and 区X局 being the district's own bureau. Expectations written by read
 
 from rdflib import RDFS, SKOS
 
-from graph.ingest.documents import read_document
 from graph.extract import extract_document
+from graph.ingest.documents import read_document
 from graph.pipeline import build_plans
 
 PAGE = """<html><head><meta charset="gbk"><title>关于印发《南山区2024年科技创新工作任务清单》的通知</title></head><body>

@@ -120,8 +120,8 @@ def test_a_plan_without_its_city_in_the_title_gets_it_from_its_district_or_metad
 def test_a_plan_written_on_one_long_line_is_read():
     """A page copy can put a whole plan on one line; its footer words (版权所有) inside it do not
     make the line residue."""
-    from graph.ingest.documents import document_from_text
     from graph.extract import extract_document
+    from graph.ingest.documents import document_from_text
 
     body = "一、重点任务(一)建设嵩山实验室,支持河南大学发展。" * 20000 + "版权所有:开封市科学技术局"
     doc = document_from_text("开封市科技创新工作要点(2024年)" + body)

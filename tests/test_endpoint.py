@@ -9,9 +9,9 @@ import pytest
 from rdflib import Graph
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
-from graph.query.endpoint import make_server
 from graph.pipeline import build_plans
 from graph.query import list_queries, run_query
+from graph.query.endpoint import make_server
 
 from .conftest import PLANS, example_bindings
 

@@ -1,7 +1,7 @@
 """Entity mentions: hand-checked names and types in the bundled plans and in small documents."""
 
-from graph.ingest.documents import document_from_text
 from graph.extract import extract_document
+from graph.ingest.documents import document_from_text
 
 from .conftest import names
 

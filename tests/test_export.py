@@ -6,10 +6,10 @@ import networkx as nx
 import pytest
 from rdflib import Dataset, Graph
 
-from graph.view.export import TABLES, ExportError, export_graph, plain_network
 from graph.pipeline import build_plans
 from graph.query import QUERY_DIR, get_query, run_query
 from graph.store import flatten, named_quads
+from graph.view.export import TABLES, ExportError, export_graph, plain_network
 
 from .conftest import PLANS
 

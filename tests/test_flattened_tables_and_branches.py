@@ -5,8 +5,8 @@ would write it. Expectations written by reading the text."""
 
 import pytest
 
-from graph.ingest.documents import document_from_text
 from graph.extract import extract_document
+from graph.ingest.documents import document_from_text
 
 HEAD = """淄博市人民政府办公室关于印发淄博市科技创新工作要点的通知
 淄博市科技创新工作要点(2024年)

@@ -4,8 +4,8 @@ with no 依托 before them; 依托X建设 in an earlier clause gives X no part i
 park is to become, written with a quality and common words (创建世界领先科技园区, 争创国家创新型特色园区),
 is a status. Expectations written by reading the text."""
 
-from graph.ingest.documents import document_from_text
 from graph.extract import extract_document
+from graph.ingest.documents import document_from_text
 
 PLAN = """福建省科技创新平台建设方案
 一、重点任务
@@ -31,8 +31,8 @@ def test_zones_to_become_are_statuses_not_parks():
 
 
 def test_a_bracketed_name_of_the_same_kind_is_the_lab_s_other_name():
-    from graph.vocabulary.lexicon import default_lexicon
     from graph.resolve import resolve_plan
+    from graph.vocabulary.lexicon import default_lexicon
 
     keys = resolve_plan(extract_document(document_from_text(PLAN)), default_lexicon()).keys
     key = {name: k for (_, name), k in keys.items()}

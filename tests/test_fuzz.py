@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph.build import build_quads, to_ntriples
-from graph.ingest.documents import DocumentError, document_from_text
 from graph.extract import extract_document
+from graph.ingest.documents import DocumentError, document_from_text
 from graph.vocabulary.lexicon import default_lexicon
 
 # the characters plans are made of, and the ones that break writers

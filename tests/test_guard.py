@@ -9,10 +9,10 @@ import urllib.request
 
 import pytest
 
-from graph.query.endpoint import make_server
-from graph.query.guard import QueryRefused, check_query
 from graph.pipeline import build_plans
 from graph.query import QueryError, QueryResult, run_query
+from graph.query.endpoint import make_server
+from graph.query.guard import QueryRefused, check_query
 
 from .conftest import ZHENGZHOU
 

@@ -3,13 +3,13 @@
 from rdflib import Literal
 from rdflib.namespace import RDFS, SKOS
 
-from graph.build import build_graph
-from graph.ingest.documents import document_from_text
 from graph.analyse.duplicates import find_suspects, suspect_reason
+from graph.build import build_graph
 from graph.extract import extract_document
-from graph.resolve.rules import AliasRules, load_alias_rules
+from graph.ingest.documents import document_from_text
 from graph.namespaces import IG
 from graph.query import run_query
+from graph.resolve.rules import AliasRules, load_alias_rules
 
 
 def nodes_labelled(graph, label):

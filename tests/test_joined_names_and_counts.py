@@ -2,8 +2,8 @@
 noun, the end of a plan period as a year, and partners listed before 共建 — on a plan written
 as another province's city would write it. Expectations written by reading the text."""
 
-from graph.ingest.documents import document_from_text
 from graph.extract import extract_document
+from graph.ingest.documents import document_from_text
 
 PLAN = """常德市“十四五”科技创新规划
 根据《常德市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》编制。

@@ -2,8 +2,8 @@
 人民政府关于…的若干措施' names two issuers, the title from 关于, and the city behind the party's
 committee. Expectations written by reading the text."""
 
-from graph.ingest.documents import document_from_text
 from graph.extract import extract_document
+from graph.ingest.documents import document_from_text
 
 PLAN = """中共无锡市委 无锡市人民政府关于加快建设人才强市的若干措施
 一、主要措施

@@ -8,8 +8,8 @@ from collections import defaultdict
 from rdflib import Literal
 from rdflib.namespace import RDFS, SKOS
 
-from graph.ingest.documents import read_document
 from graph.extract import extract_document
+from graph.ingest.documents import read_document
 from graph.pipeline import build_plans
 
 from .conftest import DATA
@@ -118,8 +118,8 @@ def test_more_target_and_relation_wordings():
 def test_chapters_and_sections_written_as_di_zhang_and_di_jie():
     """第X章 / 第X节 outlines (common in provincial and big-city 五年规划) hold 一、 and (一) below
     them; a 发展基础 chapter still reports the past. Written as another city's plan would be."""
-    from graph.ingest.documents import document_from_text
     from graph.extract import extract_document
+    from graph.ingest.documents import document_from_text
 
     text = ("绵阳市“十四五”科技创新规划\n第一章 发展基础\n“十三五”期间,全市高新技术企业增加到600家。\n"
             "第二章 总体要求\n第一节 发展目标\n到2025年,高新技术企业突破1000家。\n"

@@ -1,8 +1,8 @@
 """Lists, quoted titles and descriptions that carry no name, on a plan written as a Sichuan city
 would write it. Every expectation was written by reading the text, not by running the code."""
 
-from graph.ingest.documents import document_from_text
 from graph.extract import extract_document
+from graph.ingest.documents import document_from_text
 
 PLAN = """绵阳市“十四五”科技创新规划
 一、总体要求
@@ -231,8 +231,8 @@ def test_quoted_products_one_party_and_government_body_a_gene_bank_and_no_class_
 
 def test_institutes_among_listed_units_and_a_cited_programme_plan():
     from graph.build import build_graph
-    from graph.vocabulary.lexicon import default_lexicon
     from graph.namespaces import IG
+    from graph.vocabulary.lexicon import default_lexicon
 
     text = ("武汉市科技创新工作要点\n一、重点任务\n支持华工科技、中船719所、航天动力院等企事业单位共同参与建设。"
             "依托“楚天英才计划”“武汉市黄鹤英才计划”等人才计划集聚人才,落实《武汉市黄鹤英才计划》。\n")

@@ -3,8 +3,8 @@ whatever the sentence goes on with (…等龙头企业研发投入持续增长),
 (中天科技集团) that a list sets beside named ones. Kinds and processes stay no names. Expectations
 written by reading the text."""
 
-from graph.ingest.documents import document_from_text
 from graph.extract import extract_document
+from graph.ingest.documents import document_from_text
 
 JIAXING = """嘉兴市制造业创新三年行动计划
 一、发展基础

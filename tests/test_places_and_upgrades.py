@@ -1,10 +1,10 @@
 """Places from the gazetteer and upgrades to a status: hand-written plans in the layouts other
 cities use. Each expectation was written by reading the text, not by running the code."""
 
-from graph.ingest.documents import document_from_text
 from graph.extract import extract_document
-from graph.vocabulary.gazetteer import default_gazetteer
+from graph.ingest.documents import document_from_text
 from graph.pipeline import build_plans
+from graph.vocabulary.gazetteer import default_gazetteer
 
 XINXIANG = """新乡市“十四五”科技创新规划
 一、重点任务
@@ -113,8 +113,8 @@ def test_a_locator_before_a_complete_name_is_its_place_and_an_alias(tmp_path):
 
 
 def test_another_citys_sentence_and_another_city_inside_a_centres_name():
-    from graph.ingest.documents import document_from_text
     from graph.extract import extract_document
+    from graph.ingest.documents import document_from_text
 
     text = ("株洲市科技创新“十四五”规划\n一、发展形势\n"
             "合肥争创国家科技创新中心;武汉以东湖科学城、光谷科技创新大走廊为创新主阵地,打造具有全国影响力的科创中心;"

@@ -15,8 +15,8 @@ import pytest
 from rdflib import Graph, Namespace, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
-from graph.query.endpoint import make_server
 from graph.pipeline import build_plans, build_store
+from graph.query.endpoint import make_server
 
 from . import oxigraph
 from .conftest import PLANS

@@ -2,8 +2,8 @@
 under the title, a lead marked in a bracket after its name, 由A牵头,B配合 in prose, firms listed
 before 等企业, and a world-class status a park is to reach. Expectations written by reading it."""
 
-from graph.ingest.documents import document_from_text
 from graph.extract import extract_document
+from graph.ingest.documents import document_from_text
 
 PLAN = """江西省科技创新“十四五”规划实施方案
 江西省科学技术厅

@@ -4,7 +4,8 @@ import pytest
 from rdflib import Literal
 
 from graph.pipeline import update_store
-from graph.query import QueryError, _run_on_oxigraph, get_query, list_queries, run_named, run_query, split_ordering
+from graph.query import QueryError, get_query, list_queries, run_named, run_query, split_ordering
+from graph.query.run import run_on_oxigraph
 from graph.store import open_dataset
 
 from .conftest import PLANS, example_bindings
@@ -77,8 +78,8 @@ def test_a_city_picks_its_plans_rows_and_no_city_gives_every_plans(bundled_graph
 
 def test_a_provincial_plan_without_a_city_is_found_by_its_province():
     from graph.build import build_graph
-    from graph.ingest.documents import document_from_text
     from graph.extract import extract_document
+    from graph.ingest.documents import document_from_text
     from graph.vocabulary.lexicon import default_lexicon
 
     text = ("湖北省科学技术厅关于印发《湖北省科技创新2023年工作要点》的通知\n一、重点任务\n"
@@ -100,7 +101,7 @@ def _sorted_by_oxigraph(dataset, text, **bindings):
     from graph.query import param_languages
 
     languages = param_languages(text)  # bound as run_query binds them
-    return _run_on_oxigraph(dataset.store._inner, text, {k: Literal(v, lang=languages.get(k)) for k, v in bindings.items()},
+    return run_on_oxigraph(dataset.store._inner, text, {k: Literal(v, lang=languages.get(k)) for k, v in bindings.items()},
                             sort_here=False)
 
 

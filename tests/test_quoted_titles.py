@@ -3,8 +3,8 @@ the kind word belong to the title (实施“湘科+”场景开放计划, 举办
 formula closed by a kind word is a title (“5G+工业互联网”工程); common words there (系列活动)
 vary, and the quote alone is the name. Expectations written by reading the text."""
 
-from graph.ingest.documents import document_from_text
 from graph.extract import extract_document
+from graph.ingest.documents import document_from_text
 
 PLAN = """株洲市数字经济三年行动方案
 一、重点任务

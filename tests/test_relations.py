@@ -32,8 +32,8 @@ def test_district_prefix_is_the_place(extractions):
 
 
 def test_built_with_partners():
-    from graph.ingest.documents import read_document
     from graph.extract import extract_document
+    from graph.ingest.documents import read_document
 
     found = triples(extract_document(read_document(DATA / "duty_forms.txt")))
     assert {("智能电网技术创新中心", "partnerOf", "许昌学院"), ("智能电网技术创新中心", "partnerOf", "许昌电气职业学院")} <= found
@@ -41,8 +41,8 @@ def test_built_with_partners():
 
 def test_every_listed_partner_before_yu_builds_with_them():
     """A、B与C共建D: A and B are partners as well as C; a name inside A (中国科学院) is not."""
-    from graph.ingest.documents import document_from_text
     from graph.extract import extract_document
+    from graph.ingest.documents import document_from_text
 
     doc = document_from_text("深圳市科技工作要点\n一、重点任务\n(一)支持中国科学院深圳先进技术研究院、南方科技大学与华为技术有限公司"
                              "共建智能计算联合实验室。\n")

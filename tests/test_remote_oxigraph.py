@@ -6,9 +6,9 @@ into it answer every example query as the embedded store does."""
 
 import pytest
 
+from graph.analyse.stats import graph_stats
 from graph.pipeline import build_plans, update_store
 from graph.query import count_triples, list_queries, run_query
-from graph.analyse.stats import graph_stats
 from graph.store import open_remote
 
 from .conftest import PLANS, example_bindings

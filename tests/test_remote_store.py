@@ -85,8 +85,8 @@ def test_the_endpoint_answers_over_virtuoso_in_the_formats_clients_ask(both):
 def test_every_view_answers_over_virtuoso_as_over_the_embedded_stores_kept_summary(both, tmp_path):
     """Virtuoso's views are asked by SPARQL; the embedded store's come from its kept summary."""
     from graph.pipeline import build_store
-    from graph.store import close_store, open_store
     from graph.query.summary import kept_summary
+    from graph.store import close_store, open_store
 
     from .test_summary import views
 

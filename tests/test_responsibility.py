@@ -2,9 +2,9 @@
 
 from collections import defaultdict
 
-from graph.ingest.documents import document_from_text, read_document
 from graph.extract import extract_document
 from graph.extract.responsibility import split_bodies
+from graph.ingest.documents import document_from_text, read_document
 
 from .conftest import DATA
 

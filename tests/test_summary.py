@@ -6,11 +6,11 @@ import shutil
 
 import pytest
 
-from graph.view import explore
-from graph.pipeline import build_store
 from graph.analyse.stats import graph_stats
-from graph.store import close_store, open_store, published_generation
+from graph.pipeline import build_store
 from graph.query.summary import SUMMARY, kept_summary
+from graph.store import close_store, open_store, published_generation
+from graph.view import explore
 
 from .conftest import HEBI, LUOYANG, PLANS, YIYANG
 

@@ -1,7 +1,7 @@
 """Targets from tables and sentences, checked against the plans' text."""
 
-from graph.ingest.documents import document_from_text, read_document
 from graph.extract import extract_document
+from graph.ingest.documents import document_from_text, read_document
 
 from .conftest import DATA
 
@@ -171,8 +171,8 @@ def test_a_window_without_a_start_gives_no_year_and_counts_take_any_verb():
 def test_wordings_of_one_quantity_share_one_indicator_concept():
     """R&D经费支出占地区生产总值比重, 全社会研究与试验发展经费支出占国内生产总值比重 and 研发投入强度 are one
     quantity; so are 国家高新技术企业数, 有效高新技术企业 and 高新技术企业数量; 新增高新技术企业 is another."""
-    from graph.vocabulary.lexicon import default_lexicon
     from graph.resolve import indicator_key
+    from graph.vocabulary.lexicon import default_lexicon
 
     synonyms = dict(default_lexicon().indicator_synonyms)
     key = {n: indicator_key(n, synonyms) for n in (

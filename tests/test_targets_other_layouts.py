@@ -4,8 +4,8 @@ paid per head (每人1万元) that is no target, counters of computing power and
 场), and a task cell's count whatever its verb (共建实训基地3个). Expectations written by reading
 the text."""
 
-from graph.ingest.documents import document_from_text
 from graph.extract import extract_document
+from graph.ingest.documents import document_from_text
 
 QUANZHOU = """泉州市科技人才发展行动方案(2024—2026年)
 一、主要目标

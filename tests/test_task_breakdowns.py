@@ -3,8 +3,8 @@ carries what the body is and a bracket (牵头科室(单位): / 配合科室(单
 that names its lead in words (县科技局牵头,县财政局、各镇配合) under a plain 责任单位 column.
 Expectations written by reading the text."""
 
-from graph.ingest.documents import document_from_text
 from graph.extract import extract_document
+from graph.ingest.documents import document_from_text
 
 BUREAU_LINES = """渭南市科学技术局2024年重点工作任务分解
 一、创新平台

@@ -2,8 +2,8 @@
 share line around the 通知 and the plan; the 通知's addressee line; a box whose items name a lab
 built by a university and firms written without a suffix. Expectations written by reading."""
 
-from graph.ingest.documents import document_from_text
 from graph.extract import extract_document
+from graph.ingest.documents import document_from_text
 
 PAGE = """当前位置:首页 > 政务公开 > 规划计划
 【字体:大 中 小】 【打印本页】 【关闭窗口】

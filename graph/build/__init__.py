@@ -18,11 +18,11 @@ from functools import lru_cache
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from ..resolve.rules import AliasRules, load_alias_rules
-from ..vocabulary.lexicon import Lexicon
 from ..model import Document, Extraction, Mention, Span
 from ..namespaces import IG, IGD, ITSRDF, NIF, bind_prefixes
 from ..resolve import Entity, PlanIdentities, combine_identities, identity_key, indicator_key, resolve_plan, scope_name
+from ..resolve.rules import AliasRules, load_alias_rules
+from ..vocabulary.lexicon import Lexicon
 
 Triple = tuple
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..vocabulary.lexicon import Lexicon, default_lexicon
 from ..model import Document, Extraction
+from ..vocabulary.lexicon import Lexicon, default_lexicon
 from .entities import extract_entities
 from .relations import extract_relations
 from .responsibility import extract_responsibilities

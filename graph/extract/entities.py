@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..model import Document, Mention, Rejected
 from ..vocabulary.gazetteer import default_gazetteer
 from ..vocabulary.lexicon import Lexicon, dictionary_words
-from ..model import Document, Mention, Rejected
 from .kinds import (
     FIRM_NEEDS_TRADE_NAME,
     FIRST_CLASS,

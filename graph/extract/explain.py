@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .sentences import SentenceIndex
 from ..model import Extraction
+from .sentences import SentenceIndex
 
 
 def explain_lines(ex: Extraction) -> list[str]:

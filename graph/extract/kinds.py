@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
+from ..model import Document, Mention, Rejected
 from ..vocabulary.gazetteer import default_gazetteer
 from ..vocabulary.lexicon import Lexicon, dictionary_words
-from ..model import Document, Mention, Rejected
 from .names import class_reason, common_cover, is_common_phrase, joined_kinds, kind_of_work, place_or_owner
 
 TRADE_WORD_FREQUENCY = 3000  # jieba's count: 浪潮 461, 长城 1559 are trade names; 股份 5479, 交通 10908 say a kind

@@ -14,9 +14,9 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..model import Document, Mention, Relation
 from ..vocabulary.gazetteer import Gazetteer, default_gazetteer
 from ..vocabulary.lexicon import Lexicon, is_common_word
-from ..model import Document, Mention, Relation
 from .names import is_generic
 from .sentences import SentenceIndex
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..vocabulary.lexicon import Lexicon
 from ..model import Document, Mention, Responsibility
+from ..vocabulary.lexicon import Lexicon
 from .sentences import SentenceIndex, innermost_unit
 
 # a role label: what the body does (牵头, 配合, 责任 …) and what it is (单位, 科室 …), with the

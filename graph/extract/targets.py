@@ -13,9 +13,9 @@ from dataclasses import replace
 
 import cn2an
 
-from ..vocabulary.lexicon import Lexicon, dictionary_words
 from ..ingest.metadata import FIVE_YEAR
 from ..model import Document, Target
+from ..vocabulary.lexicon import Lexicon, dictionary_words
 from .sentences import SentenceIndex, unit_at
 
 # counters as plans write them: of bodies and things (家, 个, 场), of people, of money, of computing

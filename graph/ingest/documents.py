@@ -8,9 +8,9 @@ import re
 import unicodedata
 from pathlib import Path
 
+from ..model import Document
 from ..vocabulary.lexicon import Lexicon, default_lexicon
 from .metadata import extract_metadata
-from ..model import Document
 from .readers import SUPPORTED_SUFFIXES, DocumentError, read_raw_text
 from .structure import parse_structure
 

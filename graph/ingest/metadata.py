@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..model import Metadata
 from ..vocabulary.gazetteer import default_gazetteer
 from ..vocabulary.lexicon import Lexicon
-from ..model import Metadata
 
 CN_DIGITS = {"〇": 0, "零": 0, "0": 0, "O": 0, "o": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}[〔\[(]\d{4}[〕\])]\s*\d+\s*号")

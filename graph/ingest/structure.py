@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ..vocabulary.lexicon import Lexicon
 from ..model import Span, TableRow, Unit
+from ..vocabulary.lexicon import Lexicon
 
 CN = "一二三四五六七八九十"
 MARKERS = (

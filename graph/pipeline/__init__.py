@@ -37,12 +37,12 @@ from ..build import (
     shared_names,
     to_ntriples,
 )
-from ..ingest.documents import DocumentError, find_plan_files, read_document
 from ..extract import extract_document
-from ..resolve.rules import load_alias_rules
-from ..vocabulary.lexicon import Lexicon, default_lexicon
+from ..ingest.documents import DocumentError, find_plan_files, read_document
 from ..model import Extraction
+from ..query.summary import SummaryTally, plan_summary, write_summary
 from ..resolve import IdentityTally, PlanIdentities, resolve_plan
+from ..resolve.rules import load_alias_rules
 from ..store import (
     DEFAULT_PLANS,
     DEFAULT_STORE,
@@ -59,7 +59,7 @@ from ..store import (
     read_manifest,
     writing,
 )
-from ..query.summary import SummaryTally, plan_summary, write_summary
+from ..vocabulary.lexicon import Lexicon, default_lexicon
 
 
 class BuildError(RuntimeError):

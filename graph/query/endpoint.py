@@ -22,9 +22,11 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
-from .guard import QueryRefused, check_query
 from ..namespaces import IGD
-from . import GRAPH_TYPES, NotAcceptable, QueryError, list_queries, negotiate
+from .guard import QueryRefused, check_query
+from .named import list_queries
+from .protocol import GRAPH_TYPES, NotAcceptable, negotiate
+from .results import QueryError
 from .sandbox import Limits, QueryCancelled, QuerySandbox, QueryTimeout
 
 

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from . import NotAcceptable, QueryError, QueryResult
+from .protocol import NotAcceptable
+from .results import QueryError, QueryResult
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,8 @@ def _open_source(source: str):
 
 def _serve(conn: Connection, source: str) -> None:
     from .guard import QueryRefused
-    from . import answer, run_query
+    from .protocol import answer
+    from .run import run_query
 
     graph = _open_source(source)
     while True:

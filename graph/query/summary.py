@@ -23,7 +23,7 @@ from pathlib import Path
 from rdflib import RDF, RDFS, Graph
 
 from ..namespaces import ENTITY_TYPES, IG, NIF, PROV, RELATION_PROPERTIES
-from . import plain_value
+from .results import plain_value
 
 SUMMARY = "summary.json"
 SUMMARY_FORMAT = 1  # raise when a summary's content changes, so kept ones are not read

@@ -15,9 +15,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..extract.names import is_generic
-from .rules import AliasRules
-from ..vocabulary.lexicon import Lexicon
 from ..model import Extraction, Metadata
+from ..vocabulary.lexicon import Lexicon
+from .rules import AliasRules
 
 OTHER_NAME_AFTER = re.compile(r"\(([^()\d:,。]{2,6})\)")
 ALIAS = re.compile(r"[((](?:以下)?简称[::]?[“\"]?([^”\")),,]{2,20})[”\"]?[))]")

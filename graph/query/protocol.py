@@ -1,0 +1,160 @@
+"""Answers as the SPARQL 1.1 Protocol gives them: the result syntax the client accepts.
+
+Content negotiation follows RFC 9110; every syntax is written by Oxigraph, whichever store
+answered, so a client gets the same bytes for the same answer from a folder, a file or a
+remote store.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from ..namespaces import PREFIXES
+from ..store import oxigraph_of
+from .guard import check_query
+from .results import QueryError
+from .run import readable_syntax_error
+
+RESULT_TYPES = {
+    "application/sparql-results+json": (ox.QueryResultsFormat.JSON, "json"),
+    "application/json": (ox.QueryResultsFormat.JSON, "json"),
+    "application/sparql-results+xml": (ox.QueryResultsFormat.XML, "xml"),
+    "application/xml": (ox.QueryResultsFormat.XML, "xml"),
+    "text/csv": (ox.QueryResultsFormat.CSV, "csv"),
+    "text/tab-separated-values": (ox.QueryResultsFormat.TSV, "tsv"),
+}
+
+
+GRAPH_TYPES = {
+    "text/turtle": (ox.RdfFormat.TURTLE, "turtle"),
+    "application/n-triples": (ox.RdfFormat.N_TRIPLES, "nt"),
+    "application/rdf+xml": (ox.RdfFormat.RDF_XML, "xml"),
+    "application/ld+json": (ox.RdfFormat.JSON_LD, "json-ld"),
+    "application/n-quads": (ox.RdfFormat.N_QUADS, "nquads"),
+    "application/trig": (ox.RdfFormat.TRIG, "trig"),
+}
+
+
+class NotAcceptable(ValueError):
+    """The client accepts none of the media types the answer can be written in (HTTP 406)."""
+
+
+def negotiate(accept: str, offered: dict, default: str) -> str:
+    """The offered media type the Accept header prefers (RFC 9110: q-values, type/* and */*;
+    q=0 excludes), the default for an empty header; NotAcceptable if none is acceptable.
+
+    >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", RESULT_TYPES, "application/json")
+    'application/sparql-results+xml'
+    >>> negotiate("text/*", RESULT_TYPES, "application/json"), negotiate("", RESULT_TYPES, "application/json")
+    ('text/csv', 'application/json')
+    """
+    if not (accept or "").strip():
+        return default
+    best, best_q, best_rank = None, 0.0, -1
+    for part in accept.split(","):
+        kind, *params = [x.strip() for x in part.split(";")]
+        kind = kind.lower()
+        q = 1.0
+        for param in params:
+            if param.lower().startswith("q="):
+                try:
+                    q = float(param[2:])
+                except ValueError:
+                    q = 0.0
+        if q <= 0 or not kind:
+            continue
+        if kind == "*/*":
+            candidates, rank = [default], 0
+        elif kind.endswith("/*"):
+            candidates, rank = [t for t in offered if t.startswith(kind[:-1])], 1
+        else:
+            candidates, rank = [kind] if kind in offered else [], 2
+        for candidate in candidates:
+            if (q, rank) > (best_q, best_rank):
+                best, best_q, best_rank = candidate, q, rank
+    if best is None:
+        raise NotAcceptable(f"none of {accept!r} can be given; this answer can be: {', '.join(offered)}")
+    return best
+
+
+def write_triples(triples, accept: str) -> tuple[bytes, str]:
+    """A CONSTRUCT's triples written by Oxigraph in the syntax the client prefers; a quad syntax
+    (N-Quads, TriG) gets them in the default graph."""
+    kind = negotiate(accept, GRAPH_TYPES, "text/turtle")
+    fmt = GRAPH_TYPES[kind][0]
+    if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+        triples = (ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    return ox.serialize(triples, format=fmt), kind
+
+
+def _remote_answer(endpoint: str, query: str, prefixes: dict, accept: str) -> tuple[bytes, str]:
+    """A remote store's answer, asked in one syntax and written by Oxigraph in the one the
+    client accepts: CONSTRUCT as RDF whatever rdflib would make of it, errors in one line."""
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    declared = "".join(f"PREFIX {k}: <{v}>\n" for k, v in prefixes.items() if f"{k}:" in query)
+    body = urllib.parse.urlencode({"query": declared + query}).encode()
+    request = urllib.request.Request(endpoint, data=body, headers={
+        "Accept": "application/sparql-results+xml, application/n-triples;q=0.9, text/turtle;q=0.8, text/plain;q=0.5, */*;q=0.1",
+        "Content-Type": "application/x-www-form-urlencoded"})
+    try:
+        with urllib.request.urlopen(request, timeout=600) as response:
+            kind, data = (response.headers.get("Content-Type") or "").split(";")[0].strip(), response.read()
+    except urllib.error.HTTPError as exc:
+        said = " ".join(exc.read().decode("utf-8", "replace").split())[:300]
+        raise QueryError(f"the store answered {exc.code}: {said}") from None
+    except OSError as exc:
+        raise QueryError(f"the store did not answer: {exc}") from None
+    read_as = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
+               "text/turtle": ox.RdfFormat.TURTLE, "application/rdf+xml": ox.RdfFormat.RDF_XML}.get(kind)
+    if read_as is not None:
+        return write_triples(ox.parse(data, format=read_as), accept)
+    chosen = negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
+    parsed = ox.parse_query_results(data, format=ox.QueryResultsFormat.XML)
+    return parsed.serialize(format=RESULT_TYPES[chosen][0]), chosen
+
+
+def answer(graph: Graph, query: str, accept: str, federation: bool = False,
+           default_graphs: tuple[str, ...] = (), named_graphs: tuple[str, ...] = ()) -> tuple[bytes, str]:
+    """Run a query and serialise its result for the Accept header: (body, content type).
+    The guard refuses updates, SERVICE (unless ``federation``) and queries too deep to run.
+    ``default_graphs`` and ``named_graphs`` are the protocol's default-graph-uri and
+    named-graph-uri: the query then reads only those graphs."""
+    check_query(query, allow_service=federation)
+    inner = oxigraph_of(graph)
+    prefixes = {k: str(v) for k, v in PREFIXES.items()}
+    if inner is not None:
+        dataset = {}
+        if default_graphs:
+            dataset["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        if named_graphs:
+            dataset["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        try:
+            result = inner.query(query, prefixes=prefixes, **dataset)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {readable_syntax_error(str(exc), query)}") from exc
+        if isinstance(result, ox.QueryTriples):
+            return write_triples(result, accept)
+        kind = negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
+        return result.serialize(format=RESULT_TYPES[kind][0]), kind
+    if default_graphs or named_graphs:
+        raise QueryError("default-graph-uri and named-graph-uri are answered on a store folder or a graph file, not on a remote store")
+    if type(getattr(graph, "store", None)).__name__ == "SPARQLUpdateStore":
+        return _remote_answer(graph.store.query_endpoint, query, prefixes, accept)
+    try:
+        result = graph.query(query, initNs=prefixes)
+    except Exception as exc:  # rdflib's parser and a remote store's errors
+        message = getattr(exc, "msg", None) or str(exc)  # a remote store's own message, in one line
+        raise QueryError(" ".join(str(message).split())[:500]) from exc
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return write_triples(ox.parse(result.graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES), accept)
+    kind = negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
+    fmt = RESULT_TYPES[kind][1]
+    if fmt == "tsv" or (result.type == "ASK" and fmt == "csv"):  # rdflib writes neither: the same answer, written by Oxigraph
+        body = result.serialize(format="xml")
+        parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.XML)
+        return parsed.serialize(format=RESULT_TYPES[kind][0]), kind
+    return result.serialize(format=fmt), kind
