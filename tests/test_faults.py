@@ -29,9 +29,10 @@ PLAN_FILES = sorted(PLANS.glob("*.txt"))
 CHILD = r"""
 import os, signal, sys
 from graph import pipeline
+from graph.pipeline import plans, update
 from graph.store import folder  # the store folder's generations: where a build publishes
 point, nth, when = sys.argv[3], int(sys.argv[4]), sys.argv[5]
-pipeline.STREAM_BYTES = 1  # every plan goes into the staging copy as soon as it is read
+update.STREAM_BYTES = 1  # every plan goes into the staging copy as soon as it is read
 calls = {"n": 0}
 
 def die():
@@ -52,9 +53,9 @@ def trap(module, name, only=None):
     setattr(module, name, wrapped)
 
 if point == "extract":
-    trap(pipeline, "build_plan_file")
+    trap(plans, "build_plan_file")
 elif point == "slice":
-    trap(pipeline, "load_graph_blocks")
+    trap(update, "load_graph_blocks")
 elif point == "write":
     trap(folder, "_sync_write")
 elif point == "rename":

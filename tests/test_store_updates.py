@@ -110,13 +110,13 @@ def test_build_command_into_a_store(tmp_path):
 
 
 def test_streamed_loads_are_taken_back_when_a_plan_fails(workspace, monkeypatch):
-    import graph.pipeline
+    import graph.pipeline.update
 
     plans, store = workspace
     build_store(store, [plans / "003_419ed8c8abbe28d5.txt"])
     dataset = open_store(store)
     before = count_triples(dataset)
-    monkeypatch.setattr(graph.pipeline, "STREAM_BYTES", 1)  # hand every plan to the store as soon as it is read
+    monkeypatch.setattr(graph.pipeline.update, "STREAM_BYTES", 1)  # hand every plan to the store as soon as it is read
     (plans / "zz_broken.pdf").write_bytes(b"%PDF-1.4 broken")
     with pytest.raises(BuildError, match="zz_broken.pdf"):
         build_store(store, [plans], jobs=1)
@@ -336,7 +336,7 @@ def test_a_build_killed_after_slices_were_loaded_is_repaired_by_the_next(workspa
     """Slices of new plans go into the store while others are still extracted. A build that dies
     then (here: the process ends right after the first slice) leaves orphan graphs; the next
     plain build must bring the store to exactly the plans, as a build from scratch does."""
-    from graph import pipeline
+    from graph.pipeline import update as pipeline  # where a build loads the store
 
     plans, store = workspace
     build_store(store, [plans])
