@@ -89,15 +89,15 @@ def test_layout_is_the_same_on_every_start(network, tmp_path):
 def test_layout_does_not_depend_on_the_order_nodes_come_in(network, monkeypatch):
     import networkx as nx
 
-    from graph import analyse
+    from graph.analyse import positions
 
     view = cap_nodes(network, 60).graph
     shuffled = nx.Graph()
     shuffled.add_nodes_from(reversed(list(view.nodes)))
     shuffled.add_edges_from(reversed([(o, s) for s, o in view.edges]))
-    monkeypatch.setattr(analyse, "_LAYOUTS", {})
+    monkeypatch.setattr(positions, "_LAYOUTS", {})
     first = layout(view)
-    monkeypatch.setattr(analyse, "_LAYOUTS", {})  # laid out afresh, not remembered
+    monkeypatch.setattr(positions, "_LAYOUTS", {})  # laid out afresh, not remembered
     assert layout(shuffled) == first
 
 
@@ -111,14 +111,14 @@ def test_html_is_self_contained(network):
 def test_oxigraphs_hashed_queries_read_the_same_network(monkeypatch):
     """On Oxigraph the network is read with subqueries (hash joins); the plain form, which
     every other store gets, must give the very same nodes, data and edges."""
-    from graph import analyse
+    from graph.analyse import network
     from graph.pipeline import build_plans
 
     from .conftest import PLANS
 
     dataset = build_plans([PLANS], named_graphs=True)  # Oxigraph, as a store is
     hashed = entity_network(dataset, with_measures=True)
-    monkeypatch.setattr(analyse, "oxigraph_of", lambda graph: None)
+    monkeypatch.setattr(network, "oxigraph_of", lambda graph: None)
     plain = entity_network(dataset, with_measures=True)
     assert hashed.number_of_nodes() > 400 and hashed.number_of_edges() > 200
     assert dict(hashed.nodes(data=True)) == dict(plain.nodes(data=True))

@@ -149,6 +149,7 @@ def test_the_first_view_is_kept_beside_the_network_and_is_its_capped_view(worksp
     import networkx as nx
 
     from graph import analyse
+    from graph.analyse import positions
 
     plans, store = workspace
     build_store(store, [plans])
@@ -156,7 +157,7 @@ def test_the_first_view_is_kept_beside_the_network_and_is_its_capped_view(worksp
     analyse.keep_entity_network(dataset, store)
     network = analyse.kept_entity_network(store, with_measures=False)
     capped = analyse.cap_nodes(network)
-    monkeypatch.setattr(analyse, "_LAYOUTS", {})  # as in a new process
+    monkeypatch.setattr(positions, "_LAYOUTS", {})  # as in a new process
 
     def refuse(*args, **kwargs):
         raise AssertionError("laid out again")
@@ -183,14 +184,15 @@ def test_kept_network_brings_the_first_views_layout(workspace, monkeypatch):
     import networkx as nx
 
     from graph import analyse
+    from graph.analyse import positions
 
     plans, store = workspace
     build_store(store, [plans])
     dataset = open_store(store)
     analyse.keep_entity_network(dataset, store)
-    monkeypatch.setattr(analyse, "_LAYOUTS", {})
+    monkeypatch.setattr(positions, "_LAYOUTS", {})
     expected = analyse.layout(analyse.cap_nodes(analyse.entity_network(dataset, with_measures=False)).graph)
-    monkeypatch.setattr(analyse, "_LAYOUTS", {})  # as in a new process
+    monkeypatch.setattr(positions, "_LAYOUTS", {})  # as in a new process
     network = analyse.stored_entity_network(dataset, store, with_measures=False)
 
     def refuse(*args, **kwargs):
