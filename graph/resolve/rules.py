@@ -1,6 +1,6 @@
 """The user's identity rules (data/aliases.csv): names to merge, names to keep apart.
 
-``resolve`` applies them at build; ``duplicates.find_suspects`` lists the pairs a user
+``resolve.identities`` applies them at build; ``analyse.duplicates.find_suspects`` lists the pairs a user
 may want to decide on.
 """
 
