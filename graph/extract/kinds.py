@@ -28,6 +28,10 @@ def trade_word(prefix: str, lexicon: Lexicon) -> bool:
 
 UPGRADE_BEFORE = re.compile(r"(?:创建|争创|申建|申报|获批|创成|晋级)(国家级|省级|国家|省)?$")
 LEVEL_START = re.compile(r"(?:世界|国际|国内|全国|全省)(?:领先|先进|知名)|(?:世界|国际|国内|全国|全省)?一流|国家级|省级|国家|全国|省")
+SET_UP = re.compile(r"(?:设立|组建|成立|筹建|发起)$")
+# words that describe the thing after them as one of a kind (打造高水平X平台, 建设一批X基地,
+# 全国知名的X基地): what follows is the kind, unless it has a specific part of its own
+DESCRIBED = re.compile(r"(?:的|高水平|高能级|一流|知名|一批|若干|各类|一些|多个|[\d一二两三四五六七八九十]+[个家所])$")
 
 
 def status_after_upgrade(text: str, a: int, name: str, lexicon: Lexicon) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..model import Span
+from ..model import Mention, Span
 
 SENTENCE = re.compile(r"[^。!?;\n]+(?:[。!?;]+[”’)]?)?")
 
@@ -82,3 +82,8 @@ def unit_at(units, offset: int) -> str | None:
     """Number of the innermost unit whose span holds the offset."""
     best = innermost_unit(units, offset)
     return best.number if best else None
+
+
+def mention_at(doc, index: SentenceIndex, name: str, type_: str, a: int, b: int, rule: str) -> Mention:
+    """A mention of a name at a..b, with its sentence and its measure (the unit it is in)."""
+    return Mention(name=name, type=type_, span=(a, b), sentence=index.around(a), rule=rule, unit=unit_at(doc.units, a))
