@@ -2,7 +2,7 @@
 
 The query text lives in the session (it survives a visit to another page) and in the URL
 (``?q=``), so a reload or a shared link runs the same query. It runs when the user asks
-(the Run button, or Ctrl+Enter in the editor), in a bounded worker (graph/sandbox.py).
+(the Run button, or Ctrl+Enter in the editor), in a bounded worker (graph/query/sandbox.py).
 The editor is streamlit-code-editor (Ace, with SPARQL highlighting); it sends its text a
 moment after each change, and Ctrl+Enter as a submit.
 """

@@ -61,7 +61,7 @@ QUERY_LIMITS = Limits(seconds=float(os.environ.get("INNOGRAPH_QUERY_SECONDS", "5
 @st.cache_resource(show_spinner=False)
 def query_sandbox() -> QuerySandbox:
     """Workers for the queries people type in the console: stopped after a few seconds, or
-    when the page is left, whatever the engine is doing (see graph/sandbox.py)."""
+    when the page is left, whatever the engine is doing (see graph/query/sandbox.py)."""
     location = os.environ.get("INNOGRAPH_STORE")
     if not location:
         _bundled_store_built()

@@ -1,7 +1,7 @@
 """Add plans: upload .txt/.html/.docx/.pdf files; each is read, the readable ones are built
 into the store (incrementally, with a progress bar), and each one that cannot be read gets
 its own message. Nothing already built is lost: the build publishes a new generation of
-the store only when it is complete (graph/store.py)."""
+the store only when it is complete (graph/store/folder.py)."""
 
 import streamlit as st
 

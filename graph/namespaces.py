@@ -51,7 +51,7 @@ ENTITY_TYPES = (
 RELATION_PROPERTIES = ("ledBy", "participant", "supportedBy", "partnerOf", "locatedIn", "upgradeTo")
 
 
-ENTITY_PREFIX = str(IGD["entity/"])  # the IRIs of entities (graph/build.py makes them)
+ENTITY_PREFIX = str(IGD["entity/"])  # the IRIs of entities (graph/build/iris.py makes them)
 
 
 def entity_short_key(iri: str) -> str:

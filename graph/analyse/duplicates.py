@@ -2,7 +2,7 @@
 
 ``find_suspects`` lists pairs of entities that may be one: the same name once place
 prefixes are removed, one name inside the other, or names one character apart. The user
-answers in ``data/aliases.csv`` (merge / keep_apart; see ``identity``), which ``resolve``
+answers in ``data/aliases.csv`` (merge / keep_apart; see ``resolve.rules``), which ``resolve``
 applies at the next build.
 """
 

@@ -65,7 +65,7 @@ class PlanBuild:
     block: str = ""
     identities: PlanIdentities | None = None
     error: str = ""
-    summary: dict | None = None  # the plan's share of the kept summaries (graph/summary.py)
+    summary: dict | None = None  # the plan's share of the kept summaries (graph/query/summary.py)
 
 
 def file_hash(path: Path) -> str:

@@ -105,7 +105,7 @@ class _InPlace:
 
 
 class _Generation:
-    """A store folder: the build changes a staging generation and publishes it (see store.py)."""
+    """A store folder: the build changes a staging generation and publishes it (see graph/store/folder.py)."""
 
     def __init__(self, writer: StoreWriter):
         self.writer = writer

@@ -8,7 +8,7 @@ identities), and the corpus summary is recombined from the plans' shares and the
 graph whenever the store is published (``combine``): an unchanged plan costs nothing, and
 the summary belongs to the generation it describes, so it is never older than the graph.
 Without a kept summary (a graph in memory, a remote store) every answer is computed by
-SPARQL instead (``graph/explore.py``), and tests check that both give the same answers.
+SPARQL instead (``graph/view/explore.py``), and tests check that both give the same answers.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Plain-data answers for the explorer's views: plans, an entity's relations, duties.
 
-Each function runs one internal query (``graph/queries/internal/``) with bindings and
+Each function runs one internal query (``graph/query/queries/internal/``) with bindings and
 returns a QueryResult; the app turns results into tables and never writes SPARQL. The
 corpus-wide views (workloads, indicators, targets, counts) read the summary kept with a
-store's generation instead when there is one (``graph/summary.py``): the same answers,
+store's generation instead when there is one (``graph/query/summary.py``): the same answers,
 without a scan of every plan.
 """
 
