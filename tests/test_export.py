@@ -126,3 +126,16 @@ def test_igraph_reads_the_graphml_directed_with_every_relation(tmp_path, dataset
     assert read.ecount() == network.number_of_edges()
     edges = {(read.vs[e.source]["label"], e["relation"], read.vs[e.target]["label"]) for e in read.es}
     assert ("龙门实验室", "ledBy", "河南科技大学") in edges and ("河南科技大学", "ledBy", "龙门实验室") not in edges
+
+
+def test_graphml_edge_ids_are_unique_and_stable(tmp_path, dataset):
+    """GraphML forbids two edges with one id: each stated relation has its own, the same on every export."""
+    import xml.etree.ElementTree as ET
+
+    def ids(path):
+        return [e.get("id") for e in ET.parse(path).getroot().iter("{http://graphml.graphdrawing.org/xmlns}edge")]
+
+    first = ids(export_graph(dataset, "graphml", tmp_path / "a.graphml")[0])
+    assert len(first) > 100 and len(set(first)) == len(first)
+    assert sum(i.startswith("locatedIn-") for i in first) > 10  # many locatedIn edges, each its own id
+    assert ids(export_graph(dataset, "graphml", tmp_path / "b.graphml")[0]) == first

@@ -6,6 +6,7 @@ GEXF are networkx's writers over the entity network; the CSV tables are internal
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import networkx as nx
@@ -36,6 +37,15 @@ SELECT ?s ?p ?o ?label ?type ?sentence WHERE {
 }"""
 
 
+def edge_id(subject: str, relation: str, obj: str) -> str:
+    """An edge's id: its relation and a hash of the statement (GraphML wants ids unique in a file).
+
+    >>> edge_id("urn:a", "ledBy", "urn:b")[:6], edge_id("urn:a", "ledBy", "urn:b") != edge_id("urn:a", "ledBy", "urn:c")
+    ('ledBy-', True)
+    """
+    return f"{relation}-{hashlib.sha1(f'{subject} {relation} {obj}'.encode()).hexdigest()[:12]}"
+
+
 def plain_network(graph: Graph) -> nx.MultiDiGraph:
     """The entity network as a directed multigraph GraphML and GEXF can hold: every stated
     relation and every duty an edge from subject to object (a lab ledBy a university, a park
@@ -55,8 +65,8 @@ def plain_network(graph: Graph) -> nx.MultiDiGraph:
             if node not in plain:  # a status (国家技术创新中心) or measure the network leaves out
                 plain.add_node(node, label=name or node, type=kind or "", plans="", aliases="", sentence="")
     for (s, p, o), sentence in sorted(seen.items()):
-        if s in plain:
-            plain.add_edge(s, o, key=p, relation=p, sentence=sentence)
+        if s in plain:  # the key is the edge's GraphML id, unique in the file and the same every build
+            plain.add_edge(s, o, key=edge_id(s, p, o), relation=p, sentence=sentence)
     return plain
 
 
