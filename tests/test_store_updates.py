@@ -338,7 +338,7 @@ def test_a_build_killed_after_slices_were_loaded_is_repaired_by_the_next(workspa
     """Slices of new plans go into the store while others are still extracted. A build that dies
     then (here: the process ends right after the first slice) leaves orphan graphs; the next
     plain build must bring the store to exactly the plans, as a build from scratch does."""
-    from graph.pipeline import update as pipeline  # where a build loads the store
+    from graph.pipeline import update  # where a build loads the store
 
     plans, store = workspace
     build_store(store, [plans])
@@ -348,17 +348,17 @@ def test_a_build_killed_after_slices_were_loaded_is_repaired_by_the_next(workspa
     for k, source in enumerate(sorted(plans.glob("*.txt"))):
         text = source.read_text(encoding="utf-8").replace("科技", f"科技{k}")  # new plans with new content
         (extra / f"copy{k}.txt").write_text(text, encoding="utf-8")
-    monkeypatch.setattr(pipeline, "STREAM_BYTES", 1)
-    real_load = pipeline.load_graph_blocks
+    monkeypatch.setattr(update, "STREAM_BYTES", 1)
+    real_load = update.load_graph_blocks
 
     def die_after_first_slice(ds, spool):
         real_load(ds, spool)
         raise SystemExit("killed")  # nothing after this point runs, as with kill -9
 
-    monkeypatch.setattr(pipeline, "load_graph_blocks", die_after_first_slice)
+    monkeypatch.setattr(update, "load_graph_blocks", die_after_first_slice)
     with pytest.raises(SystemExit):
         build_store(store, [plans], jobs=1)
-    monkeypatch.setattr(pipeline, "load_graph_blocks", real_load)
+    monkeypatch.setattr(update, "load_graph_blocks", real_load)
     shutil.rmtree(extra)  # the user gives up on the new plans: the store must be as before them
     assert build_store(store, [plans]).unchanged == 4  # nothing of the killed build is taken as done
     dataset = open_store(store)

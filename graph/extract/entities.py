@@ -14,12 +14,7 @@ import re
 from ..model import Document, Mention
 from ..vocabulary.lexicon import Lexicon
 from .bodies import find_departments, find_issuer
-from .kinds import (
-    cut_short,
-    without_kinds_listed_among_kinds,
-    without_names_written_as_kinds,
-    without_own_tasks,
-)
+from .kinds import cut_short, without_kinds_listed_among_kinds, without_names_written_as_kinds, without_own_tasks
 from .lists import find_enumerated, find_firms_beside_names, find_frame_firms, find_listed_firms
 from .names import is_generic
 from .sentences import SentenceIndex, mention_at

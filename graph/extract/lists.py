@@ -11,10 +11,7 @@ import re
 from ..model import Document, Mention
 from ..vocabulary.gazetteer import default_gazetteer
 from ..vocabulary.lexicon import Lexicon, dictionary_words
-from .kinds import (
-    FIRM_NEEDS_TRADE_NAME,
-    trade_word,
-)
+from .kinds import FIRM_NEEDS_TRADE_NAME, trade_word
 from .names import common_cover, is_generic, scan_name_start
 from .sentences import SentenceIndex, mention_at
 from .suffixed import trade_name_start

@@ -9,10 +9,7 @@ import re
 
 from ..model import Document, Mention
 from ..vocabulary.lexicon import Lexicon
-from .kinds import (
-    slogan,
-    strategy_titles,
-)
+from .kinds import slogan, strategy_titles
 from .names import is_generic
 from .sentences import SentenceIndex, mention_at
 

@@ -25,16 +25,7 @@ from ..build import ENTITY_GRAPH, GRAPHS, build_graph, plan_graph_iri_of, shared
 from ..ingest.documents import find_plan_files
 from ..query.summary import SummaryTally, write_summary
 from ..resolve import IdentityTally, PlanIdentities
-from ..store import (
-    StoreWriter,
-    drop_graph,
-    fingerprint,
-    graph_block,
-    load_graph_blocks,
-    open_dataset,
-    oxigraph_of,
-    writing,
-)
+from ..store import StoreWriter, drop_graph, fingerprint, graph_block, load_graph_blocks, open_dataset, oxigraph_of, writing
 from ..vocabulary.lexicon import Lexicon, default_lexicon
 from .plans import BuildError, PlanBuild, extract_plans, file_hash, map_plan_files
 
