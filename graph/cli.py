@@ -73,7 +73,7 @@ def build(paths: tuple[str, ...], out: str | None, store: str | None, jobs: int,
                 dataset = open_store(store)
             else:
                 dataset = open_location(store)
-                report = update_store(dataset, paths, **options)
+                report = update_store(dataset, paths, rebuild=rebuild, **options)
         if out:
             save_graph(dataset, out)
         if local:

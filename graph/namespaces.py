@@ -51,6 +51,13 @@ ENTITY_TYPES = (
 RELATION_PROPERTIES = ("ledBy", "participant", "supportedBy", "partnerOf", "locatedIn", "upgradeTo")
 
 
+GRAPH_PREFIX = str(IGD["graph/"])
+"""Where innograph's named graphs are (a plan's, the entities'): what is innograph's own in a
+store that holds other data too (a shared Virtuoso's system graphs)."""
+
+BUILD_GRAPH = IGD["build"]
+"""The graph that keeps a remote store's build manifest (outside GRAPH_PREFIX: not data)."""
+
 ENTITY_PREFIX = str(IGD["entity/"])  # the IRIs of entities (graph/build/iris.py makes them)
 
 

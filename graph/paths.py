@@ -37,4 +37,5 @@ else:  # pragma: no cover - exercised by the wheel test in a fresh venv
     USER_DATA = user_data_path("innograph")
 
 DEFAULT_STORE = USER_DATA / "build" / "store"
+REMOTE_CACHE = USER_DATA / "build" / "remote"  # per endpoint: what a rebuild keeps of its plans
 ALIASES_FILE = USER_DATA / "aliases.csv"

@@ -43,5 +43,5 @@ def test_examples_answer_the_same(both, query):
 
 def test_a_rebuild_replaces_the_plans_graphs_without_doubling_them(both):
     remote, embedded = both
-    update_store(remote, [PLANS])
+    update_store(remote, [PLANS], rebuild=True)
     assert count_triples(remote) == count_triples(embedded)

@@ -63,7 +63,7 @@ def test_examples_answer_the_same(both, query):
 
 def test_rebuilding_replaces_only_our_graphs(both):
     remote, embedded = both
-    update_store(remote, [PLANS])
+    update_store(remote, [PLANS], rebuild=True)
     own = OWN_TRIPLES
     assert run_query(remote, own).rows == run_query(embedded, own).rows
     assert run_query(remote, "ASK { GRAPH <http://www.openlinksw.com/schemas/virtrdf#> { ?s ?p ?o } }").rows == ((True,),)
@@ -114,7 +114,7 @@ def test_virtuosos_bulk_loader_loads_the_same_graphs(server, both, tmp_path, mon
         update_store(open_remote(location), [PLANS], jobs=1)
     monkeypatch.setenv("INNOGRAPH_ISQL_PASSWORD", "dba")
     remote = open_remote(location)
-    report = update_store(remote, [PLANS], jobs=1)  # replaces the graphs the first test loaded by INSERT DATA
+    report = update_store(remote, [PLANS], jobs=1, rebuild=True)  # replaces the graphs the first test loaded by INSERT DATA
     assert report.added == 4
     assert run_query(remote, OWN_TRIPLES).rows == run_query(embedded, OWN_TRIPLES).rows
     query = next(q for q in list_queries() if q.name == "06_relation_sources")

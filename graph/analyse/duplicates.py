@@ -87,7 +87,7 @@ def find_suspects(graph: Graph) -> list[Suspect]:
     places = sorted({r[0] for r in run_query(graph, PLACES_QUERY).rows}, key=len, reverse=True)
     by_type = defaultdict(list)
     for _, label, type_, _, titles in rows:
-        by_type[type_].append((label, titles))
+        by_type[type_].append((label, " | ".join(sorted((titles or "").split(" | ")))))  # GROUP_CONCAT has no order
     found = []
     for type_, items in by_type.items():
         for i, (a, pa) in enumerate(items):

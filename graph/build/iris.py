@@ -9,7 +9,7 @@ from functools import lru_cache
 from rdflib import URIRef
 
 from ..model import Document, Span
-from ..namespaces import IGD
+from ..namespaces import GRAPH_PREFIX, IGD
 from ..resolve import indicator_key
 
 
@@ -68,7 +68,7 @@ def span_iri(doc: Document, span: Span, kind: str = "m") -> URIRef:
     return IGD[f"plan/{doc.doc_id}/{kind}/{span[0]}-{span[1]}"]
 
 
-GRAPHS = IGD["graph/"]
+GRAPHS = URIRef(GRAPH_PREFIX)
 
 
 ENTITY_GRAPH = URIRef(f"{GRAPHS}entities")

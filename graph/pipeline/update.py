@@ -19,13 +19,26 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
-from ..build import ENTITY_GRAPH, GRAPHS, build_graph, plan_graph_iri_of, shared_graph_triples, to_ntriples
+from ..build import ENTITY_GRAPH, build_graph, plan_graph_iri_of, shared_graph_triples, to_ntriples
 from ..ingest.documents import find_plan_files
+from ..paths import REMOTE_CACHE
 from ..query.summary import SummaryTally, write_summary
 from ..resolve import IdentityTally, PlanIdentities
-from ..store import StoreWriter, drop_graph, fingerprint, graph_block, load_graph_blocks, open_dataset, oxigraph_of, writing
+from ..store import (
+    StoreWriter,
+    drop_graph,
+    fingerprint,
+    graph_block,
+    is_remote_dataset,
+    load_graph_blocks,
+    open_dataset,
+    oxigraph_of,
+    read_remote_manifest,
+    write_remote_manifest,
+    writing,
+)
 from ..vocabulary.lexicon import Lexicon, default_lexicon
 from .plans import BuildError, PlanBuild, extract_plans, file_hash, map_plan_files
 
@@ -95,6 +108,28 @@ class _InPlace:
         pass
 
 
+class _Remote(_InPlace):
+    """An endpoint kept between builds: the manifest of its last build is in the store itself
+    (``store.read_remote_manifest``), and what a rebuild needs of each plan it does not redo is
+    kept in a folder of this machine's, one per endpoint. A machine that has no such folder
+    (another one built the store) rebuilds every plan, once."""
+
+    def __init__(self, dataset: Graph):
+        super().__init__(dataset)
+        self.manifest = read_remote_manifest(dataset)
+        self.identities = remote_cache(dataset.store.location)
+
+    def publish(self, manifest: dict) -> None:
+        write_remote_manifest(self.dataset, manifest)  # last: a build that fails before it leaves the old manifest
+
+
+def remote_cache(location: str) -> Path:
+    """This machine's folder for what is kept of an endpoint's plans, named by its address."""
+    import hashlib
+
+    return REMOTE_CACHE / hashlib.sha256(location.encode("utf-8")).hexdigest()[:16]
+
+
 class _Generation:
     """A store folder: the build changes a staging generation and publishes it (see graph/store/folder.py)."""
 
@@ -123,17 +158,20 @@ def update_store(
     jobs: int | None = None,
     skip_bad: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    rebuild: bool = False,
 ) -> BuildReport:
-    """Bring a dataset in memory or on an endpoint to exactly the plans under the paths."""
+    """Bring a dataset in memory or on an endpoint to exactly the plans under the paths; on an
+    endpoint, redoing only what changed since its last build, as a store folder does."""
     import urllib.error
 
     from ..store import remote_error
 
+    target = _Remote(dataset) if is_remote_dataset(dataset) else _InPlace(dataset)
     try:
-        return _update(_InPlace(dataset), paths, jobs, skip_bad, True, progress)
+        return _update(target, paths, jobs, skip_bad, rebuild or target.identities is None, progress)
     except (urllib.error.URLError, OSError) as exc:  # an endpoint's refusal or absence, in one line (HTTPError is one)
         store = dataset.store
-        if type(store).__name__ != "SPARQLUpdateStore":
+        if not is_remote_dataset(dataset):
             raise
         raise remote_error(exc, f"sparql+{store.query_endpoint}") from None
 
@@ -160,7 +198,10 @@ def _update(target, paths, jobs, skip_bad, rebuild, progress) -> BuildReport:
     stamp = fingerprint()
     manifest = target.manifest
     full = rebuild or manifest.get("fingerprint") != stamp
-    known = {} if full else manifest.get("plans", {})
+    kept = manifest.get("plans", {})
+    if not full and any(not _identity_file(target.identities, info["doc_id"], stamp).exists() for info in kept.values()):
+        full = True  # what a rebuild needs of an unchanged plan is not on this machine: redo them all
+    known = {} if full else kept
     hashes = {str(f): file_hash(f) for f in files}
     todo = [f for f in files if known.get(str(f), {}).get("hash") != hashes[str(f)]]
     gone = [p for p in known if p not in hashes]
@@ -219,7 +260,7 @@ def _apply(dataset, target, manifest, known, built, todo, gone, spool, clear, ha
     inner = oxigraph_of(dataset)
     if clear and inner is not None:
         inner.clear()
-    elif clear and type(dataset.store).__name__ == "SPARQLUpdateStore":
+    elif clear and is_remote_dataset(dataset):
         clear_remote(dataset)
     for path in [*gone, *(str(f) for f in todo)]:
         if path in known:
@@ -262,10 +303,8 @@ SHARED_BLOCK = 50_000  # triples of the shared graph per block: at 1000x it is 2
 
 def clear_remote(graph: Graph) -> None:
     """Drop innograph's named graphs from an endpoint, and nothing else it holds."""
-    rows = graph.store.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{GRAPHS}\")) }}",
-                             initNs={}, initBindings={}, queryGraph=None)
-    for (name,) in rows:
-        drop_graph(graph, name)
+    for name in graph.store.own_graphs():
+        drop_graph(graph, URIRef(name))
 
 
 def build_plans(

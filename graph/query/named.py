@@ -2,7 +2,7 @@
 
 Each .rq file starts with ``# zh: <title>`` and ``# en: <title>`` lines (and optionally
 ``# param: name`` lines for values the user fills in, ``# param: name?`` for one that may
-stay unbound).
+stay unbound, and ``# boolean: column`` for columns that are true or false).
 """
 
 from __future__ import annotations
@@ -69,6 +69,19 @@ def param_languages(sparql: str) -> dict[str, str]:
     {'name': 'zh'}
     """
     return {m.group(1): m.group(2) for m in PARAM_LINE.finditer(sparql) if m.group(2)}
+
+
+BOOLEAN_LINE = re.compile(r"^#\s*boolean:\s*([\w\s,]+?)\s*$", re.MULTILINE)
+
+
+def boolean_columns(sparql: str) -> set[str]:
+    r"""Columns a query's header declares boolean (``# boolean: lead``): given as True/False
+    by every store, Virtuoso too, which writes a computed boolean as 1 or 0.
+
+    >>> sorted(boolean_columns("# boolean: lead, shared\nSELECT ..."))
+    ['lead', 'shared']
+    """
+    return {name for m in BOOLEAN_LINE.finditer(sparql) for name in re.split(r"[\s,]+", m.group(1)) if name}
 
 
 def list_queries(folder: Path = QUERY_DIR) -> list[NamedQuery]:

@@ -11,10 +11,10 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from ..namespaces import PREFIXES
-from ..store import oxigraph_of
+from ..store import is_remote_dataset, oxigraph_of
 from .guard import check_query
 from .results import QueryError
-from .run import readable_syntax_error
+from .run import RDF_ANSWERS, REMOTE_ACCEPT, declare_prefixes, readable_syntax_error
 
 RESULT_TYPES = {
     "application/sparql-results+json": (ox.QueryResultsFormat.JSON, "json"),
@@ -88,32 +88,21 @@ def write_triples(triples, accept: str) -> tuple[bytes, str]:
     return ox.serialize(triples, format=fmt), kind
 
 
-def _remote_answer(endpoint: str, query: str, prefixes: dict, accept: str) -> tuple[bytes, str]:
-    """A remote store's answer, asked in one syntax and written by Oxigraph in the one the
-    client accepts: CONSTRUCT as RDF whatever rdflib would make of it, errors in one line."""
-    import urllib.error
-    import urllib.parse
-    import urllib.request
+def _remote_answer(graph: Graph, query: str, accept: str, default_graphs: tuple[str, ...],
+                   named_graphs: tuple[str, ...]) -> tuple[bytes, str]:
+    """A remote store's answer on innograph's graphs (those the client names, or all), asked in
+    one syntax and written by Oxigraph in the one the client accepts: CONSTRUCT as RDF
+    whatever rdflib would make of it, errors in one line."""
+    from ..store import RemoteStoreError, parse_results
 
-    declared = "".join(f"PREFIX {k}: <{v}>\n" for k, v in prefixes.items() if f"{k}:" in query)
-    body = urllib.parse.urlencode({"query": declared + query}).encode()
-    request = urllib.request.Request(endpoint, data=body, headers={
-        "Accept": "application/sparql-results+xml, application/n-triples;q=0.9, text/turtle;q=0.8, text/plain;q=0.5, */*;q=0.1",
-        "Content-Type": "application/x-www-form-urlencoded"})
     try:
-        with urllib.request.urlopen(request, timeout=600) as response:
-            kind, data = (response.headers.get("Content-Type") or "").split(";")[0].strip(), response.read()
-    except urllib.error.HTTPError as exc:
-        said = " ".join(exc.read().decode("utf-8", "replace").split())[:300]
-        raise QueryError(f"the store answered {exc.code}: {said}") from None
-    except OSError as exc:
-        raise QueryError(f"the store did not answer: {exc}") from None
-    read_as = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
-               "text/turtle": ox.RdfFormat.TURTLE, "application/rdf+xml": ox.RdfFormat.RDF_XML}.get(kind)
-    if read_as is not None:
-        return write_triples(ox.parse(data, format=read_as), accept)
+        kind, data = graph.store.send(declare_prefixes(query), REMOTE_ACCEPT, default_graphs or None, named_graphs or None)
+        if kind in RDF_ANSWERS:
+            return write_triples(ox.parse(data, format=RDF_ANSWERS[kind]), accept)
+        parsed = parse_results(kind, data)
+    except (RemoteStoreError, SyntaxError) as exc:
+        raise QueryError(str(exc)) from None
     chosen = negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
-    parsed = ox.parse_query_results(data, format=ox.QueryResultsFormat.XML)
     return parsed.serialize(format=RESULT_TYPES[chosen][0]), chosen
 
 
@@ -128,9 +117,8 @@ def answer(graph: Graph, query: str, accept: str, federation: bool = False,
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
     if inner is not None:
         dataset = {}
-        if default_graphs:
+        if default_graphs or named_graphs:  # the protocol: the dataset is what they name, and only that
             dataset["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-        if named_graphs:
             dataset["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         try:
             result = inner.query(query, prefixes=prefixes, **dataset)
@@ -140,10 +128,10 @@ def answer(graph: Graph, query: str, accept: str, federation: bool = False,
             return write_triples(result, accept)
         kind = negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
         return result.serialize(format=RESULT_TYPES[kind][0]), kind
+    if is_remote_dataset(graph):
+        return _remote_answer(graph, query, accept, default_graphs, named_graphs)
     if default_graphs or named_graphs:
-        raise QueryError("default-graph-uri and named-graph-uri are answered on a store folder or a graph file, not on a remote store")
-    if type(getattr(graph, "store", None)).__name__ == "SPARQLUpdateStore":
-        return _remote_answer(graph.store.query_endpoint, query, prefixes, accept)
+        raise QueryError("default-graph-uri and named-graph-uri are answered by a store, not by an rdflib graph")
     try:
         result = graph.query(query, initNs=prefixes)
     except Exception as exc:  # rdflib's parser and a remote store's errors

@@ -18,15 +18,67 @@ from rdflib import Graph, Literal
 from rdflib.term import Identifier
 
 from ..namespaces import PREFIXES
-from ..store import oxigraph_of
+from ..store import is_remote_dataset, oxigraph_of
 from .guard import QueryRefused, check_query
-from .named import get_query, param_languages
+from .named import boolean_columns, get_query, param_languages
 from .results import QueryError, QueryResult, ox_value, plain_value
 
 
 def _is_remote_or_native(graph: Graph) -> bool:
     """Stores that answer SPARQL text themselves (a SPARQL endpoint) rather than rdflib."""
     return type(graph.store).__name__ in ("SPARQLStore", "SPARQLUpdateStore")
+
+
+DECLARED = re.compile(r"^\s*PREFIX\s+([\w.-]*):", re.IGNORECASE | re.MULTILINE)
+
+
+def declare_prefixes(sparql: str) -> str:
+    """The query with PREFIX lines for the project's prefixes it uses and does not declare:
+    what another server needs to read a query written for innograph.
+
+    >>> declare_prefixes("SELECT * WHERE { ?s a ig:Lab }")
+    'PREFIX ig: <https://w3id.org/innograph/ontology#>\\nSELECT * WHERE { ?s a ig:Lab }'
+    """
+    declared = set(DECLARED.findall(sparql))
+    lines = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items()
+                    if k not in declared and re.search(rf"(?<![\w<]){re.escape(k)}:", sparql))
+    return lines + sparql
+
+
+REMOTE_ACCEPT = ("application/sparql-results+xml, application/sparql-results+json;q=0.95, application/n-triples;q=0.9, "
+                 "text/turtle;q=0.8, text/plain;q=0.5, */*;q=0.1")
+
+
+def run_on_remote(graph: Graph, sparql: str, init: dict, max_rows: int | None = None) -> QueryResult:
+    """Ask a remote store on innograph's own graphs and read its answer with Oxigraph's
+    parsers, so that its terms become the same plain values as a folder store's."""
+    from ..store import RemoteStoreError, parse_results
+
+    text = declare_prefixes(inline_bindings(sparql, init) if init else sparql)
+    try:
+        kind, body = graph.store.send(text, REMOTE_ACCEPT)
+    except RemoteStoreError as exc:
+        raise QueryError(f"query failed: {exc}") from None
+    if kind in RDF_ANSWERS:
+        triples = ((ox_value(t.subject), ox_value(t.predicate), ox_value(t.object)) for t in ox.parse(body, format=RDF_ANSWERS[kind]))
+        return QueryResult(("subject", "predicate", "object"), tuple(islice(triples, max_rows)))
+    try:
+        result = parse_results(kind, body)
+    except RemoteStoreError as exc:
+        raise QueryError(f"query failed: {exc}") from None
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult(("ask",), ((bool(result),),))
+    columns = tuple(v.value for v in result.variables)
+    rows = (tuple(map(ox_value, solution)) for solution in result)
+    ordering = split_ordering(sparql)[1]
+    if ordering and all(name in columns for name, _ in ordering.keys):
+        # sorted again here as Oxigraph sorts: Virtuoso orders language-tagged text its own way
+        rows = iter(Ordering(ordering.keys).apply(columns, list(rows)))
+    return QueryResult(columns, tuple(islice(rows, max_rows)))
+
+
+RDF_ANSWERS = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
+               "text/turtle": ox.RdfFormat.TURTLE, "application/rdf+xml": ox.RdfFormat.RDF_XML}
 
 
 WHERE_OPEN = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
@@ -193,7 +245,9 @@ def run_query(graph: Graph, sparql: str, max_rows: int | None = None, **bindings
     init = {k: (v if isinstance(v, Identifier) else Literal(v, lang=languages.get(k))) for k, v in bindings.items() if v is not None}
     inner = oxigraph_of(graph)
     if inner is not None:
-        return run_on_oxigraph(inner, sparql, init, max_rows=max_rows)
+        return with_booleans(run_on_oxigraph(inner, sparql, init, max_rows=max_rows), sparql)
+    if is_remote_dataset(graph):
+        return with_booleans(run_on_remote(graph, sparql, init, max_rows), sparql)
     native = _is_remote_or_native(graph)
     from rdflib.plugins.sparql import prepareQuery  # here: its parser costs an app's first page 0.2 s
 
@@ -234,16 +288,22 @@ def run_named(graph: Graph, query_name: str, /, **bindings) -> QueryResult:
     return run_query(graph, get_query(query_name).text, **bindings)
 
 
-# distinct triples, as the embedded store's union graph counts them: two plans stating one relation
-# hold the same triple in two graphs
-OWN_TRIPLES = ('SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } '
-               'FILTER(STRSTARTS(STR(?g), "https://w3id.org/innograph/id/graph/")) } }')
+def with_booleans(result: QueryResult, sparql: str) -> QueryResult:
+    """The columns a query's header declares boolean (``# boolean: lead``) as True/False, from
+    whatever the store wrote: Virtuoso answers ``true`` and ``EXISTS`` with 1 and 0."""
+    names = boolean_columns(sparql)
+    if not names or not result.rows:
+        return result
+    at = [i for i, c in enumerate(result.columns) if c in names]
+    truth = {True: True, False: False, "true": True, "false": False, "1": True, "0": False}
+    rows = tuple(tuple(truth.get(v, v) if i in at and v is not None else v for i, v in enumerate(row)) for row in result.rows)
+    return QueryResult(result.columns, rows)
 
 
 def count_triples(graph: Graph) -> int:
-    """Triples in the union of the graph's named graphs, counted by the store; on a remote
-    store, those of innograph's own graphs (Virtuoso keeps system graphs beside them)."""
-    if type(getattr(graph, "store", None)).__name__ == "SPARQLUpdateStore":
-        rows = run_query(graph, OWN_TRIPLES).rows
+    """Triples in the union of innograph's named graphs, counted by the store (a remote store
+    is asked on innograph's graphs only: Virtuoso keeps system graphs beside them)."""
+    if is_remote_dataset(graph):
+        rows = run_query(graph, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }").rows
         return int(rows[0][0]) if rows else 0
     return int(run_query(graph, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0])

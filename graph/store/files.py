@@ -16,7 +16,8 @@ from rdflib import Dataset, Graph, URIRef
 from ..namespaces import bind_prefixes
 from .errors import StoreError
 from .folder import open_store
-from .oxigraph import named_ox_quads, oxigraph_of
+from .oxigraph import dataset_of, named_ox_quads, oxigraph_of
+from .remote import is_remote_dataset, remote_quads, remote_snapshot
 
 QUAD_FORMATS = {"trig", "nquads"}
 
@@ -35,14 +36,15 @@ def rdf_format(path: str | Path) -> str:
 
 
 def named_quads(dataset: Graph):
-    """The quads of a dataset's named graphs (in Oxigraph, without the derived union)."""
+    """The quads of a dataset's named graphs (in Oxigraph, without the derived union; on a
+    remote store, innograph's graphs only)."""
     inner = oxigraph_of(dataset)
-    if inner is None:
+    if inner is None and not is_remote_dataset(dataset):
         yield from dataset.quads((None, None, None, None))
         return
     from oxrdflib._converter import from_ox
 
-    for q in named_ox_quads(inner):
+    for q in named_ox_quads(inner) if inner is not None else remote_quads(dataset):
         yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), URIRef(q.graph_name.value)
 
 
@@ -70,6 +72,8 @@ def save_graph(graph: Graph, path: str | Path) -> Path:
     """Serialise by the file's extension into a temporary file, then rename it into place."""
     path = Path(path)
     fmt = rdf_format(path)
+    if is_remote_dataset(graph):  # innograph's graphs, copied out once, are written as a folder's are
+        graph = dataset_of(remote_snapshot(graph))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(fd)

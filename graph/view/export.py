@@ -13,7 +13,7 @@ import networkx as nx
 from rdflib import Graph
 
 from ..analyse import entity_network
-from ..query import QUERY_DIR, get_query, run_query
+from ..query import QUERY_DIR, QueryResult, get_query, run_query
 from ..store import save_graph
 
 RDF_FORMATS = {"turtle": ".ttl", "nt": ".nt", "jsonld": ".jsonld", "trig": ".trig", "nquads": ".nq"}
@@ -53,11 +53,11 @@ def plain_network(graph: Graph) -> nx.MultiDiGraph:
     each with its relation's name and the sentence it was read from. Attributes are text."""
     network = entity_network(graph, with_measures=True)
     plain = nx.MultiDiGraph()
-    for node, data in network.nodes(data=True):
-        plain.add_node(node, label=data["label"], type=data["type"], plans="; ".join(data["plans"]),
-                       aliases="; ".join(data.get("alt", ())), sentence=data.get("sentence", ""))
+    for node, data in sorted(network.nodes(data=True)):  # in IRI order: the same file from every store
+        plain.add_node(node, label=data["label"], type=data["type"], plans="; ".join(sorted(data["plans"])),
+                       aliases="; ".join(sorted(data.get("alt", ()))), sentence=data.get("sentence", ""))
     seen: dict[tuple[str, str, str], str] = {}
-    for s, p, o, label, type_, sentence in run_query(graph, EXPORT_EDGES).rows:
+    for s, p, o, label, type_, sentence in sorted(run_query(graph, EXPORT_EDGES).rows, key=lambda row: tuple(map(str, row))):
         key = (s, p, o)
         if key not in seen or (sentence or "") < seen[key]:
             seen[key] = sentence or ""  # one edge per stated relation; its least sentence, the same every build
@@ -76,6 +76,10 @@ def export_tables(graph: Graph, folder: Path) -> list[Path]:
     written = []
     for table in TABLES:
         result = run_query(graph, get_query(table, QUERY_DIR / "tables").text)
+        if "aliases" in result.columns:  # GROUP_CONCAT joins in no set order: the same cell from every store
+            at = result.columns.index("aliases")
+            rows = tuple(row[:at] + ("; ".join(sorted((row[at] or "").split("; "))),) + row[at + 1:] for row in result.rows)
+            result = QueryResult(result.columns, rows)
         path = folder / f"{table}.csv"
         path.write_text(result.to_csv(), encoding="utf-8-sig")
         written.append(path)
