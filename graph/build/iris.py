@@ -26,7 +26,7 @@ def unit_iri(doc: Document, number: str) -> URIRef:
 
 
 def statement_iri(doc: Document, triple: tuple, span: Span) -> URIRef:
-    """The rdf:Statement of a triple as one phrase of a plan says it."""
+    """The statement (ig:Statement, an RDF reification) of a triple as one phrase of a plan says it."""
     return IGD[f"plan/{doc.doc_id}/stmt/{_hash(*triple, span)}"]
 
 

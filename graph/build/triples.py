@@ -1,7 +1,7 @@
 """Extractions become triples, every fact with its provenance.
 
 A mention is a ``nif:Phrase`` with begin/end offsets in its plan and a ``nif:sentence``; a
-relation, responsibility or target is also stated as an ``rdf:Statement`` (or node) that
+relation, responsibility or target is also stated as an ``ig:Statement`` (an RDF reification, or node) that
 ``prov:wasDerivedFrom`` such a phrase. Each plan's triples go in its own named graph; what no
 plan owns (entities' labels and aliases, places, indicators, statuses) in the shared one.
 """
@@ -64,9 +64,9 @@ def plan_triples(doc: Document, ids: PlanIdentities, lexicon: Lexicon) -> Iterat
     if meta.published:
         yield plan, IG.published, date_literal(meta.published, doc.path)
     if meta.period_start:
-        yield plan, IG.periodStart, Literal(meta.period_start, datatype=XSD.gYear)
+        yield plan, IG.periodStart, Literal(int(meta.period_start), datatype=XSD.integer)
     if meta.period_end:
-        yield plan, IG.periodEnd, Literal(meta.period_end, datatype=XSD.gYear)
+        yield plan, IG.periodEnd, Literal(int(meta.period_end), datatype=XSD.integer)
     if meta.city:
         yield plan, IG.city, place_iri(meta.city)
     if meta.issuer:
@@ -140,10 +140,10 @@ def mention_triples(doc: Document, m: Mention, entity: URIRef | None) -> Iterato
 
 
 def statement_triples(doc, s, p, o, evidence: Mention, rule: str, **extra) -> Iterator[Triple]:
-    """State s p o, and the same as an rdf:Statement derived from the evidence phrase."""
+    """State s p o, and the same as an ig:Statement (rdf:subject, rdf:predicate, rdf:object) derived from the evidence phrase."""
     yield s, p, o
     node = statement_iri(doc, (s, p, o), evidence.span)
-    yield node, RDF.type, RDF.Statement
+    yield node, RDF.type, IG.Statement
     yield node, RDF.subject, s
     yield node, RDF.predicate, p
     yield node, RDF.object, o
@@ -219,11 +219,11 @@ def target_triples(doc: Document, t, k: int) -> Iterator[Triple]:
     yield node, IG.indicator, indicator
     yield node, IG.targetValue, Literal(Decimal(str(t.value)), datatype=XSD.decimal)
     if t.year:
-        yield node, IG.targetYear, Literal(str(t.year), datatype=XSD.gYear)
+        yield node, IG.targetYear, Literal(int(t.year), datatype=XSD.integer)
     if t.baseline is not None:
         yield node, IG.baselineValue, Literal(Decimal(str(t.baseline)), datatype=XSD.decimal)
     if t.baseline_year:
-        yield node, IG.baselineYear, Literal(str(t.baseline_year), datatype=XSD.gYear)
+        yield node, IG.baselineYear, Literal(int(t.baseline_year), datatype=XSD.integer)
     for prop, value in ((IG.unit, t.unit), (IG.qualifier, t.qualifier), (IG.valueText, t.value_text)):
         if value:
             yield node, prop, Literal(value)

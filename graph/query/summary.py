@@ -26,7 +26,7 @@ from ..namespaces import ENTITY_TYPES, IG, NIF, PROV, RELATION_PROPERTIES
 from .results import plain_value
 
 SUMMARY = "summary.json"
-SUMMARY_FORMAT = 1  # raise when a summary's content changes, so kept ones are not read
+SUMMARY_FORMAT = 2  # raise when a summary's content changes, so kept ones are not read
 PLAN_CLASSES = ("Plan", "Section", "Measure", "Target", "Mention")  # nodes of one plan's graph
 SHARED_CLASSES = ("Indicator", *ENTITY_TYPES, "Place")  # nodes of the shared graph
 COUNTED_CLASSES = (*PLAN_CLASSES, *SHARED_CLASSES)  # what graph_stats counts, in its order
