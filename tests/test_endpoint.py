@@ -51,14 +51,14 @@ def fetch(url, data=None, headers=None):
 
 def test_get_post_and_formats(served):
     _, url = served
-    query = "SELECT (COUNT(*) AS ?n) WHERE { ?p a ig:Plan }"
+    query = "PREFIX ig: <https://w3id.org/innograph/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ?p a ig:Plan }"
     status, kind, body = fetch(url + "?" + urllib.parse.urlencode({"query": query}))
     assert status == 200 and kind.startswith("application/sparql-results+json") and '"4"' in body
     status, kind, body = fetch(url, urllib.parse.urlencode({"query": query}).encode(), {"Accept": "text/csv"})
     assert status == 200 and kind.startswith("text/csv") and body.splitlines() == ["n", "4"]
     status, kind, body = fetch(url, query.encode(), {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+xml"})
     assert status == 200 and "<sparql" in body
-    status, kind, body = fetch(url + "?" + urllib.parse.urlencode({"query": "CONSTRUCT WHERE { ?p a ig:Plan }"}))
+    status, kind, body = fetch(url + "?" + urllib.parse.urlencode({"query": "PREFIX ig: <https://w3id.org/innograph/ontology#> CONSTRUCT WHERE { ?p a ig:Plan }"}))
     assert status == 200 and kind.startswith("text/turtle")
 
 

@@ -22,10 +22,13 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
-from ..namespaces import IGD
+from rdflib.namespace import RDFS
+
+from ..namespaces import GRAPH_PREFIX, IG, IGD, PREFIXES
+from ..paths import ONTOLOGY_DIR
 from .guard import QueryRefused, check_query
 from .named import list_queries
-from .protocol import GRAPH_TYPES, NotAcceptable, negotiate
+from .protocol import GRAPH_TYPES, NotAcceptable, check_declared_prefixes, format_parameter, negotiate, write_triples
 from .results import QueryError
 from .sandbox import Limits, QueryCancelled, QuerySandbox, QueryTimeout
 
@@ -34,6 +37,39 @@ def _literal(text: str) -> str:
     """A string as a Turtle/SPARQL long literal."""
     return '"""' + text.replace("\\", "\\\\").replace('"', '\\"') + '"""'
 
+
+VARIANT_NAMES = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "jsonld",
+                 "application/json": "jsonld", "application/rdf+xml": "rdfxml", "application/n-quads": "nquads",
+                 "application/trig": "trig"}  # a representation's own URL: Content-Location
+
+
+def _local(iri: str) -> str:
+    """Where an IRI of innograph's dereferences on this server (its path), else the IRI itself."""
+    if iri.startswith(str(IGD)):
+        return "/id/" + iri[len(str(IGD)):]
+    if iri.startswith(str(IG)):
+        return ONTOLOGY_PATH + "#" + iri[len(str(IG)):]
+    return iri
+
+
+def _short(iri: str) -> str:
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(str(namespace)) and prefix != "igd":
+            return f"{prefix}:{iri[len(str(namespace)):]}"
+    return iri
+
+
+def _link(term: dict) -> str:
+    """A SPARQL JSON term as HTML: an IRI a link (escaped: plan text is untrusted), a literal its text."""
+    if term["type"] == "uri":
+        href = _local(term["value"])
+        if not href.startswith(("/", "http://", "https://")):
+            return escape(term["value"])  # urn:, javascript: … never a link
+        return f"<a href='{escape(href, quote=True)}'>{escape(_short(term['value']))}</a>"
+    return escape(term["value"])
+
+
+ONTOLOGY_PATH = "/ontology"  # https://w3id.org/innograph/ontology (and its terms, #Lab …) served here
 
 ENDPOINT_LIMITS = Limits(seconds=30.0, memory_mb=4096, workers=2)  # rows: whole answers; a client asks for a LIMIT
 
@@ -48,20 +84,40 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def log_message(self, format, *args):
         pass
 
-    def _send(self, status: int, body: bytes, kind: str = "text/plain; charset=utf-8") -> None:
+    def _send(self, status: int, body: bytes, kind: str = "text/plain; charset=utf-8", headers: dict | None = None) -> None:
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept")  # every answer here is negotiated, so a cache keys it by Accept
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         if self.cors:
             self.send_header("Access-Control-Allow-Origin", "*")
         self.end_headers()
         if not getattr(self, "_head", False):
             self.wfile.write(body)
 
+    def _accept(self) -> str:
+        """The Accept header, or what a ``format=``/``output=`` parameter asks for instead."""
+        params = parse_qs(urlparse(self.path).query) | getattr(self, "_form", {})
+        for name in ("format", "output"):
+            asked = format_parameter(params[name][0]) if params.get(name) else None
+            if asked:
+                return asked
+        return self.headers.get("Accept", "")
+
     def _handle(self, params: dict, body_query: str | None = None) -> None:
+        self._form = params
         path = urlparse(self.path).path
+        if self.command in ("GET", "HEAD") and path.rstrip("/") == ONTOLOGY_PATH:
+            self._ontology()
+            return
         if path.startswith("/id/") and self.command in ("GET", "HEAD"):
-            self._describe(str(IGD) + path[len("/id/"):])
+            iri = str(IGD) + path[len("/id/"):]
+            if iri.startswith(GRAPH_PREFIX) and len(iri) > len(GRAPH_PREFIX):
+                self._graph(iri)
+            else:
+                self._describe(iri)
             return
         if path.rstrip("/") != "/sparql":
             self._send(HTTPStatus.NOT_FOUND, b"The SPARQL endpoint is at /sparql")
@@ -79,12 +135,13 @@ class SparqlHandler(BaseHTTPRequestHandler):
             else:
                 self._send(HTTPStatus.BAD_REQUEST, b"Give a SPARQL query in the 'query' parameter.")
             return
-        self._run(query, self.headers.get("Accept", ""), tuple(params.get("default-graph-uri", ())),
+        self._run(query, self._accept(), tuple(params.get("default-graph-uri", ())),
                   tuple(params.get("named-graph-uri", ())))
 
     def _run(self, query: str, accept: str, default_graphs=(), named_graphs=()) -> None:
         try:
             check_query(query, allow_service=self.federation)  # before a worker is asked: refusals keep their status
+            check_declared_prefixes(query)
             body, kind = self.sandbox.answer(query, accept, self.federation, cancelled=self._client_gone,
                                              default_graphs=default_graphs, named_graphs=named_graphs)
         except NotAcceptable as exc:
@@ -111,7 +168,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         """One of the endpoint's own queries (a description, a dereferenced IRI) answered in the
         client's syntax; None once the refusal (406, or ``failed``) is sent."""
         try:
-            return self.sandbox.answer(query, self.headers.get("Accept", ""), self.federation, cancelled=self._client_gone)
+            return self.sandbox.answer(query, self._accept(), self.federation, cancelled=self._client_gone)
         except NotAcceptable as exc:
             self._send(HTTPStatus.NOT_ACCEPTABLE, str(exc).encode())
         except QueryError as exc:
@@ -119,7 +176,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         return None
 
     def _wants_html(self) -> bool:
-        accept = self.headers.get("Accept", "")
+        accept = self._accept()
         try:
             return negotiate(accept, {"text/html": 0, **GRAPH_TYPES}, "text/turtle") == "text/html"
         except NotAcceptable:
@@ -139,15 +196,20 @@ class SparqlHandler(BaseHTTPRequestHandler):
             return
         here = f"http://{self.headers.get('Host', 'localhost')}/sparql"
         queries = list_queries()  # each example an IRI of its own: written once, whatever the rows below
+        declare = " ,\n".join(f'[ sh:prefix "{k}" ; sh:namespace "{v}"^^xsd:anyURI ]' for k, v in PREFIXES.items())
         examples = " , ".join(f"<{here}#{q.name}>" for q in queries) + " .\n" + "\n".join(
             f"""  <{here}#{q.name}> a sh:SPARQLExecutable, sh:SPARQLSelectExecutable ; rdfs:label {_literal(q.title('en'))}@en ,
-    {_literal(q.title('zh'))}@zh ; rdfs:comment {_literal(q.about('en'))}@en ; sh:select {_literal(q.text)} .""" for q in queries)
+    {_literal(q.title('zh'))}@zh ; rdfs:comment {_literal(q.about('en'))}@en ; sh:select {_literal(q.text)} ;
+    sh:prefixes <{here}#prefixes> .""" for q in queries) + f"\n  <{here}#prefixes> sh:declare {declare} ."
         construct = f"""PREFIX sd: <http://www.w3.org/ns/sparql-service-description#>
 PREFIX void: <http://rdfs.org/ns/void#>
 PREFIX sh: <http://www.w3.org/ns/shacl#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX ig: <{IG}>
 CONSTRUCT {{
   <{here}> a sd:Service ; sd:endpoint <{here}> ; sd:supportedLanguage sd:SPARQL11Query ;
+    sd:feature sd:UnionDefaultGraph ;
     sd:resultFormat <http://www.w3.org/ns/formats/SPARQL_Results_JSON>, <http://www.w3.org/ns/formats/SPARQL_Results_XML>,
       <http://www.w3.org/ns/formats/SPARQL_Results_CSV>, <http://www.w3.org/ns/formats/SPARQL_Results_TSV>,
       <http://www.w3.org/ns/formats/Turtle>, <http://www.w3.org/ns/formats/N-Triples>, <http://www.w3.org/ns/formats/RDF_XML>,
@@ -155,18 +217,25 @@ CONSTRUCT {{
     sd:defaultDataset <{here}#dataset> ; rdfs:seeAlso {examples}
   <{here}#dataset> a sd:Dataset, void:Dataset ; sd:defaultGraph <{here}#union> ; void:sparqlEndpoint <{here}> ;
     sd:namedGraph ?ng ; void:subset ?g .
-  <{here}#union> a sd:Graph ; rdfs:comment "The union of every plan's graph." .
+  <{here}#union> a sd:Graph, void:Dataset ; rdfs:comment "The union of every plan's graph and the entities' graph." ;
+    void:triples ?total .
   ?ng a sd:NamedGraph ; sd:name ?g ; sd:graph ?g .
-  ?g a sd:Graph, void:Dataset ; rdfs:label ?title ; void:sparqlEndpoint <{here}> ; rdfs:seeAlso ?plan .
-}} WHERE {{ OPTIONAL {{ GRAPH ?g {{ ?plan a <https://w3id.org/innograph/ontology#Plan> ; rdfs:label ?title }}
-                   BIND(IRI(CONCAT("{here}#graph-", MD5(STR(?g)))) AS ?ng) }} }}"""
+  ?g a sd:Graph, void:Dataset ; rdfs:label ?title ; void:triples ?n ; void:sparqlEndpoint <{here}> ; rdfs:seeAlso ?plan .
+}} WHERE {{
+  {{ {{ SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g }}
+     OPTIONAL {{ GRAPH ?g {{ ?plan a ig:Plan ; rdfs:label ?plan_title }} }}
+     BIND(COALESCE(?plan_title, "entities, places, indicators and statuses shared by the plans") AS ?title)
+     BIND(IRI(CONCAT("{here}#graph-", MD5(STR(?g)))) AS ?ng) }}
+  UNION {{ SELECT (COUNT(*) AS ?total) WHERE {{ ?s ?p ?o }} }}
+}}"""
         answered = self._answer_or_refuse(construct, HTTPStatus.INTERNAL_SERVER_ERROR)
         if answered:
             self._send_answer(*answered)
 
     def _describe(self, iri: str) -> None:
         """A thing's IRI, dereferenced: what is said about it and to it, and each mention of it
-        with its offsets and sentence (its provenance). A browser gets it as an HTML page."""
+        with its offsets and sentence (its provenance). A browser gets it as an HTML page whose
+        title is the thing's label and whose IRIs are links."""
         if any(c in iri for c in "<>\"{}|^`\\ "):
             self._send(HTTPStatus.BAD_REQUEST, b"Not an IRI of this graph.")
             return
@@ -185,17 +254,67 @@ CONSTRUCT {{
             if not rows:
                 self._send(HTTPStatus.NOT_FOUND, f"Nothing is said about {iri} here.".encode())
                 return
-            items = "".join(f"<tr><td>{'→' if r['dir']['value'] == 'out' else '←'}</td><td>{escape(r['p']['value'])}</td>"
-                            f"<td>{escape(r['o']['value'])}</td></tr>" for r in rows)
-            page = (f"<!doctype html><meta charset='utf-8'><title>{escape(iri)}</title><h1>{escape(iri)}</h1>"
-                    f"<table>{items}</table>")
-            self._send(HTTPStatus.OK, page.encode(), "text/html; charset=utf-8")
+            self._send_html(iri, rows)
             return
+        self._send_described(construct, iri)
+
+    def _send_html(self, iri: str, rows: list[dict]) -> None:
+        """The HTML page of a thing: its label as the title, a row per statement, IRIs as links."""
+        labels = [r["o"] for r in rows if r["dir"]["value"] == "out" and r["p"]["value"] == str(RDFS.label)]
+        label = next((x["value"] for x in labels if x.get("xml:lang") == "zh"), labels[0]["value"] if labels else iri)
+        items = "".join(f"<tr><td>{'→' if r['dir']['value'] == 'out' else '←'}</td><td>{_link(r['p'])}</td>"
+                        f"<td>{_link(r['o'])}</td></tr>" for r in rows)
+        page = (f"<!doctype html><meta charset='utf-8'><title>{escape(label)}</title><h1>{escape(label)}</h1>"
+                f"<p><code>{escape(iri)}</code> · <a href='{escape(_local(iri), quote=True)}?format=turtle'>Turtle</a> · "
+                f"<a href='{escape(_local(iri), quote=True)}?format=jsonld'>JSON-LD</a></p><table>{items}</table>")
+        self._send(HTTPStatus.OK, page.encode(), "text/html; charset=utf-8", {"Content-Location": f"{_local(iri)}?format=html"})
+
+    def _send_described(self, construct: str, iri: str) -> None:
+        """A CONSTRUCT about an IRI in the client's syntax, with where that one syntax lives."""
         answered = self._answer_or_refuse(construct, HTTPStatus.BAD_REQUEST)
         if answered and answered[0].strip() in (b"", b"[]", b"{}"):
             self._send(HTTPStatus.NOT_FOUND, f"Nothing is said about {iri} here.".encode())
         elif answered:
-            self._send_answer(*answered)
+            body, kind = answered
+            self._send(HTTPStatus.OK, body, kind + ("; charset=utf-8" if kind.startswith("text/") else ""),
+                       {"Content-Location": f"{_local(iri)}?format={VARIANT_NAMES.get(kind, 'turtle')}"})
+
+    def _graph(self, iri: str) -> None:
+        """A plan's named graph (or the entities'), dereferenced: its triples; a browser gets a
+        page that says what the graph holds and where to read it."""
+        if any(c in iri for c in "<>\"{}|^`\\ "):
+            self._send(HTTPStatus.BAD_REQUEST, b"Not an IRI of this graph.")
+            return
+        if self._wants_html():
+            body, _ = self.sandbox.answer(f"SELECT (COUNT(*) AS ?n) (SAMPLE(?plan) AS ?p) (SAMPLE(?title) AS ?t) WHERE {{ GRAPH <{iri}> {{ "
+                                          f"?s ?x ?o OPTIONAL {{ ?s a ig:Plan ; rdfs:label ?title BIND(?s AS ?plan) }} }} }}",
+                                          "application/sparql-results+json", self.federation, cancelled=self._client_gone)
+            row = json.loads(body)["results"]["bindings"][0]
+            if int(row["n"]["value"]) == 0:
+                self._send(HTTPStatus.NOT_FOUND, f"No graph {iri} here.".encode())
+                return
+            title = row.get("t", {}).get("value") or "entities, places, indicators and statuses shared by the plans"
+            plan = f"<p>The graph of <a href='{escape(_local(row['p']['value']), quote=True)}'>{escape(title)}</a>.</p>" if "p" in row else ""
+            page = (f"<!doctype html><meta charset='utf-8'><title>{escape(title)}</title><h1>{escape(title)}</h1>{plan}"
+                    f"<p><code>{escape(iri)}</code>: {int(row['n']['value']):,} triples · "
+                    f"<a href='{escape(_local(iri), quote=True)}?format=turtle'>Turtle</a> · "
+                    f"<a href='{escape(_local(iri), quote=True)}?format=nt'>N-Triples</a></p>")
+            self._send(HTTPStatus.OK, page.encode(), "text/html; charset=utf-8", {"Content-Location": f"{_local(iri)}?format=html"})
+            return
+        self._send_described(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}", iri)
+
+    def _ontology(self) -> None:
+        """The ontology's IRI (and so each of its terms, ig:Lab = /ontology#Lab) dereferenced."""
+        import pyoxigraph as ox
+
+        triples = ox.parse(path=str(ONTOLOGY_DIR / "innograph.ttl"), format=ox.RdfFormat.TURTLE)
+        try:
+            body, kind = write_triples(triples, self._accept())
+        except NotAcceptable as exc:
+            self._send(HTTPStatus.NOT_ACCEPTABLE, str(exc).encode())
+            return
+        self._send(HTTPStatus.OK, body, kind + ("; charset=utf-8" if kind.startswith("text/") else ""),
+                   {"Content-Location": f"{ONTOLOGY_PATH}?format={VARIANT_NAMES.get(kind, 'turtle')}"})
 
     def _client_gone(self) -> bool:
         """True once the client has closed its connection (readable, with nothing to read)."""
@@ -233,8 +352,11 @@ CONSTRUCT {{
             self._send(HTTPStatus.FORBIDDEN, b"This endpoint is read-only: SPARQL Update is refused.")
         elif kind == "application/sparql-query":
             self._handle(parse_qs(urlparse(self.path).query), raw)
+        elif kind in ("application/x-www-form-urlencoded", ""):
+            self._handle(parse_qs(urlparse(self.path).query) | parse_qs(raw))
         else:
-            self._handle(parse_qs(raw))
+            self._send(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                       f"A query is POSTed as application/x-www-form-urlencoded or application/sparql-query, not {kind}.".encode())
 
     def do_OPTIONS(self) -> None:
         self.send_response(HTTPStatus.NO_CONTENT)

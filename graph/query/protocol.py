@@ -28,12 +28,55 @@ RESULT_TYPES = {
 
 GRAPH_TYPES = {
     "text/turtle": (ox.RdfFormat.TURTLE, "turtle"),
+    "application/json": (ox.RdfFormat.JSON_LD, "json-ld"),  # a JSON client asking for a description: JSON-LD
     "application/n-triples": (ox.RdfFormat.N_TRIPLES, "nt"),
     "application/rdf+xml": (ox.RdfFormat.RDF_XML, "xml"),
     "application/ld+json": (ox.RdfFormat.JSON_LD, "json-ld"),
     "application/n-quads": (ox.RdfFormat.N_QUADS, "nquads"),
     "application/trig": (ox.RdfFormat.TRIG, "trig"),
 }
+
+
+FORMAT_NAMES = {
+    "json": "application/sparql-results+json", "xml": "application/sparql-results+xml", "csv": "text/csv",
+    "tsv": "text/tab-separated-values", "turtle": "text/turtle", "ttl": "text/turtle", "nt": "application/n-triples",
+    "ntriples": "application/n-triples", "n-triples": "application/n-triples", "jsonld": "application/ld+json",
+    "json-ld": "application/ld+json", "rdfxml": "application/rdf+xml", "rdf": "application/rdf+xml", "rdf+xml": "application/rdf+xml", "n3": "text/turtle",
+    "nquads": "application/n-quads", "trig": "application/trig", "html": "text/html",
+}
+
+
+def format_parameter(value: str) -> str | None:
+    """A ``format=``/``output=`` parameter (json, csv, turtle … or a media type) as the Accept
+    header it stands for: what lets ``pandas.read_csv(url + "&format=csv")`` get CSV. For a
+    CONSTRUCT, json stands for JSON-LD and xml for RDF/XML. None for a name it does not know:
+    the Accept header then decides (SPARQLWrapper sends both).
+
+    >>> format_parameter("csv"), format_parameter("text/tab-separated-values"), format_parameter("nonsense")
+    ('text/csv', 'text/tab-separated-values', None)
+    """
+    value = value.strip().lower()
+    if "/" in value:
+        return value if value in RESULT_TYPES or value in GRAPH_TYPES or value == "text/html" else None
+    both = {"json": "application/sparql-results+json, application/ld+json;q=0.9",
+            "xml": "application/sparql-results+xml, application/rdf+xml;q=0.9"}
+    return both.get(value) or FORMAT_NAMES.get(value)
+
+
+def check_declared_prefixes(query: str) -> None:
+    """Refuse a query that uses a prefix it does not declare, as the SPARQL grammar does (and
+    every other server): an endpoint that quietly knew ``ig:`` would accept queries that then
+    fail everywhere else. innograph's own tools declare the project's prefixes for the user."""
+    if "service" in query.lower():
+        return  # the guard has its word on SERVICE; nothing here may reach another server
+    try:
+        ox.Store().query(query)  # parsed, not run: an answer is read only when it is iterated
+    except SyntaxError as exc:
+        message = readable_syntax_error(str(exc), query)
+        if "unknown prefix" in message:
+            raise QueryError(f"SPARQL syntax error: {message}") from None
+    except Exception:  # noqa: BLE001, S110 - anything else is the real run's to report
+        pass
 
 
 class NotAcceptable(ValueError):
@@ -83,6 +126,7 @@ def write_triples(triples, accept: str) -> tuple[bytes, str]:
     (N-Quads, TriG) gets them in the default graph."""
     kind = negotiate(accept, GRAPH_TYPES, "text/turtle")
     fmt = GRAPH_TYPES[kind][0]
+    kind = "application/ld+json" if kind == "application/json" else kind  # JSON-LD, by its own name
     if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
         triples = (ox.Quad(t.subject, t.predicate, t.object) for t in triples)
     return ox.serialize(triples, format=fmt), kind
