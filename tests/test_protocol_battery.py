@@ -86,7 +86,7 @@ def test_named_graph_uri_alone_leaves_the_default_graph_empty(server, request):
 @pytest.mark.parametrize("server", OURS)
 def test_the_service_description_lists_all_five_graphs_with_their_triples(server, request):
     url = service(request, server)
-    status, headers, body = call(url, "text/turtle")
+    status, _headers, body = call(url, "text/turtle")
     assert status == 200
     description = Graph().parse(data=body, format="turtle")
     names = sorted(str(o) for o in description.objects(None, SD.name))
@@ -168,7 +168,7 @@ def entity_path(base: str, label: str) -> tuple[str, str]:
 @pytest.mark.parametrize("server", OURS)
 def test_linked_data_negotiates_with_vary_and_content_location(server, request):
     base = request.getfixturevalue(server)
-    iri, url = entity_path(base, "龙门实验室")
+    _iri, url = entity_path(base, "龙门实验室")
     variants = {}
     for accept, kind in (("text/turtle", "text/turtle"), ("application/ld+json", "application/ld+json"),
                          ("application/json", "application/ld+json"), ("application/rdf+xml", "application/rdf+xml")):
@@ -188,7 +188,7 @@ def test_linked_data_negotiates_with_vary_and_content_location(server, request):
 @pytest.mark.parametrize("server", OURS)
 def test_the_html_page_is_titled_by_the_label_and_links_its_iris(server, request):
     base = request.getfixturevalue(server)
-    iri, url = entity_path(base, "龙门实验室")
+    _iri, url = entity_path(base, "龙门实验室")
     status, headers, page = call(url, "text/html,application/xhtml+xml,*/*;q=0.8")
     text = page.decode("utf-8")
     assert status == 200 and headers["Vary"] == "Accept"
