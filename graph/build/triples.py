@@ -14,9 +14,10 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 
 from ..model import Document, Extraction, Mention, Span
-from ..namespaces import bind_prefixes
+from ..namespaces import SCHEMA, bind_prefixes
 from ..resolve import Entity, PlanIdentities, combine_identities, identity_key, resolve_plan, scope_name
 from ..resolve.rules import AliasRules, load_alias_rules
+from ..vocabulary.gazetteer import default_gazetteer
 from ..vocabulary.lexicon import Lexicon
 from .iris import (
     ENTITY_GRAPH,
@@ -84,12 +85,37 @@ def shared_names(ex: Extraction) -> tuple[tuple[str, ...], tuple[str, ...], tupl
     return tuple(sorted(p for p in places if p)), tuple(sorted({t.indicator for t in ex.targets})), tuple(sorted(statuses))
 
 
+def place_triples(names: Iterable[str]) -> Iterator[Triple]:
+    """Each place with its name; where the name is one division of the national code table
+    (GB/T 2260, through the gazetteer), its code, its level and the divisions it lies in,
+    county → city → province, each a place too: a query rolls a county's plans up to its
+    province with ``schema:containedInPlace*``. A name several divisions share (鼓楼区) is
+    left without a code rather than given a wrong one."""
+    gazetteer = default_gazetteer()
+    todo, seen = sorted(set(names), reverse=True), set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        node = place_iri(name)
+        yield node, RDF.type, IG.Place
+        yield node, RDFS.label, zh(name)
+        division = gazetteer.find(name) or gazetteer.city(name)
+        if division is None:
+            continue
+        yield node, IG.divisionCode, Literal(division.code)
+        yield node, IG.divisionLevel, Literal(division.level)
+        parent = division.city or division.province if division.level == "county" else division.province
+        if parent and parent != division.name:
+            yield node, SCHEMA.containedInPlace, place_iri(parent)
+            todo.append(parent)
+
+
 def shared_triples(places: Iterable[str], indicators: Iterable[str], statuses: Iterable[str] = ()) -> Iterator[Triple]:
     for name in statuses:
         yield from status_triples(name)
-    for name in places:
-        yield place_iri(name), RDF.type, IG.Place
-        yield place_iri(name), RDFS.label, zh(name)
+    yield from place_triples(places)
     for name in indicators:
         node, key = indicator_iri(name), indicator_concept(name)
         yield node, RDF.type, IG.Indicator
