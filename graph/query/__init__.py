@@ -11,10 +11,10 @@ answers beside a store's generation. May import the foundation, ``vocabulary`` a
 from .named import QUERY_DIR, NamedQuery, get_query, list_queries, param_languages
 from .protocol import GRAPH_TYPES, RESULT_TYPES, NotAcceptable, answer, negotiate, write_triples
 from .results import QueryError, QueryResult, plain_value, spreadsheet_safe
-from .run import count_triples, inline_bindings, run_named, run_query, split_ordering, stream_rows
+from .run import construct_graph, count_triples, inline_bindings, run_named, run_query, split_ordering, stream_rows
 
 __all__ = [
     "GRAPH_TYPES", "QUERY_DIR", "RESULT_TYPES", "NamedQuery", "NotAcceptable", "QueryError", "QueryResult", "answer",
-    "count_triples", "get_query", "inline_bindings", "list_queries", "negotiate", "param_languages", "plain_value",
+    "construct_graph", "count_triples", "get_query", "inline_bindings", "list_queries", "negotiate", "param_languages", "plain_value",
     "run_named", "run_query", "split_ordering", "spreadsheet_safe", "stream_rows", "write_triples",
 ]

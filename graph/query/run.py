@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal
 from rdflib.term import Identifier
 
-from ..namespaces import PREFIXES
+from ..namespaces import PREFIXES, bind_prefixes
 from ..store import is_remote_dataset, oxigraph_of
 from .guard import QueryRefused, check_query
 from .named import boolean_columns, get_query, param_languages
@@ -282,6 +282,43 @@ def stream_rows(graph: Graph, sparql: str) -> Iterator[tuple]:
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
     for solution in inner.query(sparql, prefixes=prefixes):
         yield tuple(map(ox_value, solution))
+
+
+def construct_graph(graph: Graph, sparql: str, **bindings) -> Graph:
+    """A CONSTRUCT or DESCRIBE answered as an rdflib Graph, its terms as the store has them
+    (typed literals, language tags), on every kind of store."""
+    try:
+        check_query(sparql)
+    except QueryRefused as exc:
+        raise QueryError(str(exc)) from exc
+    init = {k: (v if isinstance(v, Identifier) else Literal(v)) for k, v in bindings.items() if v is not None}
+    text = inline_bindings(sparql, init) if init else sparql
+    out = Graph()
+    bind_prefixes(out)
+    inner = oxigraph_of(graph)
+    try:
+        if inner is not None:
+            answer = inner.query(text, prefixes={k: str(v) for k, v in PREFIXES.items()})
+            data = ox.serialize(answer, format=ox.RdfFormat.N_TRIPLES) if isinstance(answer, ox.QueryTriples) else None
+        elif is_remote_dataset(graph):
+            from ..store import RemoteStoreError
+
+            try:
+                kind, data = graph.store.send(declare_prefixes(text), "application/n-triples, text/turtle;q=0.9")
+            except RemoteStoreError as exc:
+                raise QueryError(f"query failed: {exc}") from None
+            if kind not in RDF_ANSWERS:
+                data = None
+            else:
+                return out.parse(data=data, format="turtle" if kind == "text/turtle" else "nt")
+        else:
+            answer = graph.query(text, initNs=PREFIXES)
+            data = answer.graph.serialize(format="nt", encoding="utf-8") if answer.type in ("CONSTRUCT", "DESCRIBE") else None
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {readable_syntax_error(str(exc), sparql)}") from exc
+    if data is None:
+        raise QueryError("construct_graph answers CONSTRUCT and DESCRIBE queries; use run_query for SELECT and ASK")
+    return out.parse(data=data, format="nt")
 
 
 def run_named(graph: Graph, query_name: str, /, **bindings) -> QueryResult:
