@@ -59,13 +59,15 @@ def _short(iri: str) -> str:
     return iri
 
 
-def _link(term: dict) -> str:
-    """A SPARQL JSON term as HTML: an IRI a link (escaped: plan text is untrusted), a literal its text."""
+def _link(term: dict, name: str | None = None) -> str:
+    """A SPARQL JSON term as HTML: an IRI a link named by its label where it has one (escaped:
+    plan text is untrusted), a literal its text."""
     if term["type"] == "uri":
         href = _local(term["value"])
         if not href.startswith(("/", "http://", "https://")):
             return escape(term["value"])  # urn:, javascript: … never a link
-        return f"<a href='{escape(href, quote=True)}'>{escape(_short(term['value']))}</a>"
+        return (f"<a href='{escape(href, quote=True)}' title='{escape(term['value'], quote=True)}'>"
+                f"{escape(name or _short(term['value']))}</a>")
     return escape(term["value"])
 
 
@@ -243,14 +245,16 @@ CONSTRUCT {{
   {{ <{iri}> ?p ?o }} UNION {{ ?s ?q <{iri}> }}
   UNION {{ ?m itsrdf:taIdentRef <{iri}> ; ?mp ?mo . OPTIONAL {{ ?m nif:sentence ?sn . ?sn nif:anchorOf ?text }} }} }}"""
         if self._wants_html():
-            try:
-                body, _ = self.sandbox.answer(f"SELECT ?p ?o ?dir WHERE {{ {{ <{iri}> ?p ?o BIND('out' AS ?dir) }} UNION "
-                                              f"{{ ?o ?p <{iri}> BIND('in' AS ?dir) }} }} LIMIT 500",
-                                              "application/sparql-results+json", self.federation, cancelled=self._client_gone)
+            rows = []
+            try:  # what it says first, then what is said of it, each bounded: a plan is the object of thousands
+                for direction, pattern in (("out", f"<{iri}> ?p ?o"), ("in", f"?o ?p <{iri}>")):
+                    body, _ = self.sandbox.answer(f"SELECT ?p ?o ('{direction}' AS ?dir) (SAMPLE(?named) AS ?name) WHERE {{ {pattern} "
+                                                  f"OPTIONAL {{ ?o rdfs:label ?named }} }} GROUP BY ?p ?o LIMIT 500",
+                                                  "application/sparql-results+json", self.federation, cancelled=self._client_gone)
+                    rows += json.loads(body)["results"]["bindings"]
             except QueryError as exc:
                 self._send(HTTPStatus.BAD_REQUEST, str(exc).encode())
                 return
-            rows = json.loads(body)["results"]["bindings"]
             if not rows:
                 self._send(HTTPStatus.NOT_FOUND, f"Nothing is said about {iri} here.".encode())
                 return
@@ -263,7 +267,7 @@ CONSTRUCT {{
         labels = [r["o"] for r in rows if r["dir"]["value"] == "out" and r["p"]["value"] == str(RDFS.label)]
         label = next((x["value"] for x in labels if x.get("xml:lang") == "zh"), labels[0]["value"] if labels else iri)
         items = "".join(f"<tr><td>{'→' if r['dir']['value'] == 'out' else '←'}</td><td>{_link(r['p'])}</td>"
-                        f"<td>{_link(r['o'])}</td></tr>" for r in rows)
+                        f"<td>{_link(r['o'], r.get('name', {}).get('value'))}</td></tr>" for r in rows)
         page = (f"<!doctype html><meta charset='utf-8'><title>{escape(label)}</title><h1>{escape(label)}</h1>"
                 f"<p><code>{escape(iri)}</code> · <a href='{escape(_local(iri), quote=True)}?format=turtle'>Turtle</a> · "
                 f"<a href='{escape(_local(iri), quote=True)}?format=jsonld'>JSON-LD</a></p><table>{items}</table>")
