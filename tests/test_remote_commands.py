@@ -137,3 +137,32 @@ def test_a_rebuild_redoes_only_what_changed(remote, folder, plans):
     assert "1 added, 0 changed, 0 removed, 3 unchanged" in run("build", str(plans), "--store", remote)
     assert "1 added" in run("build", str(plans), "--store", folder)
     assert run("stats", "--store", remote) == run("stats", "--store", folder)
+
+
+def test_serve_lists_only_innographs_graphs(remote, folder):
+    """``innograph serve --store`` over Virtuoso: GRAPH ?g and the service description name the
+    five graphs of the folder store, none of Virtuoso's own (owl#, virtrdf#, DAV)."""
+    import json
+    import threading
+    import urllib.parse
+    import urllib.request
+
+    from graph.query.endpoint import make_server
+
+    listed = []
+    for source in (remote, folder):
+        server = make_server(source, "127.0.0.1", 0)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            url = f"http://127.0.0.1:{server.server_port}/sparql?" + urllib.parse.urlencode(
+                {"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", "format": "json"})
+            with urllib.request.urlopen(url, timeout=60) as answer:
+                listed.append(sorted(b["g"]["value"] for b in json.loads(answer.read())["results"]["bindings"]))
+            with urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}/sparql?format=nt", timeout=60) as answer:
+                description = answer.read().decode("utf-8")
+            assert description.count("<http://www.w3.org/ns/sparql-service-description#name>") == 5
+            assert "virtrdf" not in description and "openlinksw" not in description
+        finally:
+            server.shutdown()
+            server.server_close()
+    assert listed[0] == listed[1] and len(listed[0]) == 5
