@@ -40,6 +40,11 @@ def test_an_entity_page_links_to_its_plan_and_the_plans_graph(tmp_path):
             page.goto(f"{base}/id/graph/entities")
             assert "triples" in page.locator("body").inner_text()
             page.locator("a", has_text="Turtle").first.click()
+            page.goto(f"{base}/sparql")  # the query page: its first query declares what it uses, so it runs
+            page.locator("button", has_text="Run").click()
+            page.wait_for_load_state()
+            answer = json.loads(page.locator("body").inner_text())
+            assert len(answer["results"]["bindings"]) == 16  # the bundled plans' labs
     finally:
         server.shutdown()
         server.server_close()

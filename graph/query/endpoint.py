@@ -71,6 +71,9 @@ def _link(term: dict, name: str | None = None) -> str:
     return escape(term["value"])
 
 
+STARTER_QUERY = (f"PREFIX ig: <{IG}>\nPREFIX rdfs: <{RDFS}>\n"
+                 "SELECT ?lab ?label WHERE { ?lab a ig:Lab ; rdfs:label ?label } LIMIT 20")  # the query page's first query
+
 ONTOLOGY_PATH = "/ontology"  # https://w3id.org/innograph/ontology (and its terms, #Lab …) served here
 
 ENDPOINT_LIMITS = Limits(seconds=30.0, memory_mb=4096, workers=2)  # rows: whole answers; a client asks for a LIMIT
@@ -192,7 +195,9 @@ class SparqlHandler(BaseHTTPRequestHandler):
                                f"{escape(q.about('en'))}</li>" for q in list_queries())
             page = (f"<!doctype html><meta charset='utf-8'><title>innograph SPARQL</title><h1>innograph SPARQL endpoint</h1>"
                     f"<form method='get' action='/sparql'><textarea name='query' rows='12' cols='90'>"
-                    f"SELECT ?lab ?label WHERE {{ ?lab a ig:Lab ; rdfs:label ?label }} LIMIT 20</textarea><br>"
+                    f"{escape(STARTER_QUERY)}</textarea><br>"
+                    f"<label>Answer as <select name='format'><option>json</option><option>csv</option><option>tsv</option>"
+                    f"<option>xml</option></select></label> "
                     f"<button type='submit'>Run</button></form><h2>Examples</h2><ul>{examples}</ul>")
             self._send(HTTPStatus.OK, page.encode(), "text/html; charset=utf-8")
             return
