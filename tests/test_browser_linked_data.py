@@ -41,10 +41,15 @@ def test_an_entity_page_links_to_its_plan_and_the_plans_graph(tmp_path):
             assert "triples" in page.locator("body").inner_text()
             page.locator("a", has_text="Turtle").first.click()
             page.goto(f"{base}/sparql")  # the query page: its first query declares what it uses, so it runs
+            page.screenshot(path=str(SHOTS / "linked_data_query_page.png"), full_page=False)
             page.locator("button", has_text="Run").click()
             page.wait_for_load_state()
             answer = json.loads(page.locator("body").inner_text())
             assert len(answer["results"]["bindings"]) == 16  # the bundled plans' labs
+            page.goto(f"{base}/sparql")
+            page.locator("a", has_text="Which labs and platforms each university").click()  # an example, as it is listed
+            page.wait_for_load_state()
+            assert json.loads(page.locator("body").inner_text())["results"]["bindings"]
     finally:
         server.shutdown()
         server.server_close()

@@ -20,7 +20,7 @@ import socket
 from html import escape
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, quote, urlparse
 
 from rdflib.namespace import RDFS
 
@@ -191,7 +191,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         """What this service is and holds: SPARQL-SD and VoID (each plan's graph, the example
         queries as sh:SPARQLExecutable-style resources), or a query page for a browser."""
         if self._wants_html():
-            examples = "".join(f"<li><a href='?query={escape(q.text, quote=True)}'>{escape(q.title('en'))}</a> — "
+            examples = "".join(f"<li><a href='?format=json&amp;query={escape(quote(q.text), quote=True)}'>{escape(q.title('en'))}</a> — "
                                f"{escape(q.about('en'))}</li>" for q in list_queries())
             page = (f"<!doctype html><meta charset='utf-8'><title>innograph SPARQL</title><h1>innograph SPARQL endpoint</h1>"
                     f"<form method='get' action='/sparql'><textarea name='query' rows='12' cols='90'>"
