@@ -26,10 +26,9 @@ from rdflib import Graph
 from .paths import DEFAULT_STORE
 from .query import QUERY_DIR, QueryError, construct_graph, get_query, list_queries, run_query
 from .store import StoreError, is_remote, load_graph, open_location
+from .view.export import TABLES
 
 __all__ = ["construct", "frame", "open_graph", "queries", "table"]
-
-TABLES = ("entities", "relations", "responsibilities", "targets")
 
 
 def open_graph(location: str | Path | None = None) -> Graph:

@@ -106,7 +106,7 @@ def place_triples(names: Iterable[str]) -> Iterator[Triple]:
             continue
         yield node, IG.divisionCode, Literal(division.code)
         yield node, IG.divisionLevel, Literal(division.level)
-        parent = division.city or division.province if division.level == "county" else division.province
+        parent = (division.city or division.province) if division.level == "county" else division.province
         if parent and parent != division.name:
             yield node, SCHEMA.containedInPlace, place_iri(parent)
             todo.append(parent)

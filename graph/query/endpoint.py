@@ -52,6 +52,15 @@ def _local(iri: str) -> str:
     return iri
 
 
+def _writable_iri(iri: str) -> bool:
+    """Whether a path's IRI can stand between < > in a query: none of the characters an IRI
+    may not hold, so a requested path never becomes query text."""
+    return not any(c in iri for c in "<>\"{}|^`\\ ")
+
+
+SHARED_GRAPH_TITLE = "entities, places, indicators and statuses shared by the plans"  # the graph with no plan
+
+
 def _short(iri: str) -> str:
     for prefix, namespace in PREFIXES.items():
         if iri.startswith(str(namespace)) and prefix != "igd":
@@ -231,7 +240,7 @@ CONSTRUCT {{
 }} WHERE {{
   {{ {{ SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g }}
      OPTIONAL {{ GRAPH ?g {{ ?plan a ig:Plan ; rdfs:label ?plan_title }} }}
-     BIND(COALESCE(?plan_title, "entities, places, indicators and statuses shared by the plans") AS ?title)
+     BIND(COALESCE(?plan_title, "{SHARED_GRAPH_TITLE}") AS ?title)
      BIND(IRI(CONCAT("{here}#graph-", MD5(STR(?g)))) AS ?ng) }}
   UNION {{ SELECT (COUNT(*) AS ?total) WHERE {{ ?s ?p ?o }} }}
 }}"""
@@ -243,7 +252,7 @@ CONSTRUCT {{
         """A thing's IRI, dereferenced: what is said about it and to it, and each mention of it
         with its offsets and sentence (its provenance). A browser gets it as an HTML page whose
         title is the thing's label and whose IRIs are links."""
-        if any(c in iri for c in "<>\"{}|^`\\ "):
+        if not _writable_iri(iri):
             self._send(HTTPStatus.BAD_REQUEST, b"Not an IRI of this graph.")
             return
         construct = f"""CONSTRUCT {{ <{iri}> ?p ?o . ?s ?q <{iri}> . ?m ?mp ?mo . ?sn nif:anchorOf ?text }} WHERE {{
@@ -291,7 +300,7 @@ CONSTRUCT {{
     def _graph(self, iri: str) -> None:
         """A plan's named graph (or the entities'), dereferenced: its triples; a browser gets a
         page that says what the graph holds and where to read it."""
-        if any(c in iri for c in "<>\"{}|^`\\ "):
+        if not _writable_iri(iri):
             self._send(HTTPStatus.BAD_REQUEST, b"Not an IRI of this graph.")
             return
         if self._wants_html():
@@ -302,7 +311,7 @@ CONSTRUCT {{
             if int(row["n"]["value"]) == 0:
                 self._send(HTTPStatus.NOT_FOUND, f"No graph {iri} here.".encode())
                 return
-            title = row.get("t", {}).get("value") or "entities, places, indicators and statuses shared by the plans"
+            title = row.get("t", {}).get("value") or SHARED_GRAPH_TITLE
             plan = f"<p>The graph of <a href='{escape(_local(row['p']['value']), quote=True)}'>{escape(title)}</a>.</p>" if "p" in row else ""
             page = (f"<!doctype html><meta charset='utf-8'><title>{escape(title)}</title><h1>{escape(title)}</h1>{plan}"
                     f"<p><code>{escape(iri)}</code>: {int(row['n']['value']):,} triples · "

@@ -11,10 +11,10 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from ..namespaces import PREFIXES
-from ..store import is_remote_dataset, oxigraph_of
+from ..store import RDF_ANSWERS, is_remote_dataset, oxigraph_of
 from .guard import check_query
 from .results import QueryError
-from .run import RDF_ANSWERS, REMOTE_ACCEPT, declare_prefixes, readable_syntax_error
+from .run import REMOTE_ACCEPT, declare_prefixes, readable_syntax_error
 
 RESULT_TYPES = {
     "application/sparql-results+json": (ox.QueryResultsFormat.JSON, "json"),

@@ -18,7 +18,7 @@ from rdflib import Graph, Literal
 from rdflib.term import Identifier
 
 from ..namespaces import PREFIXES, bind_prefixes
-from ..store import is_remote_dataset, oxigraph_of
+from ..store import RDF_ANSWERS, is_remote_dataset, oxigraph_of
 from .guard import QueryRefused, check_query
 from .named import boolean_columns, get_query, param_languages
 from .results import QueryError, QueryResult, ox_value, plain_value
@@ -76,9 +76,6 @@ def run_on_remote(graph: Graph, sparql: str, init: dict, max_rows: int | None = 
         rows = iter(Ordering(ordering.keys).apply(columns, list(rows)))
     return QueryResult(columns, tuple(islice(rows, max_rows)))
 
-
-RDF_ANSWERS = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
-               "text/turtle": ox.RdfFormat.TURTLE, "application/rdf+xml": ox.RdfFormat.RDF_XML}
 
 
 WHERE_OPEN = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
@@ -299,7 +296,8 @@ def construct_graph(graph: Graph, sparql: str, **bindings) -> Graph:
     try:
         if inner is not None:
             answer = inner.query(text, prefixes={k: str(v) for k, v in PREFIXES.items()})
-            data = ox.serialize(answer, format=ox.RdfFormat.N_TRIPLES) if isinstance(answer, ox.QueryTriples) else None
+            if isinstance(answer, ox.QueryTriples):
+                return out.parse(data=ox.serialize(answer, format=ox.RdfFormat.N_TRIPLES), format="nt")
         elif is_remote_dataset(graph):
             from ..store import RemoteStoreError
 
@@ -307,18 +305,15 @@ def construct_graph(graph: Graph, sparql: str, **bindings) -> Graph:
                 kind, data = graph.store.send(declare_prefixes(text), "application/n-triples, text/turtle;q=0.9")
             except RemoteStoreError as exc:
                 raise QueryError(f"query failed: {exc}") from None
-            if kind not in RDF_ANSWERS:
-                data = None
-            else:
+            if kind in RDF_ANSWERS:
                 return out.parse(data=data, format="turtle" if kind == "text/turtle" else "nt")
         else:
             answer = graph.query(text, initNs=PREFIXES)
-            data = answer.graph.serialize(format="nt", encoding="utf-8") if answer.type in ("CONSTRUCT", "DESCRIBE") else None
+            if answer.type in ("CONSTRUCT", "DESCRIBE"):
+                return out.parse(data=answer.graph.serialize(format="nt", encoding="utf-8"), format="nt")
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {readable_syntax_error(str(exc), sparql)}") from exc
-    if data is None:
-        raise QueryError("construct_graph answers CONSTRUCT and DESCRIBE queries; use run_query for SELECT and ASK")
-    return out.parse(data=data, format="nt")
+    raise QueryError("construct_graph answers CONSTRUCT and DESCRIBE queries; use run_query for SELECT and ASK")
 
 
 def run_named(graph: Graph, query_name: str, /, **bindings) -> QueryResult:

@@ -37,6 +37,7 @@ from .folder import (
 )
 from .oxigraph import dataset_of, drop_oxigraph_graph, load_oxigraph_blocks, oxigraph_of, save_blocks
 from .remote import (
+    RDF_ANSWERS,
     REMOTE_PREFIX,
     RemoteStore,
     bulk_loader,
@@ -65,6 +66,7 @@ __all__ = [
     "HEAD",
     "MANIFEST",
     "QUAD_FORMATS",
+    "RDF_ANSWERS",
     "READING_CODE",
     "REMOTE_PREFIX",
     "VIRTUOSO_GRANT",

@@ -144,10 +144,13 @@ class RemoteStore(SPARQLUpdateStore):
         params: list[tuple[str, str]] = [("query", query)]
         if scoped:
             own = self.own_graphs()
-            defaults = own if default_graphs is None and named_graphs is None else [g for g in (default_graphs or ()) if g in own]
-            named = own if named_graphs is None and default_graphs is None else [g for g in (named_graphs or ()) if g in own]
-            params += [("default-graph-uri", g) for g in defaults or [str(BUILD_GRAPH) + "/none"]]
-            params += [("named-graph-uri", g) for g in named or [str(BUILD_GRAPH) + "/none"]]
+            if default_graphs is None and named_graphs is None:
+                defaults = named = own
+            else:  # the client's dataset, less anything that is not innograph's
+                mine = set(own)
+                defaults, named = ([g for g in asked or () if g in mine] for asked in (default_graphs, named_graphs))
+            params += [("default-graph-uri", g) for g in defaults or [NO_GRAPH]]
+            params += [("named-graph-uri", g) for g in named or [NO_GRAPH]]
         request = urllib.request.Request(self.query_endpoint, data=urllib.parse.urlencode(params).encode(),
                                          headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
         try:
@@ -163,12 +166,14 @@ class RemoteStore(SPARQLUpdateStore):
             page = (f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {{ SELECT ?s ?p ?o WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }} "
                     f"ORDER BY ?s ?p ?o LIMIT {PAGE} OFFSET {offset} }} }}")
             kind, body = self.send(page, "application/n-triples", scoped=False)
-            triples = list(ox.parse(body, format=_RDF_READ.get(kind, ox.RdfFormat.N_TRIPLES)))
+            triples = list(ox.parse(body, format=RDF_ANSWERS.get(kind, ox.RdfFormat.N_TRIPLES)))
             yield from triples
             if len(triples) < PAGE:
                 return
             offset += PAGE
 
+
+NO_GRAPH = f"{BUILD_GRAPH}/none"  # a graph no store holds: naming it alone makes the dataset empty
 
 RESULTS_ACCEPT = "application/sparql-results+xml, application/sparql-results+json;q=0.9"
 
@@ -182,7 +187,7 @@ def parse_results(kind: str, body: bytes):
         raise RemoteStoreError(f"the store's answer ({kind or 'no type'}) cannot be read: {exc}") from None
 
 
-_RDF_READ = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
+RDF_ANSWERS = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
              "text/turtle": ox.RdfFormat.TURTLE, "application/rdf+xml": ox.RdfFormat.RDF_XML}
 
 
